@@ -1,0 +1,76 @@
+package id.netra.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * A JSON serde for one record type. Null in, null out (tombstones pass through); bytes that are not a valid
+ * {@code T} throw Kafka's {@link SerializationException}, so a Streams deserialization handler can route the
+ * record to a dead-letter topic.
+ */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+    private final Class<T> type;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public JsonSerde(Class<T> type) {
+        this.type = Validate.notNull(type, "type");
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsBytes(data);
+        } catch (IOException e) {
+            throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON for topic " + topic, e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            T value = mapper.readValue(data, type);
+            if (value == null) {
+                throw new SerializationException("JSON null is not a " + type.getSimpleName() + " (topic " + topic + ")");
+            }
+            return value;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SerializationException("Not a valid " + type.getSimpleName() + " (topic " + topic + "): "
+                    + Errors.describe(e), e);
+        }
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // Nothing to configure: the mapper is shared and fixed.
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release.
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+}

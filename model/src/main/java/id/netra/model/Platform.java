@@ -1,0 +1,32 @@
+package id.netra.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The social-media platforms Netra knows; serialised as the lower-case names of FORMATS.md. */
+public enum Platform {
+    X, FACEBOOK, INSTAGRAM, TIKTOK, YOUTUBE, MASTODON, WEB;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a platform id such as {@code x} or {@code Facebook}.
+     *
+     * @throws IllegalArgumentException naming the known ids when {@code id} is not one of them
+     */
+    @JsonCreator
+    public static Platform of(String id) {
+        if (id != null) {
+            for (Platform p : values()) {
+                if (p.id().equalsIgnoreCase(id.strip())) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown platform '" + id + "' (expected one of x, facebook, instagram, tiktok, youtube, mastodon, web)");
+    }
+}

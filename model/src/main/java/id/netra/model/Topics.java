@@ -1,0 +1,75 @@
+package id.netra.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalog. Posts, alerts and the watchlist are audit records: kept without time or size limit.
+ * The registry is compacted by NIP (the latest record per ASN); the watchlist is compacted by version, so
+ * every version is kept.
+ */
+public final class Topics {
+    private static final Map<String, String> KEEP_FOREVER = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    /** Collected posts, key {@code platform:postId}. */
+    public static final Topic<String, Post> POSTS = topic("posts", Post.class, 3, KEEP_FOREVER);
+    /** The ASN registry, key NIP; a tombstone removes a person. */
+    public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
+    /** Watchlist versions, key = version; the newest record is the version in force. */
+    public static final Topic<String, Watchlist> WATCHLIST = topic("watchlist", Watchlist.class, 1, COMPACTED);
+    /** Alerts, key = alert id. */
+    public static final Topic<String, Alert> ALERTS = topic("alerts", Alert.class, 3, KEEP_FOREVER);
+    /** Records that could not be processed, with the reason. */
+    public static final Topic<String, DeadLetter> POSTS_DLQ = topic("posts-dlq", DeadLetter.class, 1, KEEP_FOREVER);
+
+    private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, WATCHLIST, ALERTS, POSTS_DLQ);
+
+    private Topics() {
+    }
+
+    public static List<Topic<?, ?>> all() {
+        return ALL;
+    }
+
+    private static <V> Topic<String, V> topic(String name, Class<V> type, int partitions, Map<String, String> configs) {
+        Serde<String> keys = Serdes.String();
+        return new Topic<>(name, keys, new JsonSerde<>(type), partitions, configs);
+    }
+
+    /**
+     * Creates the catalog's topics that do not exist yet, with the broker's default replication factor.
+     *
+     * @return the names of the topics created
+     */
+    public static List<String> createMissing(Admin admin) throws InterruptedException {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?, ?> t : ALL) {
+                if (!existing.contains(t.name())) {
+                    missing.add(new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create Netra's topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
