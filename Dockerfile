@@ -1,0 +1,23 @@
+# One build, three service images (targets ingest, classifier, alerts), used by docker-compose.yml.
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -Dmaven.test.skip=true package
+
+FROM eclipse-temurin:21-jre AS runtime
+WORKDIR /opt/netra
+COPY --from=build /src/app/target/netra-app.jar /opt/netra/netra-app.jar
+COPY --from=build /src/app/target/lib /opt/netra/lib
+COPY --from=build /src/app/src/main/resources/samples /opt/netra/samples
+ENTRYPOINT ["java", "-cp", "/opt/netra/netra-app.jar:/opt/netra/lib/*", "id.netra.app.Netra"]
+CMD ["--help"]
+
+FROM runtime AS ingest
+CMD ["ingest"]
+
+FROM runtime AS classifier
+CMD ["classifier"]
+
+FROM runtime AS alerts
+EXPOSE 8080
+CMD ["alerts"]
