@@ -1,0 +1,113 @@
+package id.netra.alerts;
+
+import id.netra.model.Alert;
+import id.netra.model.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the alerts topic into the feed. Every start reads all partitions from the beginning, without a consumer
+ * group: the feed lives in memory and is rebuilt from the topic, the audit record, so a restart shows every alert
+ * again. Only committed alerts are read ({@code read_committed}); a corrupt record is logged and skipped.
+ */
+public final class AlertConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Topic<String, Alert> topic;
+    private final AlertFeed feed;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
+        this.topic = topic;
+        this.feed = feed;
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "netra-alerts-consumer");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            assignAll();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                    accept(r);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("The alert consumer stopped: the feed no longer updates. Restart the alerts service.", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void assignAll() throws InterruptedException {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+        while (running && (partitions == null || partitions.isEmpty())) {
+            log.warn("Topic {} does not exist yet; waiting for it.", topic.name());
+            synchronized (this) {
+                wait(2000);
+            }
+            partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+        }
+        List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+        log.info("Reading {} partition(s) of {} from the beginning into the feed.", tps.size(), topic.name());
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return;
+        }
+        try {
+            feed.add(topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        } catch (SerializationException e) {
+            log.warn("Skipped a corrupt alert at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        synchronized (this) {
+            notifyAll();
+        }
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

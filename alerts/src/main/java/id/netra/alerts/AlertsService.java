@@ -1,0 +1,118 @@
+package id.netra.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import id.netra.model.Alert;
+import id.netra.model.Json;
+import id.netra.model.Severity;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analysts' feed: reads the alerts topic into an {@link AlertFeed} and serves it.
+ *
+ * <ul>
+ *   <li>{@code GET /} the feed as an HTML page (auto-refreshing)</li>
+ *   <li>{@code GET /api/alerts?minSeverity=MEDIUM&limit=200} alerts as JSON, newest first</li>
+ *   <li>{@code GET /api/alerts/{id}} one alert, or 404</li>
+ *   <li>{@code GET /health} status and the number of alerts held</li>
+ * </ul>
+ */
+public final class AlertsService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
+    static final int MAX_LIMIT = 10_000;
+
+    private final AlertsConfig config;
+    private final AlertFeed feed = new AlertFeed();
+    private final AlertConsumer consumer;
+    private Javalin http;
+
+    public AlertsService(AlertsConfig config) {
+        this.config = config;
+        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed);
+    }
+
+    public void start() {
+        http = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.useVirtualThreads = false;
+        });
+        http.get("/", this::page);
+        http.get("/api/alerts", this::list);
+        http.get("/api/alerts/{id}", this::one);
+        http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
+        http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        http.start(config.httpHost(), config.httpPort());
+        consumer.start();
+        log.info("Alert feed listening on http://{}:{}/ (topic {}).", config.httpHost(), port(), config.alertsTopic().name());
+    }
+
+    /** The port the feed listens on (the free one chosen when {@code http.port} is 0). */
+    public int port() {
+        return http.port();
+    }
+
+    public AlertFeed feed() {
+        return feed;
+    }
+
+    private void page(Context ctx) {
+        Severity min = severity(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(FeedPage.render(feed.list(min, limit(ctx)), min, feed.count(min)));
+    }
+
+    private void list(Context ctx) throws JsonProcessingException {
+        json(ctx, feed.list(severity(ctx), limit(ctx)));
+    }
+
+    private void one(Context ctx) throws JsonProcessingException {
+        Alert a = feed.get(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
+        json(ctx, a);
+    }
+
+    private static void json(Context ctx, Object value) throws JsonProcessingException {
+        ctx.contentType("application/json").result(Json.mapper().writeValueAsString(value));
+    }
+
+    static Severity severity(Context ctx) {
+        String v = ctx.queryParam("minSeverity");
+        if (v == null || v.isBlank()) {
+            return Severity.MEDIUM;
+        }
+        try {
+            return Severity.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("minSeverity must be one of " + List.of(Severity.values()) + ", not '" + v + "'");
+        }
+    }
+
+    static int limit(Context ctx) {
+        String v = ctx.queryParam("limit");
+        if (v == null || v.isBlank()) {
+            return 200;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + v + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        if (http != null) {
+            http.stop();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package id.netra.alerts;
+
+import id.netra.model.Alert;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Rendering helpers for untrusted text: escaping, evidence highlighting, and safe links. */
+final class Html {
+    private Html() {
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The URL for an href, or {@code null} when it is not plain http(s) (javascript:, data:, relative...). */
+    static String safeHref(URI url) {
+        if (url == null || url.getScheme() == null) {
+            return null;
+        }
+        String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https") ? escape(url.toString()) : null;
+    }
+
+    /**
+     * The text escaped, with the evidence spans wrapped in {@code <mark>}. Overlapping or adjacent spans are merged;
+     * spans outside the text are clipped.
+     */
+    static String highlight(String text, List<Alert.Evidence> evidence) {
+        List<int[]> spans = new ArrayList<>();
+        for (Alert.Evidence e : evidence) {
+            int start = Math.max(0, Math.min(e.start(), text.length()));
+            int end = Math.max(start, Math.min(e.end(), text.length()));
+            if (end > start) {
+                spans.add(new int[] {start, end});
+            }
+        }
+        spans.sort(Comparator.comparingInt((int[] s) -> s[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] s : spans) {
+            if (!merged.isEmpty() && s[0] <= merged.getLast()[1]) {
+                merged.getLast()[1] = Math.max(merged.getLast()[1], s[1]);
+            } else {
+                merged.add(s);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int[] s : merged) {
+            out.append(escape(text.substring(at, s[0]))).append("<mark>").append(escape(text.substring(s[0], s[1]))).append("</mark>");
+            at = s[1];
+        }
+        return out.append(escape(text.substring(at))).toString();
+    }
+}

@@ -1,0 +1,143 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.netra.embedded.EmbeddedKafkaExtension;
+import id.netra.model.Alert;
+import id.netra.model.Json;
+import id.netra.model.JsonSerde;
+import id.netra.model.Severity;
+import id.netra.model.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AlertsIT {
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Alert OLD = TestAlerts.alert("11", "2024-11-01T10:00:00+07:00", Severity.HIGH);
+    private static final Alert NEW = TestAlerts.alert("12", "2024-11-03T10:00:00+07:00", Severity.MEDIUM);
+    private static final Alert LOW = TestAlerts.alert("13", "2024-11-04T10:00:00+07:00", Severity.LOW);
+    private static final Alert ABORTED = TestAlerts.alert("14", "2024-11-05T10:00:00+07:00", Severity.HIGH);
+    private static String topic;
+
+    @BeforeAll
+    static void produceCommittedAbortedAndCorruptAlerts() {
+        topic = KAFKA.uniqueName("alerts");
+        KAFKA.createTopic(topic, 3, Map.of());
+        JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, KAFKA.uniqueName("tx")), new StringSerializer(), new ByteArraySerializer())) {
+            p.initTransactions();
+            p.beginTransaction();
+            for (Alert a : List.of(OLD, NEW, LOW, OLD)) {
+                p.send(new ProducerRecord<>(topic, a.id(), serde.serialize(topic, a)));
+            }
+            p.send(new ProducerRecord<>(topic, "corrupt", "{\"id\":".getBytes(StandardCharsets.UTF_8)));
+            p.commitTransaction();
+            p.beginTransaction();
+            p.send(new ProducerRecord<>(topic, ABORTED.id(), serde.serialize(topic, ABORTED)));
+            p.flush();
+            p.abortTransaction();
+        }
+    }
+
+    private static AlertsService start() {
+        AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(topic),
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers())));
+        service.start();
+        return service;
+    }
+
+    private static HttpResponse<String> get(AlertsService s, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheCommittedAlertsNewestFirstSkippingCorruptAndAbortedOnes() throws Exception {
+        try (AlertsService service = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.feed().size() == 3);
+
+            HttpResponse<String> r = get(service, "/api/alerts");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+            JsonNode list = Json.mapper().readTree(r.body());
+            assertThat(list).extracting(n -> n.get("postId").asText()).containsExactly("12", "11");
+            assertThat(list.get(0).get("nip").asText()).isEqualTo(TestAlerts.ASN.nip());
+
+            JsonNode all = Json.mapper().readTree(get(service, "/api/alerts?minSeverity=low").body());
+            assertThat(all).extracting(n -> n.get("postId").asText()).containsExactly("13", "12", "11");
+            assertThat(service.feed().get(ABORTED.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void showsTheSameAlertsAgainAfterARestart() {
+        try (AlertsService first = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.feed().size() == 3);
+        }
+        try (AlertsService second = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.feed().size() == 3);
+            assertThat(second.feed().list(Severity.LOW, 10)).containsExactly(LOW, NEW, OLD);
+        }
+    }
+
+    @Test
+    void answersOneAlertByIdAnd404ForAnUnknownOne() throws Exception {
+        try (AlertsService service = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.feed().size() == 3);
+
+            HttpResponse<String> one = get(service, "/api/alerts/" + NEW.id());
+            assertThat(one.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readValue(one.body(), Alert.class)).isEqualTo(NEW);
+            assertThat(get(service, "/api/alerts/nope").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void rejectsBadParametersWithAClearMessage() throws Exception {
+        try (AlertsService service = start()) {
+            HttpResponse<String> sev = get(service, "/api/alerts?minSeverity=URGENT");
+            HttpResponse<String> lim = get(service, "/api/alerts?limit=-3");
+
+            assertThat(sev.statusCode()).isEqualTo(400);
+            assertThat(sev.body()).contains("minSeverity must be one of");
+            assertThat(lim.statusCode()).isEqualTo(400);
+            assertThat(lim.body()).contains("limit must be a whole number");
+        }
+    }
+
+    @Test
+    void rendersTheFeedPageWithHighlightedEvidence() throws Exception {
+        try (AlertsService service = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.feed().size() == 3);
+
+            HttpResponse<String> page = get(service, "/");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Umpan Peringatan", "Rudi Hartono", "Ayo <mark>coblos</mark> nomor 3!")
+                    .contains(NEW.id()).doesNotContain(LOW.id());
+            assertThat(get(service, "/health").body()).contains("\"status\":\"UP\"");
+        }
+    }
+}
