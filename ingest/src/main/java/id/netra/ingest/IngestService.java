@@ -22,7 +22,7 @@ public final class IngestService implements AutoCloseable {
     private volatile String lastError;
 
     public IngestService(IngestConfig config) {
-        this(config, new JsonlSource(config.jsonlPath()));
+        this(config, new JsonlSource(config.jsonlPath(), config.cursorFile()));
     }
 
     public IngestService(IngestConfig config, Source source) {
@@ -47,6 +47,7 @@ public final class IngestService implements AutoCloseable {
             int n = source.poll(publisher, config.maxPerPoll());
             if (n > 0) {
                 publisher.flush();
+                source.checkpoint();
             }
             lastError = null;
         } catch (IOException | RuntimeException e) {

@@ -4,14 +4,15 @@ import id.netra.model.Post;
 import id.netra.model.PostLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,16 @@ import java.util.stream.Stream;
  * then lines appended while running and files that appear. A last line without its newline is left until it is
  * complete. A file that shrinks (truncated or replaced) is read again from its start.
  *
- * <p>Positions are kept for the life of this object only: after a restart the files are read again from the
- * start. That re-sends posts with the same keys ({@code platform:postId}), which downstream stages treat as the
- * same post (alert ids are deterministic); cursors stored in Kafka come with the web sources.
+ * <p>Without a cursor file, positions are kept for the life of this object only and a restart reads the files
+ * again from the start. With one, positions are saved at each {@link #checkpoint()} (after Kafka acknowledged what
+ * was read) and restored at the next start: at least once, since lines read after the last checkpoint are read
+ * again. Re-sent posts carry the same keys ({@code platform:postId}) and yield the same alert ids downstream.
  */
 public final class JsonlSource implements Source {
     private static final int CHUNK = 64 * 1024;
 
     private final Path path;
+    private final Path cursorFile;
     private final Map<Path, Cursor> cursors = new HashMap<>();
 
     private static final class Cursor {
@@ -38,7 +41,43 @@ public final class JsonlSource implements Source {
     }
 
     public JsonlSource(Path path) {
+        this(path, null);
+    }
+
+    /**
+     * @param cursorFile where positions are saved and restored from, or {@code null} to keep them in memory only
+     * @throws UncheckedIOException when the cursor file exists but cannot be read
+     */
+    public JsonlSource(Path path, Path cursorFile) {
         this.path = path.toAbsolutePath().normalize();
+        this.cursorFile = cursorFile;
+        if (cursorFile != null && Files.exists(cursorFile)) {
+            try {
+                for (String row : Files.readAllLines(cursorFile, StandardCharsets.UTF_8)) {
+                    String[] f = row.split("\t");
+                    if (f.length == 3) {
+                        Cursor c = new Cursor();
+                        c.position = Long.parseLong(f[1]);
+                        c.line = Long.parseLong(f[2]);
+                        cursors.put(Path.of(f[0]), c);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                throw new UncheckedIOException(new IOException("Cannot read the cursor file " + cursorFile + ": " + e.getMessage(), e));
+            }
+        }
+    }
+
+    @Override
+    public void checkpoint() throws IOException {
+        if (cursorFile == null) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        cursors.forEach((p, c) -> rows.append(p).append('\t').append(c.position).append('\t').append(c.line).append('\n'));
+        Path tmp = cursorFile.resolveSibling(cursorFile.getFileName() + ".tmp");
+        Files.writeString(tmp, rows, StandardCharsets.UTF_8);
+        Files.move(tmp, cursorFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
@@ -125,9 +164,5 @@ public final class JsonlSource implements Source {
         Map<Path, Long> out = new HashMap<>();
         cursors.forEach((p, c) -> out.put(p, c.line));
         return out;
-    }
-
-    List<Path> knownFiles() {
-        return new ArrayList<>(cursors.keySet());
     }
 }

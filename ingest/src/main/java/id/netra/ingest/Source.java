@@ -22,6 +22,13 @@ public interface Source extends AutoCloseable {
      */
     int poll(Sink sink, int limit) throws IOException;
 
+    /**
+     * Called after everything handed to the sink so far is acknowledged by Kafka: a source that keeps its position
+     * durably saves it now. The default keeps nothing.
+     */
+    default void checkpoint() throws IOException {
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -36,7 +36,7 @@ class IngestIT {
         KAFKA.createTopic(dlq, 1, Map.of());
         Path file = Files.writeString(dir.resolve("in.jsonl"),
                 JsonlSourceTest.line("101") + "{\"platform\":\"x\",\"postId\":\n" + JsonlSourceTest.line("103"));
-        IngestConfig config = new IngestConfig(file, Duration.ofMillis(100), 1000, Topics.POSTS.withName(posts),
+        IngestConfig config = new IngestConfig(file, null, Duration.ofMillis(100), 1000, Topics.POSTS.withName(posts),
                 Topics.POSTS_DLQ.withName(dlq), Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
 
         try (IngestService service = new IngestService(config);

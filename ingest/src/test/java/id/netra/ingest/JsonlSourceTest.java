@@ -120,4 +120,34 @@ class JsonlSourceTest {
         assertThatThrownBy(() -> source.poll(new Collecting(), 10)).isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void resumesAfterTheLastCheckpointWhenGivenACursorFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
+        Path cursor = dir.resolve("cursor.tsv");
+        JsonlSource first = new JsonlSource(file, cursor);
+        first.poll(new Collecting(), 100);
+        first.checkpoint();
+        Files.writeString(file, line("3"), StandardOpenOption.APPEND);
+
+        Collecting sink = new Collecting();
+        new JsonlSource(file, cursor).poll(sink, 100);
+
+        assertThat(sink.posts).containsExactly("3@p.jsonl:3");
+    }
+
+    @Test
+    void readsAgainWhatWasReadAfterTheLastCheckpoint(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
+        Path cursor = dir.resolve("cursor.tsv");
+        JsonlSource first = new JsonlSource(file, cursor);
+        first.poll(new Collecting(), 1);
+        first.checkpoint();
+        first.poll(new Collecting(), 1);
+
+        Collecting sink = new Collecting();
+        new JsonlSource(file, cursor).poll(sink, 100);
+
+        assertThat(sink.posts).containsExactly("2@p.jsonl:2");
+    }
 }
