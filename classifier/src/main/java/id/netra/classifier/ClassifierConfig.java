@@ -1,0 +1,55 @@
+package id.netra.classifier;
+
+import id.netra.model.Settings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * Configuration of the classifier.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code application.id}</td><td>{@code netra-classifier}</td><td>instances with the same id share the work</td></tr>
+ *   <tr><td>{@code classifier.state-dir}</td><td>{@code ./data/classifier}</td><td>Kafka Streams state</td></tr>
+ *   <tr><td>{@code classifier.posts-topic} ... {@code classifier.dlq-topic}</td><td>the catalog's names</td><td>topics</td></tr>
+ *   <tr><td>{@code kafka.*}</td><td></td><td>Kafka Streams settings; {@code kafka.bootstrap.servers} required</td></tr>
+ * </table>
+ */
+public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka) {
+    public ClassifierConfig {
+        kafka = Map.copyOf(kafka);
+    }
+
+    /** @throws IllegalArgumentException naming the key that is missing or wrong */
+    public static ClassifierConfig from(Settings s) {
+        s.required(Settings.BOOTSTRAP_SERVERS);
+        ClassifierTopology.TopicNames d = ClassifierTopology.TopicNames.defaults();
+        return new ClassifierConfig(s.string("application.id", "netra-classifier"),
+                s.path("classifier.state-dir", Path.of("data", "classifier")),
+                new ClassifierTopology.TopicNames(s.string("classifier.posts-topic", d.posts()),
+                        s.string("classifier.registry-topic", d.registry()), s.string("classifier.watchlist-topic", d.watchlist()),
+                        s.string("classifier.alerts-topic", d.alerts()), s.string("classifier.dlq-topic", d.deadLetters())),
+                s.kafka());
+    }
+
+    /** The Kafka Streams properties: exactly-once, explicit error handlers, then every {@code kafka.*} key. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Posts are parsed by the topology itself (bad ones go to the dead-letter topic); a corrupt registry or
+        // watchlist record is logged with its topic, partition and offset and skipped.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class.getName());
+        p.putAll(kafka);
+        return p;
+    }
+}

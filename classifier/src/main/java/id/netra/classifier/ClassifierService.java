@@ -1,0 +1,70 @@
+package id.netra.classifier;
+
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the classifier topology: reads posts, registry and watchlist, writes alerts and dead letters. */
+public final class ClassifierService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClassifierService.class);
+
+    private final ClassifierConfig config;
+    private final KafkaStreams streams;
+
+    public ClassifierService(ClassifierConfig config) {
+        this.config = config;
+        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics()), config.streamsProperties());
+        streams.setStateListener((now, before) -> log.info("Classifier {} -> {}.", before, now));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("The classifier hit an unexpected error and stops; fix the cause and restart it.", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    public void start() {
+        log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}.", config.applicationId(),
+                config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir());
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /**
+     * How many registry accounts this instance can look up, counting up to {@code atMost}; 0 while the classifier
+     * is still starting. Lets a caller wait for the registry before feeding posts: a post joined before its
+     * author's record arrived is not flagged.
+     */
+    public long registryAccounts(long atMost) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return 0;
+        }
+        try {
+            ReadOnlyKeyValueStore<String, ?> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    ClassifierTopology.REGISTRY_BY_ACCOUNT, QueryableStoreTypes.keyValueStore()));
+            long n = 0;
+            try (KeyValueIterator<String, ?> it = store.all()) {
+                while (n < atMost && it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+            return n;
+        } catch (InvalidStateStoreException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

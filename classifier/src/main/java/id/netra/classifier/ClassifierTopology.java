@@ -1,0 +1,95 @@
+package id.netra.classifier;
+
+import id.netra.model.Account;
+import id.netra.model.Alert;
+import id.netra.model.AsnRecord;
+import id.netra.model.DeadLetter;
+import id.netra.model.JsonSerde;
+import id.netra.model.Post;
+import id.netra.model.Topics;
+import id.netra.model.Watchlist;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The classifier topology: {@code posts} -> author lookup in the registry -> watchlist match -> {@code alerts}.
+ *
+ * <p>The registry is keyed by NIP but looked up by account, so registry changes are turned into account changes
+ * (each account of a record, tombstones for accounts it no longer has) and kept in a table keyed by account,
+ * partitioned like the posts re-keyed by their author's account. Both are Streams-managed internal topics: the
+ * work scales by partitions across instances and the table lives in RocksDB, not in the heap, at national scale.
+ * The watchlist (a handful of versions) is a global in-memory table; the newest record is the version in force.
+ * A record on {@code posts} that is not a valid post goes to {@code posts-dlq} with the reason.
+ */
+public final class ClassifierTopology {
+    static final String REGISTRY_BY_NIP = "registry-by-nip";
+    static final String REGISTRY_BY_ACCOUNT = "registry-by-account";
+    static final String WATCHLIST_VERSIONS = "watchlist-versions";
+
+    /** The topics the topology reads and writes; tests use their own names. */
+    public record TopicNames(String posts, String registry, String watchlist, String alerts, String deadLetters) {
+        public static TopicNames defaults() {
+            return new TopicNames(Topics.POSTS.name(), Topics.REGISTRY.name(), Topics.WATCHLIST.name(), Topics.ALERTS.name(),
+                    Topics.POSTS_DLQ.name());
+        }
+    }
+
+    private ClassifierTopology() {
+    }
+
+    public static Topology build(TopicNames topics) {
+        Serde<String> keys = Serdes.String();
+        JsonSerde<Post> posts = new JsonSerde<>(Post.class);
+        JsonSerde<AsnRecord> asns = new JsonSerde<>(AsnRecord.class);
+        JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
+        StreamsBuilder builder = new StreamsBuilder();
+
+        builder.globalTable(topics.watchlist(), Consumed.with(keys, watchlists).withName("watchlist-source"),
+                Materialized.<String, Watchlist>as(Stores.inMemoryKeyValueStore(WATCHLIST_VERSIONS))
+                        .withKeySerde(keys).withValueSerde(watchlists));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, asns));
+        KTable<String, AsnRecord> byAccount = builder
+                .stream(topics.registry(), Consumed.with(keys, asns).withName("registry-source"))
+                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
+                .repartition(Repartitioned.with(keys, asns).withName("registry-accounts"))
+                .toTable(Named.as("registry-accounts-table"),
+                        Materialized.<String, AsnRecord, KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT)
+                                .withKeySerde(keys).withValueSerde(asns));
+
+        Map<String, KStream<String, PostParser.Parsed>> parsed = builder
+                .stream(topics.posts(), Consumed.with(keys, Serdes.ByteArray()).withName("posts-source"))
+                .processValues(PostParser::new, Named.as("parse-posts"))
+                .split(Named.as("posts-"))
+                .branch((k, v) -> v.post() == null, Branched.as("invalid"))
+                .defaultBranch(Branched.as("valid"));
+
+        parsed.get("posts-invalid")
+                .mapValues(PostParser.Parsed::deadLetter, Named.as("to-dead-letter"))
+                .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("dead-letter-sink"));
+
+        parsed.get("posts-valid")
+                .mapValues(PostParser.Parsed::post, Named.as("post"))
+                .selectKey((k, p) -> Account.lookupKey(p.platform(), p.author().handle()), Named.as("key-by-author"))
+                .join(byAccount, ClassifyProcessor.PostOfAsn::new, Joined.with(keys, posts, asns).withName("author-lookup"))
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS), Named.as("classify"))
+                .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
+        return builder.build();
+    }
+}

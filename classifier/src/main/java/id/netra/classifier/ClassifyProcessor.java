@@ -1,0 +1,102 @@
+package id.netra.classifier;
+
+import id.netra.model.Alert;
+import id.netra.model.AsnRecord;
+import id.netra.model.Post;
+import id.netra.model.Watchlist;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies a post of a registered ASN under the watchlist version in force: the newest record of the watchlist
+ * topic (by timestamp, then version). The compiled index of each version is cached, so a new version costs one
+ * compilation and takes effect with the next post.
+ */
+final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProcessor.PostOfAsn, Alert> {
+    private static final Logger log = LoggerFactory.getLogger(ClassifyProcessor.class);
+
+    /** A post joined with its author's registry record. */
+    record PostOfAsn(Post post, AsnRecord asn) {
+    }
+
+    private final String watchlistStore;
+    private final PostClassifier classifier;
+    private final NetraAnalyzer analyzer;
+    private final Map<String, WatchlistIndex> indexes = new HashMap<>();
+    private FixedKeyProcessorContext<String, Alert> context;
+    private ReadOnlyKeyValueStore<String, Object> watchlists;
+
+    ClassifyProcessor(String watchlistStore) {
+        this.watchlistStore = watchlistStore;
+        this.analyzer = new NetraAnalyzer();
+        this.classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.watchlists = context.getStateStore(watchlistStore);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, PostOfAsn> record) {
+        Optional<Watchlist> current = current();
+        if (current.isEmpty()) {
+            log.warn("No watchlist published yet: post {} is not classified. Publish one with 'netra watchlist publish'.",
+                    record.value().post().key());
+            return;
+        }
+        WatchlistIndex index = indexes.computeIfAbsent(current.get().version(), v -> {
+            log.info("Watchlist version {} is now in force.", v);
+            return new WatchlistIndex(current.get(), analyzer);
+        });
+        classifier.classify(record.value().post(), record.value().asn(), index)
+                .ifPresent(alert -> context.forward(record.withValue(alert)));
+    }
+
+    private Optional<Watchlist> current() {
+        Watchlist best = null;
+        long bestTs = Long.MIN_VALUE;
+        try (KeyValueIterator<String, Object> it = watchlists.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Object> kv = it.next();
+                Watchlist w;
+                long ts;
+                if (kv.value instanceof ValueAndTimestamp<?> vt) {
+                    w = (Watchlist) vt.value();
+                    ts = vt.timestamp();
+                } else {
+                    w = (Watchlist) kv.value;
+                    ts = 0;
+                }
+                if (w != null && (best == null || ts > bestTs || (ts == bestTs && w.version().compareTo(best.version()) > 0))) {
+                    best = w;
+                    bestTs = ts;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public void close() {
+        for (WatchlistIndex index : indexes.values()) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                log.debug("Closing a watchlist index failed.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package id.netra.classifier;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stance cues, read from a versioned data file ({@code lexicon/cues-v1.txt}): calls to vote, support,
+ * opposition, neutral contexts, election words and campaign gestures. Each cue is kept as its analysed terms.
+ */
+public final class Lexicon {
+    public static final String DEFAULT_VERSION = "cues-v1";
+
+    /** What a cue says. */
+    public enum Kind { CALL, SUPPORT, OPPOSE, NEUTRAL, ELECTION, GESTURE, UNRELATED }
+
+    /** One cue: its kind, its phrase, its terms, and for a gesture the ballot number it stands for. */
+    public record Cue(Kind kind, String phrase, List<String> terms, int number) {
+    }
+
+    private final String version;
+    private final List<Cue> cues;
+
+    private Lexicon(String version, List<Cue> cues) {
+        this.version = version;
+        this.cues = List.copyOf(cues);
+    }
+
+    /** The lexicon shipped with this build. */
+    public static Lexicon load(NetraAnalyzer analyzer) {
+        return load(DEFAULT_VERSION, analyzer);
+    }
+
+    public static Lexicon load(String version, NetraAnalyzer analyzer) {
+        String resource = "/lexicon/" + version + ".txt";
+        InputStream in = Lexicon.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalArgumentException("no lexicon " + version + " (" + resource + ") in this build");
+        }
+        List<Cue> cues = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", 2);
+                if (f.length != 2) {
+                    throw new IllegalStateException(resource + ":" + n + ": expected <category><TAB><phrase>");
+                }
+                Kind kind;
+                int number = 0;
+                if (f[0].startsWith("gesture-")) {
+                    kind = Kind.GESTURE;
+                    number = Integer.parseInt(f[0].substring("gesture-".length()));
+                } else {
+                    kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
+                }
+                List<String> terms = analyzer.terms(f[1].strip());
+                if (terms.isEmpty()) {
+                    throw new IllegalStateException(resource + ":" + n + ": the phrase '" + f[1] + "' has no terms");
+                }
+                cues.add(new Cue(kind, f[1].strip(), terms, number));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Lexicon(version, cues);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<Cue> cues() {
+        return cues;
+    }
+}

@@ -1,0 +1,284 @@
+package id.netra.classifier;
+
+import id.netra.classifier.WatchlistIndex.Hit;
+import id.netra.classifier.WatchlistIndex.TermType;
+import id.netra.model.Alert;
+import id.netra.model.AsnRecord;
+import id.netra.model.Candidate;
+import id.netra.model.Election;
+import id.netra.model.Post;
+import id.netra.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Decides whether a registered ASN's post takes a side, and how strongly, from the watchlist terms it contains
+ * and the stance cues around them (first version):
+ * <ul>
+ *   <li>HIGH: a call to vote, a declaration of support or a call not to vote, within a few words of a candidate,
+ *       party, ballot number or gesture;</li>
+ *   <li>MEDIUM: a campaign symbol (hashtag, slogan, alias, gesture) without a neutral context;</li>
+ *   <li>LOW: a mention in a neutral context (a rule reminder, information, a report), or a bare mention.</li>
+ * </ul>
+ * Ballot numbers and gestures only point to elections where the ASN votes (their regency or city, or its
+ * province); a bare "nomor 2" only counts where the post is about an election. Deterministic: no clock, no random.
+ */
+public final class PostClassifier {
+    /** How many tokens a cue may stand from the term it is about. */
+    static final int WINDOW = 10;
+    /** How close an unrelated-sense word must be to cancel a cue or a bare number. */
+    static final int SENSE_WINDOW = 2;
+
+    private final NetraAnalyzer analyzer;
+    private final Lexicon lexicon;
+
+    public PostClassifier(NetraAnalyzer analyzer, Lexicon lexicon) {
+        this.analyzer = analyzer;
+        this.lexicon = lexicon;
+    }
+
+    public String lexiconVersion() {
+        return lexicon.version();
+    }
+
+    private record CueHit(Lexicon.Cue cue, int first, int last, int start, int end) {
+    }
+
+    public Optional<Alert> classify(Post post, AsnRecord asn, WatchlistIndex index) {
+        String text = post.text();
+        List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);
+        List<CueHit> cues = cues(tokens);
+        List<CueHit> unrelated = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.UNRELATED).toList();
+        cues = cues.stream().filter(c -> !((c.cue().kind() == Lexicon.Kind.CALL || c.cue().kind() == Lexicon.Kind.SUPPORT)
+                && near(c.first(), c.last(), unrelated, SENSE_WINDOW))).toList();
+
+        List<Hit> all = index.match(text, tokens);
+        boolean electionContext = cues.stream().anyMatch(c -> c.cue().kind() == Lexicon.Kind.ELECTION)
+                || all.stream().anyMatch(h -> switch (h.term().type()) {
+                    case WEAK_NUMBER, BARE_NUMBER, PARTY -> false;
+                    default -> true;
+                });
+        List<CueHit> stance = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.CALL || c.cue().kind() == Lexicon.Kind.SUPPORT).toList();
+        List<Hit> hits = new ArrayList<>();
+        for (Hit h : all) {
+            TermType type = h.term().type();
+            boolean number = type == TermType.BALLOT_NUMBER || type == TermType.WEAK_NUMBER || type == TermType.BARE_NUMBER;
+            if (number && !inRegion(h.term().election(), asn)) {
+                continue;
+            }
+            if (type == TermType.WEAK_NUMBER && (!electionContext || near(h.firstToken(), h.lastToken(), unrelated, SENSE_WINDOW))) {
+                continue;
+            }
+            if (type == TermType.BARE_NUMBER && !near(h.firstToken(), h.lastToken(), stance, 1)) {
+                continue;
+            }
+            hits.add(h);
+        }
+        hits = withoutNested(hits);
+        List<Gesture> gestures = gestures(cues, index, asn, electionContext);
+        if (hits.isEmpty() && gestures.isEmpty()) {
+            return Optional.empty();
+        }
+
+        List<int[]> anchors = new ArrayList<>();
+        hits.forEach(h -> anchors.add(new int[] {h.firstToken(), h.lastToken()}));
+        gestures.forEach(g -> anchors.add(new int[] {g.cue().first(), g.cue().last()}));
+        List<CueHit> oppose = cuesNear(cues, Lexicon.Kind.OPPOSE, anchors);
+        List<CueHit> calls = cuesNear(cues, Lexicon.Kind.CALL, anchors);
+        List<CueHit> support = cuesNear(cues, Lexicon.Kind.SUPPORT, anchors);
+        List<CueHit> neutral = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.NEUTRAL).toList();
+        boolean symbol = !gestures.isEmpty() || hits.stream().anyMatch(h -> switch (h.term().type()) {
+            case HASHTAG, SLOGAN, ALIAS -> true;
+            default -> false;
+        });
+        boolean onlyParties = gestures.isEmpty() && hits.stream().allMatch(h -> h.term().type() == TermType.PARTY);
+
+        Severity severity;
+        String rule;
+        List<CueHit> used;
+        if (!neutral.isEmpty()) {
+            severity = Severity.LOW;
+            rule = "neutral-context";
+            used = neutral;
+        } else if (!oppose.isEmpty()) {
+            severity = Severity.HIGH;
+            rule = "opposition";
+            used = oppose;
+        } else if (!calls.isEmpty()) {
+            severity = Severity.HIGH;
+            rule = "call-to-vote";
+            used = concat(calls, support);
+        } else if (!support.isEmpty()) {
+            severity = Severity.HIGH;
+            rule = onlyParties ? "party-promotion" : "support";
+            used = support;
+        } else if (symbol) {
+            severity = Severity.MEDIUM;
+            rule = gestures.isEmpty() ? "campaign-symbol" : "partisan-gesture";
+            used = List.of();
+        } else {
+            severity = Severity.LOW;
+            rule = onlyParties ? "party-mention" : "watchlist-mention";
+            used = List.of();
+        }
+        return Optional.of(alert(post, asn, index, hits, gestures, used, severity, rule));
+    }
+
+    private record Gesture(CueHit cue, Election election, Candidate candidate) {
+    }
+
+    private List<Gesture> gestures(List<CueHit> cues, WatchlistIndex index, AsnRecord asn, boolean electionContext) {
+        List<Gesture> out = new ArrayList<>();
+        for (CueHit c : cues) {
+            if (c.cue().kind() != Lexicon.Kind.GESTURE) {
+                continue;
+            }
+            boolean spelledOut = c.cue().phrase().chars().anyMatch(Character::isLetter);
+            if (!spelledOut && !electionContext) {
+                continue;
+            }
+            for (Election e : index.watchlist().elections()) {
+                if (!inRegion(e, asn)) {
+                    continue;
+                }
+                for (Candidate cand : e.candidates()) {
+                    if (cand.number() == c.cue().number()) {
+                        out.add(new Gesture(c, e, cand));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<CueHit> cues(List<NetraAnalyzer.Token> tokens) {
+        List<CueHit> found = new ArrayList<>();
+        for (Lexicon.Cue cue : lexicon.cues()) {
+            for (int[] at : Phrases.find(tokens, cue.terms())) {
+                found.add(new CueHit(cue, at[0], at[1], tokens.get(at[0]).start(), tokens.get(at[1]).end()));
+            }
+        }
+        // A cue inside a longer one is the longer one's word: "pilih" in "jangan pilih" or in "hak pilih".
+        List<CueHit> out = new ArrayList<>();
+        for (CueHit c : found) {
+            boolean inside = found.stream().anyMatch(o -> o != c && o.first() <= c.first() && o.last() >= c.last()
+                    && (o.last() - o.first()) > (c.last() - c.first()));
+            if (!inside) {
+                out.add(c);
+            }
+        }
+        out.sort(Comparator.comparingInt(CueHit::first));
+        return out;
+    }
+
+    private static List<CueHit> cuesNear(List<CueHit> cues, Lexicon.Kind kind, List<int[]> anchors) {
+        return cues.stream().filter(c -> c.cue().kind() == kind)
+                .filter(c -> anchors.stream().anyMatch(a -> distance(c.first(), c.last(), a[0], a[1]) <= WINDOW))
+                .toList();
+    }
+
+    private static boolean near(int first, int last, List<CueHit> cues, int window) {
+        return cues.stream().anyMatch(c -> distance(first, last, c.first(), c.last()) <= window);
+    }
+
+    private static int distance(int aFirst, int aLast, int bFirst, int bLast) {
+        if (aLast < bFirst) {
+            return bFirst - aLast;
+        }
+        if (bLast < aFirst) {
+            return aFirst - bLast;
+        }
+        return 0;
+    }
+
+    /** Drops a hit whose tokens lie inside another hit of the same candidate or party ("nomor 2" in "paslon nomor 2"). */
+    private static List<Hit> withoutNested(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : hits) {
+            boolean nested = hits.stream().anyMatch(o -> o != h && o.term().ref().equals(h.term().ref())
+                    && o.firstToken() <= h.firstToken() && o.lastToken() >= h.lastToken()
+                    && (o.lastToken() - o.firstToken()) > (h.lastToken() - h.firstToken()));
+            if (!nested) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** An ASN votes in the election of their regency or city and in that of its province. */
+    static boolean inRegion(Election e, AsnRecord asn) {
+        String region = asn.regionCode();
+        String province = region.contains(".") ? region.substring(0, region.indexOf('.')) : region;
+        return e.regionCode().equals(region) || e.regionCode().equals(province);
+    }
+
+    private static List<CueHit> concat(List<CueHit> a, List<CueHit> b) {
+        List<CueHit> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private Alert alert(Post post, AsnRecord asn, WatchlistIndex index, List<Hit> hits, List<Gesture> gestures,
+                        List<CueHit> cues, Severity severity, String rule) {
+        String text = post.text();
+        Map<String, Alert.CandidateMatch> candidates = new LinkedHashMap<>();
+        Map<String, Alert.PartyMatch> parties = new LinkedHashMap<>();
+        List<Alert.Evidence> evidence = new ArrayList<>();
+        for (Hit h : hits) {
+            WatchlistIndex.Term t = h.term();
+            if (t.party() != null) {
+                parties.putIfAbsent(t.party().id(), new Alert.PartyMatch(t.party().id(), t.party().name()));
+            } else {
+                candidates.putIfAbsent(t.election().id() + "/" + t.candidate().id(), candidateMatch(t.election(), t.candidate(), asn));
+            }
+            String type = t.type() == TermType.WEAK_NUMBER || t.type() == TermType.BARE_NUMBER ? "ballot-number" : t.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            evidence.add(new Alert.Evidence(h.start(), h.end(), text.substring(h.start(), h.end()), type, t.ref()));
+        }
+        for (Gesture g : gestures) {
+            candidates.putIfAbsent(g.election().id() + "/" + g.candidate().id(), candidateMatch(g.election(), g.candidate(), asn));
+            evidence.add(new Alert.Evidence(g.cue().start(), g.cue().end(), text.substring(g.cue().start(), g.cue().end()),
+                    "gesture", g.candidate().id()));
+        }
+        for (CueHit c : cues) {
+            evidence.add(new Alert.Evidence(c.start(), c.end(), text.substring(c.start(), c.end()),
+                    c.cue().kind().name().toLowerCase(Locale.ROOT) + "-cue", c.cue().phrase()));
+        }
+        evidence = evidence.stream().distinct()
+                .sorted(Comparator.comparingInt(Alert.Evidence::start).thenComparing(Alert.Evidence::type)).toList();
+        String registryVersion = Alert.registryVersionOf(asn);
+        String version = index.watchlist().version();
+        return new Alert(Alert.idFor(post.key(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
+                severity, rule, explanation(rule, candidates.values(), parties.values(), cues), post, asn,
+                List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version, registryVersion);
+    }
+
+    private static Alert.CandidateMatch candidateMatch(Election e, Candidate c, AsnRecord asn) {
+        return new Alert.CandidateMatch(e.id(), c.id(), c.number(), c.names(), e.regionCode(), inRegion(e, asn));
+    }
+
+    private static String explanation(String rule, java.util.Collection<Alert.CandidateMatch> candidates,
+                                      java.util.Collection<Alert.PartyMatch> parties, List<CueHit> cues) {
+        String who = candidates.stream()
+                .map(c -> "paslon " + c.number() + " " + String.join(" – ", c.names()) + " (" + c.electionId()
+                        + (c.inRegion() ? "" : ", di luar wilayah ASN") + ")")
+                .collect(Collectors.joining("; "));
+        String partyNames = parties.stream().map(p -> p.name() == null ? p.partyId() : p.name()).collect(Collectors.joining(", "));
+        String target = who.isEmpty() ? "partai " + partyNames : (partyNames.isEmpty() ? who : who + "; partai " + partyNames);
+        String words = cues.stream().map(c -> "«" + c.cue().phrase() + "»").distinct().collect(Collectors.joining(", "));
+        return switch (rule) {
+            case "opposition" -> "Ajakan tidak memilih / serangan terhadap " + target + ": " + words + ".";
+            case "call-to-vote" -> "Ajakan memilih " + target + ": " + words + ".";
+            case "support", "party-promotion" -> "Pernyataan dukungan kepada " + target + ": " + words + ".";
+            case "campaign-symbol" -> "Simbol kampanye (tagar, slogan atau julukan) " + target + " tanpa konteks netral.";
+            case "partisan-gesture" -> "Gestur kampanye untuk " + target + ".";
+            case "neutral-context" -> "Menyebut " + target + " dalam konteks netral (" + words + "); bukan peringatan aktif.";
+            default -> "Menyebut " + target + " tanpa sikap berpihak yang jelas.";
+        };
+    }
+}

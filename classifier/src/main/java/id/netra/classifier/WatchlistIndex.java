@@ -1,0 +1,209 @@
+package id.netra.classifier;
+
+import id.netra.model.Candidate;
+import id.netra.model.Election;
+import id.netra.model.Party;
+import id.netra.model.Watchlist;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * One watchlist version indexed for matching: a lucene-monitor query per term (every candidate's names, aliases,
+ * hashtags whole and split into words, slogans and ballot-number phrases; every party's name and aliases). A post's
+ * text is matched against all queries at once; the hits come back with their spans in the original text.
+ */
+public final class WatchlistIndex implements Closeable {
+    private static final String[] NUMBER_WORDS = {"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
+
+    /**
+     * What a term is. A {@code WEAK_NUMBER} ("nomor 2") only counts where the post is about an election; a
+     * {@code BARE_NUMBER} ("02") only right next to a call or support cue ("menangkan 02").
+     */
+    public enum TermType { NAME, ALIAS, HASHTAG, SLOGAN, BALLOT_NUMBER, WEAK_NUMBER, BARE_NUMBER, PARTY }
+
+    /**
+     * A watchlist term.
+     *
+     * @param acronym true for an upper-case alias such as a party's or pair's acronym: it only counts when written in
+     *                capitals (or as a hashtag), since the same letters are often an ordinary word
+     */
+    public record Term(String id, List<String> terms, TermType type, String ref, Election election, Candidate candidate,
+                       Party party, boolean acronym) {
+    }
+
+    /** A term found in a text: token positions and char offsets. */
+    public record Hit(Term term, int firstToken, int lastToken, int start, int end) {
+    }
+
+    private final Watchlist watchlist;
+    private final NetraAnalyzer analyzer;
+    private final Monitor monitor;
+    private final Map<String, Term> terms = new HashMap<>();
+
+    public WatchlistIndex(Watchlist watchlist, NetraAnalyzer analyzer) {
+        this.watchlist = watchlist;
+        this.analyzer = analyzer;
+        try {
+            this.monitor = new Monitor(analyzer);
+            List<MonitorQuery> queries = new ArrayList<>();
+            QueryBuilder builder = new QueryBuilder(analyzer);
+            for (Term t : buildTerms()) {
+                Query q = builder.createPhraseQuery(NetraAnalyzer.FIELD, String.join(" ", t.terms()));
+                if (q != null && terms.putIfAbsent(t.id(), t) == null) {
+                    queries.add(new MonitorQuery(t.id(), q));
+                }
+            }
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot index watchlist " + watchlist.version(), e);
+        }
+    }
+
+    public Watchlist watchlist() {
+        return watchlist;
+    }
+
+    public int size() {
+        return terms.size();
+    }
+
+    private List<Term> buildTerms() {
+        List<Term> out = new ArrayList<>();
+        Map<String, Party> parties = new HashMap<>();
+        for (Party p : watchlist.parties()) {
+            parties.put(p.id(), p);
+            add(out, "party:" + p.id() + ":name", p.name(), TermType.PARTY, p.id(), null, null, p, false);
+            for (String alias : p.aliases()) {
+                add(out, "party:" + p.id() + ":alias:" + alias, alias, TermType.PARTY, p.id(), null, null, p, isAcronym(alias));
+            }
+        }
+        for (Election e : watchlist.elections()) {
+            for (Candidate c : e.candidates()) {
+                String id = "cand:" + e.id() + ":" + c.id();
+                for (String name : c.names()) {
+                    add(out, id + ":name:" + name, name, TermType.NAME, c.id(), e, c, null, false);
+                }
+                for (String alias : c.aliases()) {
+                    add(out, id + ":alias:" + alias, alias, TermType.ALIAS, c.id(), e, c, null, isAcronym(alias));
+                }
+                for (String tag : c.hashtags()) {
+                    add(out, id + ":tag:" + tag, tag, TermType.HASHTAG, c.id(), e, c, null, false);
+                    String split = splitHashtag(tag);
+                    if (split.contains(" ")) {
+                        add(out, id + ":tagwords:" + tag, split, TermType.HASHTAG, c.id(), e, c, null, false);
+                    }
+                }
+                for (String slogan : c.slogans()) {
+                    add(out, id + ":slogan:" + slogan, slogan, TermType.SLOGAN, c.id(), e, c, null, false);
+                }
+                for (String phrase : ballotPhrases(c.number(), true)) {
+                    add(out, id + ":ballot:" + phrase, phrase, TermType.BALLOT_NUMBER, c.id(), e, c, null, false);
+                }
+                for (String phrase : ballotPhrases(c.number(), false)) {
+                    add(out, id + ":number:" + phrase, phrase, TermType.WEAK_NUMBER, c.id(), e, c, null, false);
+                }
+                for (String bare : new LinkedHashSet<>(List.of(Integer.toString(c.number()), String.format("%02d", c.number())))) {
+                    add(out, id + ":bare:" + bare, bare, TermType.BARE_NUMBER, c.id(), e, c, null, false);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void add(List<Term> out, String id, String text, TermType type, String ref, Election e, Candidate c, Party p,
+                     boolean acronym) {
+        List<String> ts = analyzer.terms(text);
+        if (!ts.isEmpty()) {
+            out.add(new Term(id, ts, type, ref, e, c, p, acronym));
+        }
+    }
+
+    static boolean isAcronym(String alias) {
+        String letters = alias.replaceAll("[^\\p{L}]", "");
+        return !alias.contains(" ") && letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code MetroBerkah01} -> {@code Metro Berkah 01}. */
+    static String splitHashtag(String tag) {
+        return tag.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})|_", " ").strip();
+    }
+
+    /** Ballot-number phrases: strong ones name the ballot by themselves, weak ones need an election context. */
+    static List<String> ballotPhrases(int n, boolean strong) {
+        Set<String> numbers = new LinkedHashSet<>(List.of(Integer.toString(n), String.format("%02d", n)));
+        if (n < NUMBER_WORDS.length) {
+            numbers.add(NUMBER_WORDS[n]);
+        }
+        List<String> out = new ArrayList<>();
+        for (String num : numbers) {
+            if (strong) {
+                for (String p : List.of("paslon", "paslon nomor", "paslon no", "paslon nomor urut", "nomor urut", "no urut",
+                        "calon nomor", "pasangan nomor", "coblos", "coblos nomor", "coblos no", "pilih nomor", "pilih no")) {
+                    out.add(p + " " + num);
+                }
+            } else {
+                for (String p : List.of("nomor", "no", "nmr", "nomer")) {
+                    out.add(p + " " + num);
+                }
+            }
+        }
+        if (strong && n <= 9) {
+            out.add(n + "\uFE0F\u20E3");
+        }
+        return out;
+    }
+
+    /** Every term found in {@code text}, with spans; an acronym alias only where written in capitals. */
+    public List<Hit> match(String text, List<NetraAnalyzer.Token> tokens) {
+        Document doc = new Document();
+        doc.add(new TextField(NetraAnalyzer.FIELD, text, Field.Store.NO));
+        MatchingQueries<QueryMatch> matches;
+        try {
+            matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (QueryMatch m : matches.getMatches()) {
+            Term t = terms.get(m.getQueryId());
+            for (int[] at : Phrases.find(tokens, t.terms())) {
+                int start = tokens.get(at[0]).start();
+                int end = tokens.get(at[1]).end();
+                if (t.acronym() && !isWrittenAsAcronym(text, start, end)) {
+                    continue;
+                }
+                hits.add(new Hit(t, at[0], at[1], start, end));
+            }
+        }
+        hits.sort(java.util.Comparator.comparingInt(Hit::start).thenComparing(h -> h.term().id()));
+        return hits;
+    }
+
+    private static boolean isWrittenAsAcronym(String text, int start, int end) {
+        String span = text.substring(start, end);
+        boolean hashtag = start > 0 && text.charAt(start - 1) == '#';
+        return hashtag || span.equals(span.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public void close() throws IOException {
+        monitor.close();
+    }
+}
