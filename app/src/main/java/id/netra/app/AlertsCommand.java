@@ -1,0 +1,30 @@
+package id.netra.app;
+
+import id.netra.alerts.AlertsApp;
+import id.netra.alerts.AlertsConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the alerts service alone. */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = {"Runs the alerts service alone: reads the alerts topic and serves the feed.",
+                       "Keys: http.port (NETRA_HTTP_PORT, default 8080), http.host, alerts.topic, kafka.* (KAFKA_*). Stops on Ctrl-C."})
+final class AlertsCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = {"-p", "--port"}, description = "HTTP port of the feed (http.port).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = kafka.settings();
+        if (port != null) {
+            settings = settings.with("http.port", port.toString());
+        }
+        AlertsApp.run(AlertsConfig.from(settings));
+        return 0;
+    }
+}

@@ -1,0 +1,23 @@
+package id.netra.app;
+
+import id.netra.classifier.ClassifierConfig;
+import id.netra.classifier.ClassifierApp;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the classifier alone; several instances with the same application id share the posts' partitions. */
+@Command(name = "classifier", mixinStandardHelpOptions = true,
+        description = {"Runs the Kafka Streams classifier alone: posts + registry + watchlist -> alerts.",
+                       "Instances with the same application.id share the work by partitions of posts.",
+                       "Keys: application.id, classifier.state-dir (NETRA_CLASSIFIER_STATE_DIR), kafka.* (KAFKA_*). Stops on Ctrl-C."})
+final class ClassifierCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        ClassifierApp.run(ClassifierConfig.from(kafka.settings()));
+        return 0;
+    }
+}

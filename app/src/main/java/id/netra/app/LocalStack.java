@@ -1,0 +1,202 @@
+package id.netra.app;
+
+import id.netra.alerts.AlertsConfig;
+import id.netra.alerts.AlertsService;
+import id.netra.classifier.ClassifierConfig;
+import id.netra.classifier.ClassifierService;
+import id.netra.embedded.EmbeddedKafka;
+import id.netra.ingest.IngestConfig;
+import id.netra.ingest.IngestService;
+import id.netra.model.RegistryCsv;
+import id.netra.model.Settings;
+import id.netra.model.Topics;
+import id.netra.model.Watchlist;
+import id.netra.model.WatchlistFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The whole system in one process, as {@code netra up} runs it: an embedded broker with its data under a data
+ * folder, the topics, the sample registry and watchlist (first start only), the classifier, the alerts feed, and
+ * the ingest service following {@code <data>/inbox}, into which the sample posts are copied on the first start.
+ * Closing stops everything in reverse order.
+ */
+final class LocalStack implements AutoCloseable {
+    /**
+     * @param pace posts ingested per second
+     */
+    record Options(Path dataDir, int kafkaPort, int httpPort, int pace, boolean samples) {
+        Options {
+            if (pace < 1) {
+                throw new IllegalArgumentException("--pace must be at least 1 post per second");
+            }
+        }
+    }
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Consumer<String> status;
+    private EmbeddedKafka kafka;
+    private AlertsService alerts;
+    private IngestService ingest;
+    private Path inbox;
+
+    private LocalStack(Consumer<String> status) {
+        this.status = status;
+    }
+
+    /** Starts everything; on failure stops what was started and rethrows. */
+    static LocalStack start(Options options, Consumer<String> status) throws IOException {
+        LocalStack stack = new LocalStack(status);
+        try {
+            stack.startAll(options);
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options o) throws IOException {
+        Path data = o.dataDir().toAbsolutePath().normalize();
+        inbox = Files.createDirectories(data.resolve("inbox"));
+        status.accept("starting Kafka (data in " + data.resolve("kafka") + ")");
+        kafka = EmbeddedKafka.start(data.resolve("kafka"), o.kafkaPort());
+        running.push(kafka);
+        Map<String, Object> kafkaProps = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(kafkaProps)) {
+            List<String> created = Topics.createMissing(admin);
+            if (!created.isEmpty()) {
+                status.accept("created topics " + created);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+        long accounts = o.samples() ? publishSamplesOnce(data, kafkaProps) : 0;
+        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(Settings.of(Map.of(
+                Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                "classifier.state-dir", data.resolve("classifier").toString()))));
+        classifier.start();
+        running.push(classifier);
+        awaitRegistry(classifier, accounts);
+        alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps));
+        alerts.start();
+        running.push(alerts);
+        ingest = new IngestService(new IngestConfig(inbox, data.resolve("inbox-cursor.tsv"),
+                Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, Topics.POSTS, Topics.POSTS_DLQ, kafkaProps));
+        ingest.start();
+        running.push(ingest);
+        if (o.samples()) {
+            copySamplePostsOnce(o.pace());
+        }
+    }
+
+    EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    AlertsService alerts() {
+        return alerts;
+    }
+
+    IngestService ingest() {
+        return ingest;
+    }
+
+    Path inbox() {
+        return inbox;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                status.accept("while stopping: " + e);
+            }
+        }
+    }
+
+    /**
+     * Posts joined before their author's registry record reached the classifier are not flagged, so the first start
+     * waits (a minute at most) until the classifier holds the sample registry's accounts.
+     */
+    private void awaitRegistry(ClassifierService classifier, long accounts) {
+        if (accounts == 0) {
+            return;
+        }
+        status.accept("waiting for the classifier to load the registry...");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (classifier.registryAccounts(accounts) < accounts && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
+    /**
+     * The sample registry and watchlist go in once: a later start must not undo what an operator published since.
+     *
+     * @return how many accounts the published registry has, 0 when nothing was published
+     */
+    private long publishSamplesOnce(Path data, Map<String, Object> kafkaProps) throws IOException {
+        Path marker = data.resolve(".samples-published");
+        if (Files.exists(marker)) {
+            return 0;
+        }
+        long accounts;
+        Publisher publisher = new Publisher(kafkaProps);
+        try (Reader r = new InputStreamReader(sample("registry.csv"), StandardCharsets.UTF_8)) {
+            RegistryCsv.Result registry = RegistryCsv.read(r, "samples/registry.csv");
+            publisher.publishRegistry(registry.records());
+            accounts = registry.records().stream().flatMap(a -> a.accounts().stream()).map(id.netra.model.Account::lookupKey).distinct().count();
+            status.accept("published the sample registry: " + registry.records().size() + " ASN");
+        }
+        Path watchlistFile = Files.createTempFile("netra-watchlist", ".json");
+        try (InputStream in = sample("watchlist.json")) {
+            Files.copy(in, watchlistFile, StandardCopyOption.REPLACE_EXISTING);
+            Watchlist w = WatchlistFiles.read(watchlistFile);
+            publisher.publishWatchlist(w);
+            status.accept("published the sample watchlist, version " + w.version());
+        } finally {
+            Files.deleteIfExists(watchlistFile);
+        }
+        Files.writeString(marker, "samples published\n");
+        return accounts;
+    }
+
+    /** Copied whole under a temporary name first: the source only follows *.jsonl files. */
+    private void copySamplePostsOnce(int pace) throws IOException {
+        Path target = inbox.resolve("samples.jsonl");
+        if (Files.exists(target)) {
+            return;
+        }
+        Path tmp = inbox.resolve("samples.jsonl.part");
+        try (InputStream in = sample("posts.jsonl")) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        status.accept("streaming the sample posts from " + target + " at " + pace + "/s");
+    }
+
+    private static InputStream sample(String name) {
+        InputStream in = LocalStack.class.getResourceAsStream("/samples/" + name);
+        if (in == null) {
+            throw new IllegalStateException("the bundled sample " + name + " is missing from the build");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,60 @@
+package id.netra.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code netra} command: runs the whole system locally ({@code up}), each service alone against any
+ * broker ({@code ingest}, {@code classifier}, {@code alerts}), the classifier offline on files
+ * ({@code classify}, {@code eval}), and the data publishing steps. Results go to stdout, diagnostics to stderr.
+ */
+@Command(name = "netra", mixinStandardHelpOptions = true, versionProvider = Netra.Version.class,
+        description = "Flags partisan social-media posts by Indonesian civil servants (ASN) during Pilkada.",
+        subcommands = {
+            UpCommand.class,
+            TestCommand.class,
+            ClassifyCommand.class,
+            EvalCommand.class,
+            IngestCommand.class,
+            ClassifierCommand.class,
+            AlertsCommand.class,
+            TopicsCommand.class,
+            RegistryCommand.class,
+            WatchlistCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Netra implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Netra's error handling: a bad argument or a refused input is one clear line, exit 2. */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Netra());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
+                    || ex instanceof java.nio.file.NoSuchFileException) {
+                commandLine.getErr().println("netra " + commandLine.getCommandSpec().qualifiedName().replaceFirst("^netra ", "") + ": " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cmd;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Netra.class.getPackage().getImplementationVersion();
+            return new String[] {"netra " + (v == null ? "development build" : v)};
+        }
+    }
+}

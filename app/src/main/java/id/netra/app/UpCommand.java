@@ -1,0 +1,72 @@
+package id.netra.app;
+
+import id.netra.model.Severity;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole system locally ({@link LocalStack}) until Ctrl-C, with a status line every ten seconds. */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs Netra locally: embedded Kafka, sample data, classifier and the feed (default http://localhost:8080).",
+                       "Data stays under --data-dir between runs. Drop JSONL post files into <data-dir>/inbox to ingest them.",
+                       "Ctrl-C stops everything cleanly."})
+final class UpCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "Where Kafka and the services keep their data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port of the feed (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--pace", paramLabel = "POSTS_PER_SECOND", defaultValue = "4", description = "How fast posts are ingested (default: ${DEFAULT-VALUE}/s).")
+    int pace;
+
+    @Option(names = "--no-samples", description = "Do not publish the sample registry and watchlist nor stream the sample posts.")
+    boolean noSamples;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, pace, !noSamples);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options, UpCommand::status);
+        } catch (RuntimeException e) {
+            status(e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        ScheduledExecutorService console = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netra-up-console");
+            t.setDaemon(true);
+            return t;
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            status("stopping...");
+            console.shutdownNow();
+            stack.close();
+            status("stopped.");
+            stopped.countDown();
+        }, "netra-up-shutdown"));
+        int port = stack.alerts().port();
+        System.out.printf("%nNetra is up.%n  Feed:   http://localhost:%d/%n  API:    http://localhost:%d/api/alerts%n"
+                + "  Kafka:  %s (data in %s)%n  Inbox:  %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
+                port, port, stack.kafka().bootstrapServers(), stack.kafka().dataDir(), stack.inbox());
+        console.scheduleAtFixedRate(() -> System.out.printf(
+                "netra up: %d post(s) ingested, %d line(s) rejected, %d alert(s) in the feed (%d HIGH, %d MEDIUM or above)%n",
+                stack.ingest().postsSent(), stack.ingest().linesRejected(), stack.alerts().feed().size(),
+                stack.alerts().feed().count(Severity.HIGH), stack.alerts().feed().count(Severity.MEDIUM)), 5, 10, TimeUnit.SECONDS);
+        stopped.await();
+        return 0;
+    }
+
+    private static void status(String message) {
+        System.err.println("netra up: " + message);
+    }
+}

@@ -1,0 +1,33 @@
+package id.netra.app;
+
+import id.netra.model.Watchlist;
+import id.netra.model.WatchlistFiles;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Publishes a watchlist version; the running classifier switches to it without restart. */
+@Command(name = "watchlist", mixinStandardHelpOptions = true, description = "Manages watchlist versions.",
+        subcommands = WatchlistCommand.Publish.class)
+final class WatchlistCommand extends CommandGroup {
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Validates a watchlist JSON (format: shared/data/FORMATS.md) and publishes it as the version in force.")
+    static final class Publish implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Parameters(paramLabel = "FILE.json", description = "The watchlist file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Watchlist w = WatchlistFiles.read(file);
+            new Publisher(kafka.kafka()).publishWatchlist(w);
+            System.out.printf("published watchlist version %s: %d election(s), %d party(ies)%n",
+                    w.version(), w.elections().size(), w.parties().size());
+            return 0;
+        }
+    }
+}
