@@ -80,7 +80,7 @@ public final class PostClassifier {
             }
             hits.add(h);
         }
-        hits = withoutNested(hits);
+        hits = disambiguateNumbers(withoutNested(hits));
         List<Gesture> gestures = gestures(cues, index, asn, electionContext);
         if (hits.isEmpty() && gestures.isEmpty()) {
             return Optional.empty();
@@ -209,6 +209,28 @@ public final class PostClassifier {
             }
         }
         return out;
+    }
+
+    private static boolean isNumber(Hit h) {
+        return switch (h.term().type()) {
+            case BALLOT_NUMBER, WEAK_NUMBER, BARE_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A ballot number the ASN's city and province elections share ("nomor 1") points to the election the post names
+     * a candidate of, where it names one; otherwise to both.
+     */
+    private static List<Hit> disambiguateNumbers(List<Hit> hits) {
+        java.util.Set<String> named = hits.stream().filter(h -> !isNumber(h) && h.term().election() != null)
+                .map(h -> h.term().election().id()).collect(Collectors.toSet());
+        if (named.isEmpty()) {
+            return hits;
+        }
+        return hits.stream().filter(h -> !isNumber(h) || named.contains(h.term().election().id())
+                || hits.stream().noneMatch(o -> o != h && isNumber(o) && o.start() == h.start()
+                        && named.contains(o.term().election().id()))).toList();
     }
 
     /** An ASN votes in the election of their regency or city and in that of its province. */

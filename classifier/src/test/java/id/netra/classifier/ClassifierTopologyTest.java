@@ -1,0 +1,148 @@
+package id.netra.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.netra.model.Account;
+import id.netra.model.Alert;
+import id.netra.model.AsnRecord;
+import id.netra.model.DeadLetter;
+import id.netra.model.JsonSerde;
+import id.netra.model.Platform;
+import id.netra.model.Post;
+import id.netra.model.Severity;
+import id.netra.model.Watchlist;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the production topology with TopologyTestDriver. */
+class ClassifierTopologyTest {
+    private static final ClassifierTopology.TopicNames TOPICS = ClassifierTopology.TopicNames.defaults();
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Post> posts;
+    private TestInputTopic<String, byte[]> rawPosts;
+    private TestInputTopic<String, AsnRecord> registry;
+    private TestInputTopic<String, Watchlist> watchlist;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        ClassifierConfig config = new ClassifierConfig("test-classifier", stateDir, TOPICS, Map.of("bootstrap.servers", "unused:9092"));
+        Properties props = config.streamsProperties();
+        driver = new TopologyTestDriver(ClassifierTopology.build(TOPICS), props);
+        StringSerializer keys = new StringSerializer();
+        posts = driver.createInputTopic(TOPICS.posts(), keys, new JsonSerde<>(Post.class));
+        rawPosts = driver.createInputTopic(TOPICS.posts(), keys, new ByteArraySerializer());
+        registry = driver.createInputTopic(TOPICS.registry(), keys, new JsonSerde<>(AsnRecord.class));
+        watchlist = driver.createInputTopic(TOPICS.watchlist(), keys, new JsonSerde<>(Watchlist.class));
+        alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), new JsonSerde<>(Alert.class));
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new JsonSerde<>(DeadLetter.class));
+        watchlist.pipeInput(Fixtures.WATCHLIST.version(), Fixtures.WATCHLIST);
+        registry.pipeInput(Fixtures.RUDI.nip(), Fixtures.RUDI);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(Post p) {
+        posts.pipeInput(p.key(), p);
+    }
+
+    @Test
+    void flagsACallToVoteByARegisteredAsnKeyedByAlertId() {
+        send(Fixtures.post("101", "@Rudi_H", "Ayo coblos Yoga Pratama, paslon 2!"));
+
+        TestRecord<String, Alert> r = alerts.readRecord();
+        assertThat(r.key()).isEqualTo(r.value().id());
+        assertThat(r.value().severity()).isEqualTo(Severity.HIGH);
+        assertThat(r.value().nip()).isEqualTo(Fixtures.RUDI.nip());
+        assertThat(r.value().evidence()).isNotEmpty();
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void matchesFacebookHandlesIgnoringDotsAndCase() {
+        send(Fixtures.post(Platform.FACEBOOK, "102", "Rudi.Hartono", "Dukung Yoga Pratama!"));
+
+        assertThat(alerts.readValue().postId()).isEqualTo("102");
+    }
+
+    @Test
+    void ignoresAuthorsOutsideTheRegistry() {
+        send(Fixtures.post("103", "warga_lestari", "Ayo coblos Yoga Pratama!"));
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void emitsANeutralReminderOnlyAsLow() {
+        send(Fixtures.post("104", "rudi_h", "Imbauan: ASN dilarang mendukung Yoga Pratama maupun Bagus Wirawan."));
+
+        assertThat(alerts.readValue().severity()).isEqualTo(Severity.LOW);
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void usesANewWatchlistVersionWithoutRestart() {
+        send(Fixtures.post("105", "rudi_h", "Dukung Yoga Pratama!"));
+        assertThat(alerts.readValue().watchlistVersion()).isEqualTo("test-1");
+
+        watchlist.pipeInput("test-2", new Watchlist("test-2", Fixtures.WATCHLIST.parties(), Fixtures.WATCHLIST.elections()));
+        send(Fixtures.post("106", "rudi_h", "Dukung Yoga Pratama!"));
+
+        assertThat(alerts.readValue().watchlistVersion()).isEqualTo("test-2");
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void stopsFlaggingAPersonWhoLeftServiceOrAnAccountNoLongerListed() {
+        AsnRecord withoutX = new AsnRecord(Fixtures.RUDI.nip(), Fixtures.RUDI.name(), Fixtures.RUDI.agency(), null, null,
+                Fixtures.RUDI.regionCode(), null, null, List.of(Account.parse("facebook:rudi.hartono")));
+        registry.pipeInput(Fixtures.RUDI.nip(), withoutX);
+        send(Fixtures.post("107", "rudi_h", "Dukung Yoga Pratama!"));
+        send(Fixtures.post(Platform.FACEBOOK, "108", "rudi.hartono", "Dukung Yoga Pratama!"));
+        assertThat(alerts.readValuesToList()).extracting(Alert::postId).containsExactly("108");
+
+        registry.pipeInput(Fixtures.RUDI.nip(), (AsnRecord) null);
+        send(Fixtures.post(Platform.FACEBOOK, "109", "rudi.hartono", "Dukung Yoga Pratama!"));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsACorruptRecordToTheDeadLetterTopicAndGoesOn() {
+        rawPosts.pipeInput("x:bad", "{\"platform\":\"x\",\"postId\":".getBytes(StandardCharsets.UTF_8));
+        rawPosts.pipeInput("x:nodate", "{\"platform\":\"x\",\"postId\":\"5\",\"url\":\"https://x.com/a/5\",\"author\":{\"handle\":\"rudi_h\"},\"text\":\"t\",\"kind\":\"post\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        send(Fixtures.post("110", "rudi_h", "Dukung Yoga Pratama!"));
+
+        List<DeadLetter> dead = deadLetters.readValuesToList();
+        assertThat(dead).extracting(DeadLetter::key).containsExactly("x:bad", "x:nodate");
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.source()).isEqualTo("classifier");
+            assertThat(d.origin()).startsWith("posts-0@");
+        });
+        assertThat(dead.get(1).reason()).contains("publishedAt is missing");
+        assertThat(dead.get(0).payload()).isEqualTo("{\"platform\":\"x\",\"postId\":");
+        assertThat(alerts.readValue().postId()).isEqualTo("110");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+}
