@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stance cues, read from a versioned data file ({@code lexicon/cues-v1.txt}): calls to vote, support,
- * opposition, neutral contexts, election words and campaign gestures. Each cue is kept as its analysed terms.
+ * The stance cues, read from a versioned data file ({@code lexicon/cues-v2.txt}): calls to vote, support,
+ * opposition, neutral and informational contexts, cheers, forms of address, place words, election words and campaign
+ * gestures. Each cue is kept as its analysed terms. Older versions stay in the build so that old alerts can be
+ * re-derived.
  */
 public final class Lexicon {
-    public static final String DEFAULT_VERSION = "cues-v1";
+    public static final String DEFAULT_VERSION = "cues-v2";
 
     /** What a cue says. */
-    public enum Kind { CALL, SUPPORT, OPPOSE, NEUTRAL, ELECTION, GESTURE, UNRELATED }
+    public enum Kind { CALL, SUPPORT, OPPOSE, NEUTRAL, INFO, CHEER, HONORIFIC, PLACE, LIST, ELECTION, GESTURE, UNRELATED }
 
     /** One cue: its kind, its phrase, its terms, and for a gesture the ballot number it stands for. */
     public record Cue(Kind kind, String phrase, List<String> terms, int number) {
@@ -61,7 +63,11 @@ public final class Lexicon {
                     kind = Kind.GESTURE;
                     number = Integer.parseInt(f[0].substring("gesture-".length()));
                 } else {
-                    kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
+                    try {
+                        kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(resource + ":" + n + ": unknown category '" + f[0] + "'");
+                    }
                 }
                 List<String> terms = analyzer.terms(f[1].strip());
                 if (terms.isEmpty()) {
@@ -81,5 +87,11 @@ public final class Lexicon {
 
     public List<Cue> cues() {
         return cues;
+    }
+
+    /** The one-word cues of {@code kind}, as analysed terms. */
+    public java.util.Set<String> words(Kind kind) {
+        return cues.stream().filter(c -> c.kind() == kind && c.terms().size() == 1).map(c -> c.terms().get(0))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -34,13 +34,17 @@ public final class PostClassifier {
     static final int WINDOW = 10;
     /** How close an unrelated-sense word must be to cancel a cue or a bare number. */
     static final int SENSE_WINDOW = 2;
+    /** How close a cheer or stance cue must be to make a bare gesture emoji a campaign gesture ("siap ✌️"). */
+    static final int GESTURE_WINDOW = 3;
 
     private final NetraAnalyzer analyzer;
     private final Lexicon lexicon;
+    private final java.util.Set<String> honorifics;
 
     public PostClassifier(NetraAnalyzer analyzer, Lexicon lexicon) {
         this.analyzer = analyzer;
         this.lexicon = lexicon;
+        this.honorifics = lexicon.words(Lexicon.Kind.HONORIFIC);
     }
 
     public String lexiconVersion() {
@@ -54,28 +58,44 @@ public final class PostClassifier {
         String text = post.text();
         List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);
         List<CueHit> cues = cues(tokens);
-        List<CueHit> unrelated = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.UNRELATED).toList();
-        cues = cues.stream().filter(c -> !((c.cue().kind() == Lexicon.Kind.CALL || c.cue().kind() == Lexicon.Kind.SUPPORT)
-                && near(c.first(), c.last(), unrelated, SENSE_WINDOW))).toList();
+        List<CueHit> unrelated = ofKind(cues, Lexicon.Kind.UNRELATED);
+        cues = cues.stream().filter(c -> !(isStanceOrCheer(c) && near(c.first(), c.last(), unrelated, SENSE_WINDOW))).toList();
+        List<CueHit> places = ofKind(cues, Lexicon.Kind.PLACE);
 
-        List<Hit> all = index.match(text, tokens);
-        boolean electionContext = cues.stream().anyMatch(c -> c.cue().kind() == Lexicon.Kind.ELECTION)
+        // A term right after a place word is part of a place name ("Gg. Golkar"); a number inside a score, time, date
+        // or amount ("2-0", "2/3") is not a ballot number.
+        List<Hit> all = index.match(text, tokens).stream()
+                .filter(h -> places.stream().noneMatch(p -> p.last() == h.firstToken() - 1))
+                .filter(h -> !isNumber(h) || !insideFigure(text, h))
+                .toList();
+        boolean electionContext = !ofKind(cues, Lexicon.Kind.ELECTION).isEmpty()
                 || all.stream().anyMatch(h -> switch (h.term().type()) {
                     case WEAK_NUMBER, BARE_NUMBER, PARTY -> false;
+                    case ALIAS -> !isNickname(h);
                     default -> true;
                 });
         List<CueHit> stance = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.CALL || c.cue().kind() == Lexicon.Kind.SUPPORT).toList();
+        List<CueHit> anyStance = cues.stream().filter(c -> switch (c.cue().kind()) {
+            case CALL, SUPPORT, OPPOSE -> true;
+            default -> false;
+        }).toList();
+        List<CueHit> cheers = ofKind(cues, Lexicon.Kind.CHEER);
+        boolean gestured = !ofKind(cues, Lexicon.Kind.GESTURE).isEmpty();
         List<Hit> hits = new ArrayList<>();
         for (Hit h : all) {
             TermType type = h.term().type();
-            boolean number = type == TermType.BALLOT_NUMBER || type == TermType.WEAK_NUMBER || type == TermType.BARE_NUMBER;
-            if (number && !inRegion(h.term().election(), asn)) {
+            if (isNumber(h) && !inRegion(h.term().election(), asn)) {
                 continue;
             }
-            if (type == TermType.WEAK_NUMBER && (!electionContext || near(h.firstToken(), h.lastToken(), unrelated, SENSE_WINDOW))) {
+            if (type == TermType.WEAK_NUMBER && ((!electionContext && !near(h.firstToken(), h.lastToken(), stance, SENSE_WINDOW))
+                    || near(h.firstToken(), h.lastToken(), unrelated, SENSE_WINDOW))) {
                 continue;
             }
             if (type == TermType.BARE_NUMBER && !near(h.firstToken(), h.lastToken(), stance, 1)) {
+                continue;
+            }
+            if (isNickname(h) && !electionContext && !near(h.firstToken(), h.lastToken(), anyStance, WINDOW)
+                    && !near(h.firstToken(), h.lastToken(), cheers, 1) && !gestured) {
                 continue;
             }
             hits.add(h);
@@ -92,12 +112,14 @@ public final class PostClassifier {
         List<CueHit> oppose = cuesNear(cues, Lexicon.Kind.OPPOSE, anchors);
         List<CueHit> calls = cuesNear(cues, Lexicon.Kind.CALL, anchors);
         List<CueHit> support = cuesNear(cues, Lexicon.Kind.SUPPORT, anchors);
-        List<CueHit> neutral = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.NEUTRAL).toList();
+        List<CueHit> neutral = ofKind(cues, Lexicon.Kind.NEUTRAL);
+        List<CueHit> info = ofKind(cues, Lexicon.Kind.INFO);
         boolean symbol = !gestures.isEmpty() || hits.stream().anyMatch(h -> switch (h.term().type()) {
             case HASHTAG, SLOGAN, ALIAS -> true;
             default -> false;
         });
         boolean onlyParties = gestures.isEmpty() && hits.stream().allMatch(h -> h.term().type() == TermType.PARTY);
+        boolean balanced = balanced(hits, gestures, concat(calls, support), !info.isEmpty(), lists(hits, ofKind(cues, Lexicon.Kind.LIST)));
 
         Severity severity;
         String rule;
@@ -110,6 +132,10 @@ public final class PostClassifier {
             severity = Severity.HIGH;
             rule = "opposition";
             used = oppose;
+        } else if (balanced) {
+            severity = Severity.LOW;
+            rule = "information";
+            used = info;
         } else if (!calls.isEmpty()) {
             severity = Severity.HIGH;
             rule = "call-to-vote";
@@ -125,9 +151,125 @@ public final class PostClassifier {
         } else {
             severity = Severity.LOW;
             rule = onlyParties ? "party-mention" : "watchlist-mention";
-            used = List.of();
+            used = info;
         }
         return Optional.of(alert(post, asn, index, hits, gestures, used, severity, rule));
+    }
+
+    /**
+     * The hits written as one list with each hit ("paslon 1 atau paslon 2", "Bagus Wirawan, Yoga Pratama"): candidate
+     * hits of one election next to each other, or joined by a single list word.
+     */
+    private static Map<Hit, List<Hit>> lists(List<Hit> hits, List<CueHit> joiners) {
+        List<Hit> candidates = hits.stream().filter(h -> h.term().candidate() != null)
+                .sorted(Comparator.comparingInt(Hit::firstToken)).toList();
+        Map<Hit, List<Hit>> out = new java.util.HashMap<>();
+        List<Hit> run = new ArrayList<>();
+        for (Hit h : candidates) {
+            if (!run.isEmpty()) {
+                Hit prev = run.get(run.size() - 1);
+                int gap = h.firstToken() - prev.lastToken() - 1;
+                boolean joined = prev.term().election().id().equals(h.term().election().id())
+                        && (gap <= 0 || (gap == 1 && joiners.stream().anyMatch(j -> j.first() == prev.lastToken() + 1)));
+                if (!joined) {
+                    run.forEach(r -> out.put(r, List.copyOf(run)));
+                    run.clear();
+                }
+            }
+            run.add(h);
+        }
+        run.forEach(r -> out.put(r, List.copyOf(run)));
+        return out;
+    }
+
+    private static List<CueHit> ofKind(List<CueHit> cues, Lexicon.Kind kind) {
+        return cues.stream().filter(c -> c.cue().kind() == kind).toList();
+    }
+
+    private static boolean isStanceOrCheer(CueHit c) {
+        return switch (c.cue().kind()) {
+            case CALL, SUPPORT, CHEER -> true;
+            default -> false;
+        };
+    }
+
+    /** An alias of a form of address and one word ("Pak Zul"): many people are called that. */
+    private boolean isNickname(Hit h) {
+        List<String> terms = h.term().terms();
+        return h.term().type() == TermType.ALIAS && terms.size() == 2 && honorifics.contains(terms.get(0));
+    }
+
+    /** A number written as part of a score, time, date, range or amount: "2-0", "2:1", "1/2", "2,5". */
+    static boolean insideFigure(String text, Hit h) {
+        int end = h.end();
+        int start = h.start();
+        boolean after = end + 1 < text.length() && "-:/.,".indexOf(text.charAt(end)) >= 0 && Character.isDigit(text.charAt(end + 1));
+        boolean before = h.term().type() == TermType.BARE_NUMBER && start >= 2 && "-:/.,".indexOf(text.charAt(start - 1)) >= 0
+                && Character.isDigit(text.charAt(start - 2));
+        return after || before;
+    }
+
+    /**
+     * True where the post treats several pairs of one election alike: it names or numbers two or more of them (all of
+     * them, unless it is information about the election), and any call or support cue is as near to one as to another. Debate schedules, ballot-number announcements and
+     * "pilih sesuai hati nurani" reminders look like this; partisan posts single one pair out.
+     */
+    private static boolean balanced(List<Hit> hits, List<Gesture> gestures, List<CueHit> stanceCues, boolean informational,
+                                    Map<Hit, List<Hit>> lists) {
+        Map<String, java.util.Set<String>> pairsByElection = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            if (h.term().election() != null) {
+                pairsByElection.computeIfAbsent(h.term().election().id(), k -> new java.util.TreeSet<>()).add(h.term().candidate().id());
+            }
+        }
+        for (Gesture g : gestures) {
+            pairsByElection.computeIfAbsent(g.election().id(), k -> new java.util.TreeSet<>()).add(g.candidate().id());
+        }
+        for (Map.Entry<String, java.util.Set<String>> e : pairsByElection.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            if (stanceCues.isEmpty()) {
+                // Without an information cue, naming some pairs but not all is usually a comparison, which takes a side.
+                int all = hits.stream().filter(h -> h.term().election() != null && h.term().election().id().equals(e.getKey()))
+                        .findFirst().map(h -> h.term().election().candidates().size()).orElse(Integer.MAX_VALUE);
+                if (informational || e.getValue().size() >= all) {
+                    return true;
+                }
+                continue;
+            }
+            java.util.Set<String> favoured = new java.util.TreeSet<>();
+            for (CueHit c : stanceCues) {
+                int best = Integer.MAX_VALUE;
+                java.util.Set<String> nearest = new java.util.TreeSet<>();
+                for (Hit h : hits) {
+                    if (h.term().election() == null || !h.term().election().id().equals(e.getKey())) {
+                        continue;
+                    }
+                    int d = distance(c.first(), c.last(), h.firstToken(), h.lastToken());
+                    if (d < best) {
+                        best = d;
+                        nearest.clear();
+                    }
+                    if (d == best) {
+                        nearest.add(h.term().candidate().id());
+                    }
+                }
+                if (best <= WINDOW) {
+                    favoured.addAll(nearest);
+                    for (Hit h : hits) {
+                        if (nearest.contains(h.term().candidate() == null ? null : h.term().candidate().id())
+                                && distance(c.first(), c.last(), h.firstToken(), h.lastToken()) == best) {
+                            lists.getOrDefault(h, List.of()).forEach(o -> favoured.add(o.term().candidate().id()));
+                        }
+                    }
+                }
+            }
+            if (favoured.size() >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Gesture(CueHit cue, Election election, Candidate candidate) {
@@ -140,7 +282,8 @@ public final class PostClassifier {
                 continue;
             }
             boolean spelledOut = c.cue().phrase().chars().anyMatch(Character::isLetter);
-            if (!spelledOut && !electionContext) {
+            boolean cheered = near(c.first(), c.last(), cues.stream().filter(PostClassifier::isStanceOrCheer).toList(), GESTURE_WINDOW);
+            if (!spelledOut && !electionContext && !cheered) {
                 continue;
             }
             for (Election e : index.watchlist().elections()) {
@@ -300,6 +443,7 @@ public final class PostClassifier {
             case "campaign-symbol" -> "Simbol kampanye (tagar, slogan atau julukan) " + target + " tanpa konteks netral.";
             case "partisan-gesture" -> "Gestur kampanye untuk " + target + ".";
             case "neutral-context" -> "Menyebut " + target + " dalam konteks netral (" + words + "); bukan peringatan aktif.";
+            case "information" -> "Menyebut beberapa paslon secara setara (informasi pemilihan" + (words.isEmpty() ? "" : ": " + words) + "); bukan peringatan aktif.";
             default -> "Menyebut " + target + " tanpa sikap berpihak yang jelas.";
         };
     }

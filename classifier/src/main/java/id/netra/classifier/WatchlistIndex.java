@@ -42,7 +42,7 @@ public final class WatchlistIndex implements Closeable {
      * A watchlist term.
      *
      * @param acronym true for an upper-case alias such as a party's or pair's acronym: it only counts when written in
-     *                capitals (or as a hashtag), since the same letters are often an ordinary word
+     *                capitals (as a hashtag too), since the same letters are often an ordinary word
      */
     public record Term(String id, List<String> terms, TermType type, String ref, Election election, Candidate candidate,
                        Party party, boolean acronym) {
@@ -196,10 +196,10 @@ public final class WatchlistIndex implements Closeable {
         return hits;
     }
 
+    /** In capitals, as a hashtag too: "#hemat" is a word, "#HEMAT" the acronym. */
     private static boolean isWrittenAsAcronym(String text, int start, int end) {
         String span = text.substring(start, end);
-        boolean hashtag = start > 0 && text.charAt(start - 1) == '#';
-        return hashtag || span.equals(span.toUpperCase(Locale.ROOT));
+        return span.equals(span.toUpperCase(Locale.ROOT));
     }
 
     @Override

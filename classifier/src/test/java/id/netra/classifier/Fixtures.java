@@ -33,6 +33,11 @@ final class Fixtures {
     static final AsnRecord RUDI = new AsnRecord("198501012010011001", "Rudi Hartono", "Pemerintah Kota Lestari", "Dinas Pendidikan",
             "Guru", "99.01", "Drs. Sutomo", "sutomo@example.go.id", List.of(Account.parse("x:rudi_h"), Account.parse("facebook:rudi.hartono")));
 
+    /** One analyzer, index and classifier for all unit tests (in memory; the JVM's end frees them). */
+    static final NetraAnalyzer ANALYZER = new NetraAnalyzer();
+    static final WatchlistIndex INDEX = new WatchlistIndex(WATCHLIST, ANALYZER);
+    static final PostClassifier CLASSIFIER = new PostClassifier(ANALYZER, Lexicon.load(ANALYZER));
+
     private Fixtures() {
     }
 

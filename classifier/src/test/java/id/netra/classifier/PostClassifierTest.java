@@ -5,28 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
 import id.netra.model.Severity;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class PostClassifierTest {
-    static final NetraAnalyzer ANALYZER = new NetraAnalyzer();
-    static final WatchlistIndex INDEX = new WatchlistIndex(Fixtures.WATCHLIST, ANALYZER);
-    static final PostClassifier CLASSIFIER = new PostClassifier(ANALYZER, Lexicon.load(ANALYZER));
-
-    @AfterAll
-    static void close() throws IOException {
-        INDEX.close();
-    }
-
     static Optional<Alert> classify(String text) {
         return classify(text, Fixtures.RUDI);
     }
 
     static Optional<Alert> classify(String text, AsnRecord asn) {
-        return CLASSIFIER.classify(Fixtures.post("1", "rudi_h", text), asn, INDEX);
+        return Fixtures.CLASSIFIER.classify(Fixtures.post("1", "rudi_h", text), asn, Fixtures.INDEX);
     }
 
     static Severity severity(String text) {

@@ -1,0 +1,135 @@
+package id.netra.classifier;
+
+import static id.netra.classifier.PostClassifierTest.classify;
+import static id.netra.classifier.PostClassifierTest.severity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.netra.model.Alert;
+import id.netra.model.Severity;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One group of cases per phenomenon of Indonesian social-media text, with the fictional candidates of {@link Fixtures}
+ * (Lestari: 01 Bagus Wirawan "Mas Bagus"/BARA, 02 Yoga Pratama/YOIN; the province: 01 Hadi Kusumo).
+ */
+class PhenomenaTest {
+
+    @Nested
+    class Slang {
+        @Test
+        void readsInformalSpellingsAndElongations() {
+            assertThat(severity("ayooo cblos yg nmr 2 yaaa, jgn smpe kalah")).isEqualTo(Severity.HIGH);
+            assertThat(severity("dkg trs Yoga Pratamaaa!!!")).isEqualTo(Severity.HIGH);
+        }
+    }
+
+    @Nested
+    class NegationScope {
+        @Test
+        void aCallNotToVoteIsPartisan() {
+            Alert a = classify("jgn pilih paslon 02, janjinya palsu").orElseThrow();
+
+            assertThat(a.rule()).isEqualTo("opposition");
+            assertThat(a.candidates()).extracting(Alert.CandidateMatch::candidateId).containsExactly("lestari-02");
+        }
+
+        @Test
+        void aProhibitionGovernsTheSupportWordAfterIt() {
+            assertThat(severity("ASN dilarang mendukung salah satu paslon, termasuk Yoga Pratama")).isEqualTo(Severity.LOW);
+            assertThat(severity("Ingat, ASN tidak boleh ikut kampanye Bagus Wirawan maupun paslon lain")).isEqualTo(Severity.LOW);
+        }
+
+        @Test
+        void aReminderToVoteDoesNotHideACallForOnePair() {
+            assertThat(severity("Jangan golput! 27 November coblos paslon nomor 2")).isEqualTo(Severity.HIGH);
+            assertThat(severity("Jangan golput ya, gunakan hak pilih di TPS masing-masing")).isNull();
+        }
+    }
+
+    @Nested
+    class Gestures {
+        @Test
+        void aCheerNextToAGestureEmojiIsPartisan() {
+            Alert a = classify("Siap ✌️💪").orElseThrow();
+
+            assertThat(a.rule()).isEqualTo("partisan-gesture");
+            assertThat(a.candidates()).extracting(Alert.CandidateMatch::candidateId).containsExactly("lestari-02");
+        }
+
+        @Test
+        void aRegionalLanguageGestureCounts() {
+            assertThat(classify("Ngopi bareng sedulur, salam siji jari").orElseThrow().candidates())
+                    .extracting(Alert.CandidateMatch::candidateId).containsExactlyInAnyOrder("lestari-01", "nusa-01");
+        }
+
+        @Test
+        void aPeaceSignOnAHolidayIsNot() {
+            assertThat(classify("Foto bareng keluarga di pantai ✌️😄")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Hashtags {
+        @Test
+        void aCampaignHashtagAtTheEndOfAnUnrelatedPostIsPartisan() {
+            assertThat(severity("Jalan pagi keliling taman kota #LestariBangkit01")).isEqualTo(Severity.MEDIUM);
+        }
+
+        @Test
+        void aLowerCaseHashtagThatSpellsAnAcronymIsAWord() {
+            assertThat(classify("Api unggun semalam #bara #pramuka")).isEmpty();
+            assertThat(severity("Makin mantap #BARA")).isEqualTo(Severity.MEDIUM);
+        }
+    }
+
+    @Nested
+    class NameCollisions {
+        @Test
+        void aNicknameAloneIsSomeoneElse() {
+            assertThat(classify("Terima kasih Mas Bagus sudah bantu angkat galon kantor")).isEmpty();
+        }
+
+        @Test
+        void aNicknameWithACampaignWordIsTheCandidate() {
+            assertThat(severity("Pilkada makin dekat, Mas Bagus makin di hati")).isEqualTo(Severity.MEDIUM);
+            assertThat(severity("Dukung Mas Bagus sampai menang")).isEqualTo(Severity.HIGH);
+        }
+
+        @Test
+        void aPartyNameInAnAddressIsAPlace() {
+            assertThat(classify("Posko siaga banjir di Gg. Golkar buka 24 jam")).isEmpty();
+        }
+
+        @Test
+        void aScoreIsNotABallotNumber() {
+            assertThat(classify("Timnas menang 2-0 malam ini!")).isEmpty();
+            assertThat(severity("Menang 2 putaran? Coblos 2!")).isEqualTo(Severity.HIGH);
+        }
+    }
+
+    @Nested
+    class Quoting {
+        @Test
+        void reportingAPartisanLineIsNotPartisan() {
+            assertThat(severity("Sudah saya laporkan ke Bawaslu: ada ASN yang menulis 'coblos Yoga Pratama'")).isEqualTo(Severity.LOW);
+        }
+
+        @Test
+        void informationNamingEveryPairIsNotPartisan() {
+            Alert a = classify("Debat publik malam ini: paslon 1 Bagus Wirawan dan paslon 2 Yoga Pratama").orElseThrow();
+
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
+        }
+
+        @Test
+        void aChoiceOfEveryPairIsNotACallForOne() {
+            assertThat(severity("Silakan pilih paslon 1 atau paslon 2 sesuai hati nurani")).isEqualTo(Severity.LOW);
+        }
+
+        @Test
+        void comparingTwoPairsTakesASide() {
+            assertThat(severity("Yoga Pratama cuma janji, Bagus Wirawan sudah bukti. Coblos nomor 1!")).isEqualTo(Severity.HIGH);
+        }
+    }
+}
