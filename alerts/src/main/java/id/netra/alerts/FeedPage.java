@@ -60,11 +60,18 @@ final class FeedPage {
                     .append(Html.escape(a.asn().unit())).append(" · wilayah ").append(Html.escape(a.asn().regionCode())).append("</dd>");
             h.append("<dt>Kandidat</dt><dd>").append(Html.escape(candidates(a))).append("</dd>");
             h.append("<dt>Aturan</dt><dd>").append(Html.escape(a.rule())).append(" — ").append(Html.escape(a.explanation())).append("</dd>");
+            if (a.violation() != null) {
+                h.append("<dt>Bentuk</dt><dd>").append(Html.escape(a.violation().form())).append("</dd>");
+                if (!a.violation().legalBasis().isEmpty()) {
+                    h.append("<dt>Dasar hukum</dt><dd>").append(Html.escape(String.join("; ", a.violation().legalBasis()))).append("</dd>");
+                }
+            }
             h.append("<dt>Bukti</dt><dd>").append(Html.escape(a.evidence().stream()
                     .map(e -> "«" + e.text() + "» (" + e.type() + (e.ref() == null ? "" : ": " + e.ref()) + ")")
                     .collect(Collectors.joining(", ")))).append("</dd>");
             h.append("<dt>Versi</dt><dd>daftar pantau ").append(Html.escape(a.watchlistVersion())).append(" · registri ")
-                    .append(Html.escape(a.registryVersion())).append(" · id ").append(Html.escape(a.id())).append("</dd>");
+                    .append(Html.escape(a.registryVersion()))
+                    .append(a.lexiconVersion() == null ? "" : " · leksikon " + Html.escape(a.lexiconVersion())).append(" · id ").append(Html.escape(a.id())).append("</dd>");
             h.append("</dl></div>\n");
         }
         return h.append("</body></html>\n").toString();

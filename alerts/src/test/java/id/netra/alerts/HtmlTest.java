@@ -23,6 +23,17 @@ class HtmlTest {
     }
 
     @Test
+    void showsTheFormOfViolationTheLegalBasisAndEveryVersion() {
+        Alert a = TestAlerts.alert("1", "2024-11-01T10:00:00+07:00", Severity.HIGH);
+
+        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1);
+
+        assertThat(page).contains("<dt>Bentuk</dt><dd>Ajakan memilih pasangan calon melalui media sosial</dd>",
+                "<dt>Dasar hukum</dt><dd>PP 94/2021 Pasal 5 huruf n</dd>", "daftar pantau w1", "registri r1",
+                "leksikon cues-v2+slang-v1+rules-v1");
+    }
+
+    @Test
     void doesNotLinkAJavascriptUrl() {
         Alert a = TestAlerts.alert("1", "2024-11-01T10:00:00+07:00", Severity.HIGH, "coblos", URI.create("javascript:alert(1)"),
                 TestAlerts.ASN, List.of());

@@ -30,8 +30,9 @@ final class TestAlerts {
         Post post = new Post(Platform.X, postId, url, new Author("rudi_h", asn.name()), text,
                 OffsetDateTime.parse(publishedAt), PostKind.POST);
         return new Alert(Alert.idFor(post.key(), "w1", "r1"), Platform.X, postId, asn.nip(), severity, "call-to-vote",
-                "Ajakan mencoblos nomor 3.", post, asn,
+                "Ajakan mencoblos nomor 3.", new Alert.Violation("Ajakan memilih pasangan calon melalui media sosial",
+                        "Kampanye di media sosial", List.of("PP 94/2021 Pasal 5 huruf n")), post, asn,
                 List.of(new Alert.CandidateMatch("pilwalkot-lestari", "lestari-03", 3, List.of("Bagus Wirawan"), "99.01", true)),
-                List.of(), evidence, "w1", "r1");
+                List.of(), evidence, "w1", "r1", "cues-v2+slang-v1+rules-v1");
     }
 }

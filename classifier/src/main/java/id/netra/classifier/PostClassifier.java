@@ -41,14 +41,23 @@ public final class PostClassifier {
     private final Lexicon lexicon;
     private final java.util.Set<String> honorifics;
 
+    private final Rules rules;
+
+    /** A classifier with the rule data shipped with this build. */
     public PostClassifier(NetraAnalyzer analyzer, Lexicon lexicon) {
+        this(analyzer, lexicon, Rules.load());
+    }
+
+    public PostClassifier(NetraAnalyzer analyzer, Lexicon lexicon, Rules rules) {
         this.analyzer = analyzer;
         this.lexicon = lexicon;
+        this.rules = rules;
         this.honorifics = lexicon.words(Lexicon.Kind.HONORIFIC);
     }
 
+    /** The versions of the data files this classifier decides with: cues, slang and rules. */
     public String lexiconVersion() {
-        return lexicon.version();
+        return lexicon.version() + "+" + analyzer.slangVersion() + "+" + rules.version();
     }
 
     private record CueHit(Lexicon.Cue cue, int first, int last, int start, int end) {
@@ -419,8 +428,9 @@ public final class PostClassifier {
         String registryVersion = Alert.registryVersionOf(asn);
         String version = index.watchlist().version();
         return new Alert(Alert.idFor(post.key(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
-                severity, rule, explanation(rule, candidates.values(), parties.values(), cues), post, asn,
-                List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version, registryVersion);
+                severity, rule, explanation(rule, candidates.values(), parties.values(), cues), rules.violation(rule), post, asn,
+                List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version, registryVersion,
+                lexiconVersion());
     }
 
     private static Alert.CandidateMatch candidateMatch(Election e, Candidate c, AsnRecord asn) {

@@ -34,6 +34,26 @@ class PostClassifierTest {
         assertThat(a.evidence()).extracting(Alert.Evidence::text).contains("Bagus Wirawan", "COBLOS nomor 1");
         assertThat(a.watchlistVersion()).isEqualTo("test-1");
         assertThat(a.explanation()).contains("Bagus Wirawan");
+        assertThat(a.violation().form()).isNotBlank();
+        assertThat(a.violation().legalBasis()).anySatisfy(b -> assertThat(b).contains("PP 94/2021"));
+        assertThat(a.lexiconVersion()).isEqualTo("cues-v2+slang-v1+rules-v1");
+    }
+
+    @Test
+    void citesNoLegalBasisWhereTheRuleIsNoViolation() {
+        Alert a = classify("Imbauan: ASN dilarang mendukung Bagus Wirawan. Jaga netralitas!").orElseThrow();
+
+        assertThat(a.rule()).isEqualTo("neutral-context");
+        assertThat(a.violation().form()).startsWith("Bukan pelanggaran");
+        assertThat(a.violation().legalBasis()).isEmpty();
+    }
+
+    @Test
+    void describesEveryRuleInTheRuleDataAndRefusesAnUnknownVersion() {
+        Rules rules = Rules.load();
+
+        assertThat(Rules.IDS).allSatisfy(id -> assertThat(rules.violation(id).form()).isNotBlank());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.load("rules-v999")).hasMessageContaining("rules-v999");
     }
 
     @Test

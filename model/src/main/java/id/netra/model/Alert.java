@@ -17,6 +17,8 @@ import java.util.List;
  * @param severity         HIGH, MEDIUM or LOW
  * @param rule             id of the rule that decided the severity, e.g. {@code call-to-vote}
  * @param explanation      one sentence for the analyst: what was found and why it counts
+ * @param violation        the form of violation the rule stands for and the legal basis to cite (absent in alerts
+ *                         written before rule data existed)
  * @param post             the post as collected
  * @param asn              the registry record of the author, as it was when the post was classified
  * @param candidates       the candidates the post refers to
@@ -24,6 +26,8 @@ import java.util.List;
  * @param evidence         the matched spans, offsets into {@code post.text()}
  * @param watchlistVersion the watchlist version used
  * @param registryVersion  fingerprint of the registry record used (changes when the ASN's record changes)
+ * @param lexiconVersion   the versions of the classifier's data files used, e.g. {@code cues-v2+slang-v1+rules-v1}
+ *                         (absent in alerts written before lexicons were versioned)
  */
 public record Alert(
         String id,
@@ -33,13 +37,15 @@ public record Alert(
         Severity severity,
         String rule,
         String explanation,
+        Violation violation,
         Post post,
         AsnRecord asn,
         List<CandidateMatch> candidates,
         List<PartyMatch> parties,
         List<Evidence> evidence,
         String watchlistVersion,
-        String registryVersion) {
+        String registryVersion,
+        String lexiconVersion) {
 
     public Alert {
         Validate.notBlank(id, "id");
@@ -77,6 +83,20 @@ public record Alert(
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * What a rule means for an analyst.
+     *
+     * @param form       the form of violation in one line (Indonesian), or why it is none
+     * @param skb        the form as the 2022 joint decree on ASN neutrality describes it
+     * @param legalBasis the provisions to cite; empty where the rule is no violation
+     */
+    public record Violation(String form, String skb, List<String> legalBasis) {
+        public Violation {
+            Validate.notBlank(form, "violation form");
+            legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
         }
     }
 

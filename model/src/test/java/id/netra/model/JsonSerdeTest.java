@@ -39,9 +39,11 @@ class JsonSerdeTest {
         AsnRecord asn = new AsnRecord("198501012010011001", "Rudi Hartono", "Pemerintah Kota Lestari", "Dinas Pendidikan",
                 "Guru", "99.01", "Drs. Sutomo", "sutomo@example.go.id", List.of(Account.parse("x:rudi_h")));
         Alert alert = new Alert(Alert.idFor(POST.key(), "w1", Alert.registryVersionOf(asn)), POST.platform(), POST.postId(),
-                asn.nip(), Severity.HIGH, "call-to-vote", "Ajakan mencoblos nomor 3.", POST, asn,
+                asn.nip(), Severity.HIGH, "call-to-vote", "Ajakan mencoblos nomor 3.",
+                new Alert.Violation("Ajakan memilih", "Kampanye di media sosial", List.of("PP 94/2021 Pasal 5 huruf n")), POST, asn,
                 List.of(new Alert.CandidateMatch("pilwalkot-lestari", "lestari-03", 3, List.of("Bagus Wirawan"), "99.01", true)),
-                List.of(), List.of(new Alert.Evidence(4, 10, "coblos", "support-cue", "coblos")), "w1", Alert.registryVersionOf(asn));
+                List.of(), List.of(new Alert.Evidence(4, 10, "coblos", "support-cue", "coblos")), "w1", Alert.registryVersionOf(asn),
+                "cues-v2+slang-v1+rules-v1");
         JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
 
         assertThat(serde.deserialize("alerts", serde.serialize("alerts", alert))).isEqualTo(alert);
