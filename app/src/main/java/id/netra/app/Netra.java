@@ -27,7 +27,16 @@ public final class Netra implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lucene logs through java.util.logging that the Vector API is not enabled; that is a speed hint for Lucene's
+     * vector search, which Netra does not use, so it is kept off the analysts' console. Held here so the setting
+     * is not garbage collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +18,11 @@ import java.util.Map;
 
 /**
  * Reads the registry CSV ({@code shared/data/FORMATS.md}): RFC 4180 with the header
- * {@code nip,name,agency,unit,position,region_code,supervisor_name,supervisor_email,accounts}. A bad row is
- * reported with its line and the rest is read.
+ * {@code nip,name,agency,unit,position,region_code,supervisor_name,supervisor_email,accounts}. Every row is
+ * validated: an 18-digit NIP with a real birth date, start date and sex digit ({@link Nip}); a known Kemendagri
+ * region code ({@link Regions}); accounts as {@code platform:handle} or profile addresses, spelled as the platform
+ * allows; no NIP twice and no account claimed by two people. A bad row is reported with its line and the reason, and
+ * the rest is read.
  */
 public final class RegistryCsv {
     public static final List<String> HEADER = List.of("nip", "name", "agency", "unit", "position", "region_code",
@@ -41,6 +46,13 @@ public final class RegistryCsv {
     }
 
     public static Result read(Reader reader, String fileName) throws IOException {
+        return read(reader, fileName, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** Reads and validates as of {@code today} (NIP dates are checked against it). */
+    public static Result read(Reader reader, String fileName, LocalDate today) throws IOException {
+        Map<String, Long> nipLines = new HashMap<>();
+        Map<String, String> accountOwners = new HashMap<>();
         CsvMapper csv = new CsvMapper();
         csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         csv.enable(CsvParser.Feature.TRIM_SPACES);
@@ -83,7 +95,18 @@ public final class RegistryCsv {
                     row.put(columns.get(i), cells[i]);
                 }
                 try {
-                    records.add(toRecord(row));
+                    AsnRecord r = toRecord(row, today);
+                    Long first = nipLines.putIfAbsent(r.nip(), line);
+                    if (first != null) {
+                        throw new IllegalArgumentException("nip " + r.nip() + " is already on line " + first);
+                    }
+                    for (Account a : r.accounts()) {
+                        String owner = accountOwners.putIfAbsent(a.lookupKey(), r.nip());
+                        if (owner != null && !owner.equals(r.nip())) {
+                            throw new IllegalArgumentException("account '" + a + "' already belongs to nip " + owner);
+                        }
+                    }
+                    records.add(r);
                 } catch (IllegalArgumentException e) {
                     errors.add(new LineError(fileName, line, e.getMessage()));
                 }
@@ -92,13 +115,24 @@ public final class RegistryCsv {
         return new Result(records, errors);
     }
 
-    static AsnRecord toRecord(Map<String, String> row) {
+    static AsnRecord toRecord(Map<String, String> row, LocalDate today) {
+        Nip.problem(row.get("nip"), today).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        String region = row.get("region_code");
+        if (region != null && !region.isBlank() && !Regions.bundled().isKnown(region)) {
+            throw new IllegalArgumentException("region_code '" + region + "' is not a Kemendagri province or regency code");
+        }
         List<Account> accounts = new ArrayList<>();
         String raw = row.get("accounts");
         if (raw != null && !raw.isBlank()) {
             for (String a : raw.split("\\|")) {
                 if (!a.isBlank()) {
-                    accounts.add(Account.parse(a.strip()));
+                    Account account = Account.parse(a.strip());
+                    account.syntaxProblem().ifPresent(p -> {
+                        throw new IllegalArgumentException(p);
+                    });
+                    accounts.add(account);
                 }
             }
         }

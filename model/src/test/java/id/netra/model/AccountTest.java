@@ -27,4 +27,28 @@ class AccountTest {
         assertThatThrownBy(() -> Account.parse("rudi_h")).hasMessageContaining("platform:handle");
         assertThatThrownBy(() -> Account.parse("friendster:rudi")).hasMessageContaining("unknown platform");
     }
+
+    @Test
+    void readsProfileAddresses() {
+        assertThat(Account.parse("https://twitter.com/Rudi_H/status/1")).isEqualTo(new Account(Platform.X, "Rudi_H"));
+        assertThat(Account.parse("m.facebook.com/profile.php?id=100012345678&ref=x")).isEqualTo(new Account(Platform.FACEBOOK, "100012345678"));
+        assertThat(Account.parse("https://www.tiktok.com/@rudi.h")).isEqualTo(new Account(Platform.TIKTOK, "@rudi.h"));
+        assertThat(Account.parse("mastodon:https://mastodon.social/@rudi")).isEqualTo(new Account(Platform.MASTODON, "rudi@mastodon.social"));
+        assertThat(Account.parse("https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv")).isEqualTo(new Account(Platform.YOUTUBE, "UCabcdefghijklmnopqrstuv"));
+    }
+
+    @Test
+    void refusesAnAddressOfAnotherPlatform() {
+        assertThatThrownBy(() -> Account.parse("instagram:https://x.com/rudi")).hasMessageContaining("not a instagram profile");
+        assertThatThrownBy(() -> Account.parse("https://x.com/")).hasMessageContaining("names no profile");
+    }
+
+    @Test
+    void checksTheSpellingOfAHandleOnItsPlatform() {
+        assertThat(Account.parse("x:@rudi_h").syntaxProblem()).isEmpty();
+        assertThat(Account.parse("x:rudi.h").syntaxProblem()).isPresent();
+        assertThat(Account.parse("instagram:rudi.hartono_77").syntaxProblem()).isEmpty();
+        assertThat(Account.parse("facebook:rudi").syntaxProblem()).isPresent();
+        assertThat(Account.parse("mastodon:rudi@mastodon.social").syntaxProblem()).isEmpty();
+    }
 }
