@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** Imports a registry CSV into the {@code registry} topic. */
 @Command(name = "registry", mixinStandardHelpOptions = true, description = "Manages the ASN registry.",
-        subcommands = RegistryCommand.Import.class)
+        subcommands = {RegistryCommand.Import.class, RegistryCommand.Remove.class})
 final class RegistryCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Validates a registry CSV (format: shared/data/FORMATS.md) and publishes it to the registry topic in one transaction.",
@@ -44,6 +44,28 @@ final class RegistryCommand extends CommandGroup {
             new Publisher(kafka.kafka()).publishRegistry(result.records());
             System.out.printf("imported %d ASN record(s)%s%n", result.records().size(),
                     result.errors().isEmpty() ? "" : ", skipped " + result.errors().size() + " bad row(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Removes ASN who left service (a tombstone per NIP); their posts no longer raise alerts from then on.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Parameters(paramLabel = "NIP", arity = "1..*", description = "The 18-digit NIPs.")
+        java.util.List<String> nips;
+
+        @Override
+        public Integer call() {
+            for (String nip : nips) {
+                if (nip.length() != 18 || !nip.chars().allMatch(Character::isDigit)) {
+                    throw new IllegalArgumentException("'" + nip + "' is not an 18-digit NIP; nothing removed");
+                }
+            }
+            new Publisher(kafka.kafka()).removeFromRegistry(nips);
+            System.out.printf("removed %d ASN record(s)%n", nips.size());
             return 0;
         }
     }

@@ -13,7 +13,7 @@ class WatchlistFilesTest {
     private static final String WATCHLIST = """
             {"version":"test-1",
              "parties":[{"id":"pkb","name":"Partai Kebangkitan Bangsa","aliases":["PKB"]}],
-             "elections":[{"id":"pilwalkot-lestari-2024","region_code":"99.01","office":"Wali Kota","date":"2024-11-27",
+             "elections":[{"id":"pilwalkot-lestari-2024","region_code":"35.77","office":"Wali Kota","date":"2024-11-27",
                "candidates":[{"id":"lestari-01","number":1,"names":["Bagus Wirawan","Ratna Sari"],"aliases":["BARA"],
                               "hashtags":["BagusRatna"],"slogans":["Lestari Maju"],"parties":["%s"]}]}]}
             """;
@@ -25,7 +25,7 @@ class WatchlistFilesTest {
         Watchlist w = WatchlistFiles.read(file);
 
         assertThat(w.version()).isEqualTo("test-1");
-        assertThat(w.elections().getFirst().regionCode()).isEqualTo("99.01");
+        assertThat(w.elections().getFirst().regionCode()).isEqualTo("35.77");
         assertThat(w.elections().getFirst().candidates().getFirst().hashtags()).containsExactly("BagusRatna");
     }
 
@@ -39,5 +39,28 @@ class WatchlistFilesTest {
     @Test
     void namesAMissingFile(@TempDir Path dir) {
         assertThatThrownBy(() -> WatchlistFiles.read(dir.resolve("none.json"))).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void listsEveryProblemOfAWatchlistAtOnce(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("w.json"), """
+                {"version":"test-2",
+                 "parties":[{"id":"pkb","name":"Partai Kebangkitan Bangsa","aliases":["PKB"]},
+                            {"id":"pkb","name":"Partai Kebangkitan Bangsa","aliases":[""]}],
+                 "elections":[{"id":"pilwalkot-x","region_code":"99.99","office":"Wali Kota","date":"2024-11-27",
+                   "candidates":[{"id":"x-01","number":1,"names":["Bagus Wirawan",""],"hashtags":["#BagusRatna"],"parties":["pkb"]},
+                                 {"id":"x-02","number":1,"names":["Yoga Pratama"],"parties":["pdip"]}]},
+                   {"id":"pilbup-y","region_code":"35.19","office":"Bupati","date":"2024-11-27","candidates":[]}]}
+                """);
+
+        assertThatThrownBy(() -> WatchlistFiles.read(file)).hasMessageContaining("8 problem(s)")
+                .hasMessageContaining("party 'pkb' is defined twice")
+                .hasMessageContaining("party 'pkb' has an empty alias")
+                .hasMessageContaining("region_code '99.99' is not a Kemendagri")
+                .hasMessageContaining("candidate 'x-01' has an empty name")
+                .hasMessageContaining("hashtag '#BagusRatna' must be given without #")
+                .hasMessageContaining("candidate 'x-02' has ballot number 1, like 'x-01'")
+                .hasMessageContaining("candidate 'x-02' names unknown party 'pdip'")
+                .hasMessageContaining("election 'pilbup-y' has no candidates");
     }
 }
