@@ -58,6 +58,7 @@ public final class ClassifierTopology {
         JsonSerde<AsnRecord> asns = new JsonSerde<>(AsnRecord.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
         StreamsBuilder builder = new StreamsBuilder();
+        Map<String, WatchlistIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
         builder.globalTable(topics.watchlist(), Consumed.with(keys, watchlists).withName("watchlist-source"),
                 Materialized.<String, Watchlist>as(Stores.inMemoryKeyValueStore(WATCHLIST_VERSIONS))
@@ -87,7 +88,7 @@ public final class ClassifierTopology {
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
                 .selectKey((k, p) -> Account.lookupKey(p.platform(), p.author().handle()), Named.as("key-by-author"))
                 .join(byAccount, ClassifyProcessor.PostOfAsn::new, Joined.with(keys, posts, asns).withName("author-lookup"))
-                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS), Named.as("classify"))
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, indexes), Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();

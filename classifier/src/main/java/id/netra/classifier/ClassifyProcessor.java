@@ -4,8 +4,6 @@ import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
 import id.netra.model.Post;
 import id.netra.model.Watchlist;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
@@ -33,12 +31,19 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     private final String watchlistStore;
     private final PostClassifier classifier;
     private final NetraAnalyzer analyzer;
-    private final Map<String, WatchlistIndex> indexes = new HashMap<>();
+    private final Map<String, WatchlistIndex> indexes;
     private FixedKeyProcessorContext<String, Alert> context;
     private ReadOnlyKeyValueStore<String, Object> watchlists;
+    private long seenEntries = -1;
+    private Optional<Watchlist> inForce = Optional.empty();
 
-    ClassifyProcessor(String watchlistStore) {
+    /**
+     * @param indexes the watchlist indexes by version, shared by all tasks of an instance: a national watchlist takes
+     *                seconds to index and tens of megabytes, once per instance rather than once per partition
+     */
+    ClassifyProcessor(String watchlistStore, Map<String, WatchlistIndex> indexes) {
         this.watchlistStore = watchlistStore;
+        this.indexes = indexes;
         this.analyzer = new NetraAnalyzer();
         this.classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
     }
@@ -65,7 +70,21 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
                 .ifPresent(alert -> context.forward(record.withValue(alert)));
     }
 
+    /**
+     * The version in force: the newest record of the watchlist table. Versions are only ever added (a published version
+     * is never overwritten), so the table is scanned again only when its size changes, not for every post: a national
+     * watchlist is a megabyte of JSON.
+     */
     private Optional<Watchlist> current() {
+        long entries = watchlists.approximateNumEntries();
+        if (entries != seenEntries) {
+            inForce = scan();
+            seenEntries = entries;
+        }
+        return inForce;
+    }
+
+    private Optional<Watchlist> scan() {
         Watchlist best = null;
         long bestTs = Long.MIN_VALUE;
         try (KeyValueIterator<String, Object> it = watchlists.all()) {
@@ -91,12 +110,6 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
 
     @Override
     public void close() {
-        for (WatchlistIndex index : indexes.values()) {
-            try {
-                index.close();
-            } catch (IOException e) {
-                log.debug("Closing a watchlist index failed.", e);
-            }
-        }
+        // The indexes are shared by the instance's tasks and live as long as it does.
     }
 }

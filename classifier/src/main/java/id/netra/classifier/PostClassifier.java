@@ -40,6 +40,7 @@ public final class PostClassifier {
     private final NetraAnalyzer analyzer;
     private final Lexicon lexicon;
     private final java.util.Set<String> honorifics;
+    private final PhraseIndex<Lexicon.Cue> cueIndex = new PhraseIndex<>();
 
     private final Rules rules;
 
@@ -53,6 +54,7 @@ public final class PostClassifier {
         this.lexicon = lexicon;
         this.rules = rules;
         this.honorifics = lexicon.words(Lexicon.Kind.HONORIFIC);
+        lexicon.cues().forEach(c -> cueIndex.add(c.terms(), c));
     }
 
     /** The versions of the data files this classifier decides with: cues, slang and rules. */
@@ -73,7 +75,7 @@ public final class PostClassifier {
 
         // A term right after a place word is part of a place name ("Gg. Golkar"); a number inside a score, time, date
         // or amount ("2-0", "2/3") is not a ballot number.
-        List<Hit> all = index.match(text, tokens).stream()
+        List<Hit> all = index.match(text, tokens, asn.regionCode()).stream()
                 .filter(h -> places.stream().noneMatch(p -> p.last() == h.firstToken() - 1))
                 .filter(h -> !isNumber(h) || !insideFigure(text, h))
                 .toList();
@@ -311,10 +313,8 @@ public final class PostClassifier {
 
     private List<CueHit> cues(List<NetraAnalyzer.Token> tokens) {
         List<CueHit> found = new ArrayList<>();
-        for (Lexicon.Cue cue : lexicon.cues()) {
-            for (int[] at : Phrases.find(tokens, cue.terms())) {
-                found.add(new CueHit(cue, at[0], at[1], tokens.get(at[0]).start(), tokens.get(at[1]).end()));
-            }
+        for (PhraseIndex.Found<Lexicon.Cue> f : cueIndex.find(tokens)) {
+            found.add(new CueHit(f.value(), f.first(), f.last(), tokens.get(f.first()).start(), tokens.get(f.last()).end()));
         }
         // A cue inside a longer one is the longer one's word: "pilih" in "jangan pilih" or in "hak pilih".
         List<CueHit> out = new ArrayList<>();

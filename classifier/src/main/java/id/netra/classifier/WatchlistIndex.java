@@ -20,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -55,22 +56,77 @@ public final class WatchlistIndex implements Closeable {
     private final Watchlist watchlist;
     private final NetraAnalyzer analyzer;
     private final Monitor monitor;
-    private final Map<String, Term> terms = new HashMap<>();
+    /** The terms by their analysed phrase: many candidates share "coblos nomor 2", which is one query for all. */
+    private final Map<String, List<Term>> byPhrase = new HashMap<>();
+    /** The phrases in query-id order: short numeric ids keep lucene-monitor's id lookups cheap. */
+    private final List<String> phrases = new ArrayList<>();
+    /** For a phrase with ballot-number terms, those by the region code of their election, the others under {@link #OTHER_TERMS}. */
+    private final Map<List<String>, Map<String, List<Term>>> numbersByRegion = new HashMap<>();
+    private static final String OTHER_TERMS = "";
+    private int size;
+    /** Every phrase by its first term: the fast matcher, and the pre-filter in front of lucene-monitor. */
+    private final PhraseIndex<String> automaton = new PhraseIndex<>();
+    private final Matcher matcher;
 
+    /**
+     * How posts are matched. Both give the same hits (a test holds them to it): lucene-monitor is the reference, the
+     * token automaton runs several times faster at national scale (docs/BENCHMARKS.md).
+     */
+    public enum Matcher {
+        /** Phrases looked up by their first term, token by token: one hash lookup per token. */
+        AUTOMATON,
+        /** lucene-monitor, behind the automaton as a pre-filter (a post with no watchlist phrase skips the monitor). */
+        MONITOR
+    }
+
+    /** An index matching with the token automaton. */
     public WatchlistIndex(Watchlist watchlist, NetraAnalyzer analyzer) {
+        this(watchlist, analyzer, Matcher.AUTOMATON);
+    }
+
+    public WatchlistIndex(Watchlist watchlist, NetraAnalyzer analyzer, Matcher matcher) {
+        this.matcher = matcher;
         this.watchlist = watchlist;
         this.analyzer = analyzer;
         try {
-            this.monitor = new Monitor(analyzer);
+            // Two passes: a phrase query is a candidate for a post only where two of its terms occur in it, which keeps
+            // the many "nomor N" / "paslon N" queries of a national watchlist out of most posts' candidate lists.
+            this.monitor = matcher == Matcher.MONITOR ? new Monitor(analyzer, new MultipassTermFilteredPresearcher(2)) : null;
             List<MonitorQuery> queries = new ArrayList<>();
             QueryBuilder builder = new QueryBuilder(analyzer);
+            Set<String> ids = new java.util.HashSet<>();
             for (Term t : buildTerms()) {
-                Query q = builder.createPhraseQuery(NetraAnalyzer.FIELD, String.join(" ", t.terms()));
-                if (q != null && terms.putIfAbsent(t.id(), t) == null) {
-                    queries.add(new MonitorQuery(t.id(), q));
+                if (!ids.add(t.id())) {
+                    continue;
+                }
+                String phrase = String.join(" ", t.terms());
+                List<Term> same = byPhrase.get(phrase);
+                if (same == null) {
+                    Query q = builder.createPhraseQuery(NetraAnalyzer.FIELD, phrase);
+                    if (q == null) {
+                        continue;
+                    }
+                    same = new ArrayList<>();
+                    byPhrase.put(phrase, same);
+                    queries.add(new MonitorQuery(Integer.toString(phrases.size()), q));
+                    phrases.add(phrase);
+                    automaton.add(t.terms(), phrase);
+                }
+                same.add(t);
+                size++;
+            }
+            for (List<Term> same : byPhrase.values()) {
+                if (same.stream().anyMatch(t -> isNumber(t.type()))) {
+                    Map<String, List<Term>> byRegion = new HashMap<>();
+                    for (Term t : same) {
+                        byRegion.computeIfAbsent(isNumber(t.type()) ? t.election().regionCode() : OTHER_TERMS, k -> new ArrayList<>()).add(t);
+                    }
+                    numbersByRegion.put(same.getFirst().terms(), byRegion);
                 }
             }
-            monitor.register(queries);
+            if (monitor != null) {
+                monitor.register(queries);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot index watchlist " + watchlist.version(), e);
         }
@@ -80,8 +136,14 @@ public final class WatchlistIndex implements Closeable {
         return watchlist;
     }
 
+    /** How many watchlist terms are indexed. */
     public int size() {
-        return terms.size();
+        return size;
+    }
+
+    /** How many distinct phrases (lucene-monitor queries, in {@link Matcher#MONITOR} mode) they make. */
+    public int queries() {
+        return byPhrase.size();
     }
 
     private List<Term> buildTerms() {
@@ -172,6 +234,45 @@ public final class WatchlistIndex implements Closeable {
 
     /** Every term found in {@code text}, with spans; an acronym alias only where written in capitals. */
     public List<Hit> match(String text, List<NetraAnalyzer.Token> tokens) {
+        return match(text, tokens, null);
+    }
+
+    /**
+     * Every term found in {@code text}, with spans; an acronym alias only where written in capitals; ballot numbers
+     * only of the elections of {@code region} (a regency/city code: its own election and its province's), or of every
+     * election where {@code region} is null. A national watchlist has hundreds of "nomor 2": the region picks the
+     * ones that can mean something.
+     */
+    public List<Hit> match(String text, List<NetraAnalyzer.Token> tokens, String region) {
+        List<Hit> hits = new ArrayList<>();
+        if (matcher == Matcher.AUTOMATON) {
+            for (PhraseIndex.Found<String> f : automaton.find(tokens)) {
+                addHits(hits, byPhrase.get(f.value()), f.first(), f.last(), text, tokens, region);
+            }
+        } else if (automaton.anyIn(tokens)) {
+            for (QueryMatch m : monitorMatches(text)) {
+                List<Term> same = byPhrase.get(phrases.get(Integer.parseInt(m.getQueryId())));
+                for (int[] at : Phrases.find(tokens, same.getFirst().terms())) {
+                    addHits(hits, same, at[0], at[1], text, tokens, region);
+                }
+            }
+        }
+        hits.sort(java.util.Comparator.comparingInt(Hit::start).thenComparing(h -> h.term().id()));
+        return hits;
+    }
+
+    private void addHits(List<Hit> hits, List<Term> same, int first, int last, String text, List<NetraAnalyzer.Token> tokens,
+                         String region) {
+        int start = tokens.get(first).start();
+        int end = tokens.get(last).end();
+        for (Term t : scoped(same, region)) {
+            if (!t.acronym() || isWrittenAsAcronym(text, start, end)) {
+                hits.add(new Hit(t, first, last, start, end));
+            }
+        }
+    }
+
+    private java.util.Collection<QueryMatch> monitorMatches(String text) {
         Document doc = new Document();
         doc.add(new TextField(NetraAnalyzer.FIELD, text, Field.Store.NO));
         MatchingQueries<QueryMatch> matches;
@@ -180,20 +281,24 @@ public final class WatchlistIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Hit> hits = new ArrayList<>();
-        for (QueryMatch m : matches.getMatches()) {
-            Term t = terms.get(m.getQueryId());
-            for (int[] at : Phrases.find(tokens, t.terms())) {
-                int start = tokens.get(at[0]).start();
-                int end = tokens.get(at[1]).end();
-                if (t.acronym() && !isWrittenAsAcronym(text, start, end)) {
-                    continue;
-                }
-                hits.add(new Hit(t, at[0], at[1], start, end));
-            }
+        return matches.getMatches();
+    }
+
+    private List<Term> scoped(List<Term> same, String region) {
+        Map<String, List<Term>> numbers = numbersByRegion.get(same.getFirst().terms());
+        if (region == null || numbers == null) {
+            return same;
         }
-        hits.sort(java.util.Comparator.comparingInt(Hit::start).thenComparing(h -> h.term().id()));
-        return hits;
+        List<Term> out = new ArrayList<>(numbers.getOrDefault(OTHER_TERMS, List.of()));
+        out.addAll(numbers.getOrDefault(region, List.of()));
+        if (region.contains(".")) {
+            out.addAll(numbers.getOrDefault(region.substring(0, region.indexOf('.')), List.of()));
+        }
+        return out;
+    }
+
+    static boolean isNumber(TermType type) {
+        return type == TermType.BALLOT_NUMBER || type == TermType.WEAK_NUMBER || type == TermType.BARE_NUMBER;
     }
 
     /** In capitals, as a hashtag too: "#hemat" is a word, "#HEMAT" the acronym. */
@@ -204,6 +309,8 @@ public final class WatchlistIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        monitor.close();
+        if (monitor != null) {
+            monitor.close();
+        }
     }
 }
