@@ -75,7 +75,9 @@ public final class PostClassifier {
 
         // A term right after a place word is part of a place name ("Gg. Golkar"); a number inside a score, time, date
         // or amount ("2-0", "2/3") is not a ballot number.
-        List<Hit> all = index.match(text, tokens, asn.regionCode()).stream()
+        List<Hit> matched = new ArrayList<>(index.match(text, tokens, asn.regionCode()));
+        matched.addAll(hashtagParts(text, tokens, index));
+        List<Hit> all = matched.stream().distinct()
                 .filter(h -> places.stream().noneMatch(p -> p.last() == h.firstToken() - 1))
                 .filter(h -> !isNumber(h) || !insideFigure(text, h))
                 .toList();
@@ -190,6 +192,32 @@ public final class PostClassifier {
             run.add(h);
         }
         run.forEach(r -> out.put(r, List.copyOf(run)));
+        return out;
+    }
+
+    /**
+     * Watchlist hashtags inside a longer hashtag of the post: {@code #MetroBerkah01} is split on case and digits
+     * ({@code metro berkah 01}) and its parts matched too, so the watchlist's {@code MetroBerkah} counts; the hit spans
+     * the whole hashtag.
+     */
+    private List<Hit> hashtagParts(String text, List<NetraAnalyzer.Token> tokens, WatchlistIndex index) {
+        List<Hit> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            NetraAnalyzer.Token t = tokens.get(i);
+            if (t.start() == 0 || text.charAt(t.start() - 1) != '#') {
+                continue;
+            }
+            String split = WatchlistIndex.splitHashtag(text.substring(t.start(), t.end()));
+            if (!split.contains(" ")) {
+                continue;
+            }
+            List<NetraAnalyzer.Token> parts = analyzer.tokens(split);
+            for (Hit h : index.match(split, parts, null)) {
+                if (h.term().type() == TermType.HASHTAG && !(h.firstToken() == 0 && h.lastToken() == parts.size() - 1)) {
+                    out.add(new Hit(h.term(), i, i, t.start(), t.end()));
+                }
+            }
+        }
         return out;
     }
 

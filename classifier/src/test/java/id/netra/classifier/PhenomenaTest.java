@@ -77,6 +77,14 @@ class PhenomenaTest {
         }
 
         @Test
+        void aCampaignHashtagInsideALongerHashtagCounts() {
+            Alert a = classify("Pagi ceria #YogaIntan02Menang").orElseThrow();
+
+            assertThat(a.candidates()).extracting(Alert.CandidateMatch::candidateId).containsExactly("lestari-02");
+            assertThat(a.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("YogaIntan02Menang"));
+        }
+
+        @Test
         void aLowerCaseHashtagThatSpellsAnAcronymIsAWord() {
             assertThat(classify("Api unggun semalam #bara #pramuka")).isEmpty();
             assertThat(severity("Makin mantap #BARA")).isEqualTo(Severity.MEDIUM);
