@@ -33,7 +33,8 @@ public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTo
         return new ClassifierConfig(s.string("application.id", "netra-classifier"),
                 s.path("classifier.state-dir", Path.of("data", "classifier")),
                 new ClassifierTopology.TopicNames(s.string("classifier.posts-topic", d.posts()),
-                        s.string("classifier.registry-topic", d.registry()), s.string("classifier.watchlist-topic", d.watchlist()),
+                        s.string("classifier.registry-topic", d.registry()),
+                        s.string("classifier.registry-accounts-topic", d.registryAccounts()), s.string("classifier.watchlist-topic", d.watchlist()),
                         s.string("classifier.alerts-topic", d.alerts()), s.string("classifier.dlq-topic", d.deadLetters())),
                 s.kafka());
     }

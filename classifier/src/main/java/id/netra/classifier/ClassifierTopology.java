@@ -16,13 +16,11 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -30,9 +28,10 @@ import org.apache.kafka.streams.state.Stores;
  * The classifier topology: {@code posts} -> author lookup in the registry -> watchlist match -> {@code alerts}.
  *
  * <p>The registry is keyed by NIP but looked up by account, so registry changes are turned into account changes
- * (each account of a record, tombstones for accounts it no longer has) and kept in a table keyed by account,
- * partitioned like the posts re-keyed by their author's account. Both are Streams-managed internal topics: the
- * work scales by partitions across instances and the table lives in RocksDB, not in the heap, at national scale.
+ * (each account of a record, tombstones for accounts it no longer has) on the {@code registry-accounts} topic, which
+ * every instance reads whole into a global table in RocksDB (off the heap, 4.5 million ASN fit). Posts are joined
+ * against it where they are, without being re-keyed: the posts' partitions share the work across instances, and a
+ * post costs no extra trip through the broker.
  * The watchlist (a handful of versions) is a global in-memory table; the newest record is the version in force.
  * A record on {@code posts} that is not a valid post goes to {@code posts-dlq} with the reason.
  */
@@ -42,10 +41,11 @@ public final class ClassifierTopology {
     static final String WATCHLIST_VERSIONS = "watchlist-versions";
 
     /** The topics the topology reads and writes; tests use their own names. */
-    public record TopicNames(String posts, String registry, String watchlist, String alerts, String deadLetters) {
+    public record TopicNames(String posts, String registry, String registryAccounts, String watchlist, String alerts,
+                             String deadLetters) {
         public static TopicNames defaults() {
-            return new TopicNames(Topics.POSTS.name(), Topics.REGISTRY.name(), Topics.WATCHLIST.name(), Topics.ALERTS.name(),
-                    Topics.POSTS_DLQ.name());
+            return new TopicNames(Topics.POSTS.name(), Topics.REGISTRY.name(), Topics.REGISTRY_ACCOUNTS.name(),
+                    Topics.WATCHLIST.name(), Topics.ALERTS.name(), Topics.POSTS_DLQ.name());
         }
     }
 
@@ -65,13 +65,12 @@ public final class ClassifierTopology {
                         .withKeySerde(keys).withValueSerde(watchlists));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, asns));
-        KTable<String, AsnRecord> byAccount = builder
-                .stream(topics.registry(), Consumed.with(keys, asns).withName("registry-source"))
+        builder.stream(topics.registry(), Consumed.with(keys, asns).withName("registry-source"))
                 .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
-                .repartition(Repartitioned.with(keys, asns).withName("registry-accounts"))
-                .toTable(Named.as("registry-accounts-table"),
-                        Materialized.<String, AsnRecord, KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT)
-                                .withKeySerde(keys).withValueSerde(asns));
+                .to(topics.registryAccounts(), Produced.with(keys, asns).withName("registry-accounts-sink"));
+        GlobalKTable<String, AsnRecord> byAccount = builder.globalTable(topics.registryAccounts(),
+                Consumed.with(keys, asns).withName("registry-accounts-source"),
+                Materialized.<String, AsnRecord, KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys).withValueSerde(asns));
 
         Map<String, KStream<String, PostParser.Parsed>> parsed = builder
                 .stream(topics.posts(), Consumed.with(keys, Serdes.ByteArray()).withName("posts-source"))
@@ -86,8 +85,8 @@ public final class ClassifierTopology {
 
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
-                .selectKey((k, p) -> Account.lookupKey(p.platform(), p.author().handle()), Named.as("key-by-author"))
-                .join(byAccount, ClassifyProcessor.PostOfAsn::new, Joined.with(keys, posts, asns).withName("author-lookup"))
+                .join(byAccount, (k, p) -> Account.lookupKey(p.platform(), p.author().handle()), ClassifyProcessor.PostOfAsn::new,
+                        Named.as("author-lookup"))
                 .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, indexes), Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));

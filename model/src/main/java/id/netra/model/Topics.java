@@ -29,6 +29,11 @@ public final class Topics {
     public static final Topic<String, Post> POSTS = topic("posts", Post.class, 3, KEEP_FOREVER);
     /** The ASN registry, key NIP; a tombstone removes a person. */
     public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
+    /**
+     * The registry by account, key = account lookup key ({@code x:budi_s}); written by the classifier from
+     * {@code registry} (a tombstone for an account a person no longer has), read by every classifier instance whole.
+     */
+    public static final Topic<String, AsnRecord> REGISTRY_ACCOUNTS = topic("registry-accounts", AsnRecord.class, 3, COMPACTED);
     /** Watchlist versions, key = version; the newest record is the version in force. */
     public static final Topic<String, Watchlist> WATCHLIST = topic("watchlist", Watchlist.class, 1, COMPACTED);
     /** Alerts, key = alert id. */
@@ -36,7 +41,7 @@ public final class Topics {
     /** Records that could not be processed, with the reason. */
     public static final Topic<String, DeadLetter> POSTS_DLQ = topic("posts-dlq", DeadLetter.class, 1, KEEP_FOREVER);
 
-    private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, WATCHLIST, ALERTS, POSTS_DLQ);
+    private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ);
 
     private Topics() {
     }
