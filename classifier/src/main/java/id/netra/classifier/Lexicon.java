@@ -1,11 +1,5 @@
 package id.netra.classifier;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,45 +33,30 @@ public final class Lexicon {
     }
 
     public static Lexicon load(String version, NetraAnalyzer analyzer) {
-        String resource = "/lexicon/" + version + ".txt";
-        InputStream in = Lexicon.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalArgumentException("no lexicon " + version + " (" + resource + ") in this build");
-        }
         List<Cue> cues = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", 2);
-                if (f.length != 2) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected <category><TAB><phrase>");
-                }
-                Kind kind;
-                int number = 0;
-                if (f[0].startsWith("gesture-")) {
-                    kind = Kind.GESTURE;
-                    number = Integer.parseInt(f[0].substring("gesture-".length()));
-                } else {
-                    try {
-                        kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalStateException(resource + ":" + n + ": unknown category '" + f[0] + "'");
-                    }
-                }
-                List<String> terms = analyzer.terms(f[1].strip());
-                if (terms.isEmpty()) {
-                    throw new IllegalStateException(resource + ":" + n + ": the phrase '" + f[1] + "' has no terms");
-                }
-                cues.add(new Cue(kind, f[1].strip(), terms, number));
+        LexiconFile.read(version, "lexicon", (resource, n, line) -> {
+            String[] f = line.split("\t", 2);
+            if (f.length != 2) {
+                throw new IllegalStateException(resource + ":" + n + ": expected <category><TAB><phrase>");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            Kind kind;
+            int number = 0;
+            if (f[0].startsWith("gesture-")) {
+                kind = Kind.GESTURE;
+                number = Integer.parseInt(f[0].substring("gesture-".length()));
+            } else {
+                try {
+                    kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(resource + ":" + n + ": unknown category '" + f[0] + "'");
+                }
+            }
+            List<String> terms = analyzer.terms(f[1].strip());
+            if (terms.isEmpty()) {
+                throw new IllegalStateException(resource + ":" + n + ": the phrase '" + f[1] + "' has no terms");
+            }
+            cues.add(new Cue(kind, f[1].strip(), terms, number));
+        });
         return new Lexicon(version, cues);
     }
 

@@ -1,12 +1,8 @@
 package id.netra.classifier;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,32 +55,21 @@ public final class NetraAnalyzer extends Analyzer {
     }
 
     private static StemmerOverrideMap loadSlang(String version) {
-        String resource = "/lexicon/" + version + ".txt";
-        InputStream in = NetraAnalyzer.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalArgumentException("no slang lexicon " + version + " (" + resource + ") in this build");
-        }
         StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 2 || f[0].isBlank() || f[1].isBlank() || f[0].strip().contains(" ") || f[1].strip().contains(" ")
-                        || !f[0].equals(f[0].toLowerCase(Locale.ROOT))) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected <informal word><TAB><standard word> in lower case");
-                }
-                if (!builder.add(f[0].strip(), f[1].strip())) {
-                    throw new IllegalStateException(resource + ":" + n + ": '" + f[0].strip() + "' is listed twice");
-                }
+        LexiconFile.read(version, "slang lexicon", (resource, n, line) -> {
+            String[] f = line.split("\t");
+            if (f.length != 2 || f[0].isBlank() || f[1].isBlank() || f[0].strip().contains(" ") || f[1].strip().contains(" ")
+                    || !f[0].equals(f[0].toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException(resource + ":" + n + ": expected <informal word><TAB><standard word> in lower case");
             }
+            if (!builder.add(f[0].strip(), f[1].strip())) {
+                throw new IllegalStateException(resource + ":" + n + ": '" + f[0].strip() + "' is listed twice");
+            }
+        });
+        try {
             return builder.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
+            throw new UncheckedIOException("Cannot build the slang map " + version, e);
         }
     }
 
