@@ -325,10 +325,7 @@ public final class PostClassifier {
             if (!spelledOut && !electionContext && !cheered) {
                 continue;
             }
-            for (Election e : index.watchlist().elections()) {
-                if (!inRegion(e, asn)) {
-                    continue;
-                }
+            for (Election e : index.electionsOf(asn.regionCode())) {
                 for (Candidate cand : e.candidates()) {
                     if (cand.number() == c.cue().number()) {
                         out.add(new Gesture(c, e, cand));

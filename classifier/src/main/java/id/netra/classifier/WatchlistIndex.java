@@ -47,6 +47,16 @@ public final class WatchlistIndex implements Closeable {
      */
     public record Term(String id, List<String> terms, TermType type, String ref, Election election, Candidate candidate,
                        Party party, boolean acronym) {
+        /** Terms are unique by id within an index; comparing the whole election each time would cost more than the match. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Term t && t.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     /** A term found in a text: token positions and char offsets. */
@@ -67,6 +77,7 @@ public final class WatchlistIndex implements Closeable {
     /** Every phrase by its first term: the fast matcher, and the pre-filter in front of lucene-monitor. */
     private final PhraseIndex<String> automaton = new PhraseIndex<>();
     private final Matcher matcher;
+    private final Map<String, List<Election>> electionsByRegion = new HashMap<>();
 
     /**
      * How posts are matched. Both give the same hits (a test holds them to it): lucene-monitor is the reference, the
@@ -87,6 +98,9 @@ public final class WatchlistIndex implements Closeable {
     public WatchlistIndex(Watchlist watchlist, NetraAnalyzer analyzer, Matcher matcher) {
         this.matcher = matcher;
         this.watchlist = watchlist;
+        for (Election e : watchlist.elections()) {
+            electionsByRegion.computeIfAbsent(e.regionCode(), k -> new ArrayList<>()).add(e);
+        }
         this.analyzer = analyzer;
         try {
             // Two passes: a phrase query is a candidate for a post only where two of its terms occur in it, which keeps
@@ -134,6 +148,21 @@ public final class WatchlistIndex implements Closeable {
 
     public Watchlist watchlist() {
         return watchlist;
+    }
+
+    /** The elections an ASN of {@code region} votes in: its regency/city's and its province's. */
+    public List<Election> electionsOf(String region) {
+        List<Election> own = electionsByRegion.getOrDefault(region, List.of());
+        if (!region.contains(".")) {
+            return own;
+        }
+        List<Election> province = electionsByRegion.getOrDefault(region.substring(0, region.indexOf('.')), List.of());
+        if (own.isEmpty()) {
+            return province;
+        }
+        List<Election> both = new ArrayList<>(own);
+        both.addAll(province);
+        return both;
     }
 
     /** How many watchlist terms are indexed. */
