@@ -64,13 +64,16 @@ public final class ClassifierTopology {
                 Materialized.<String, Watchlist>as(Stores.inMemoryKeyValueStore(WATCHLIST_VERSIONS))
                         .withKeySerde(keys).withValueSerde(watchlists));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, asns));
-        builder.stream(topics.registry(), Consumed.with(keys, asns).withName("registry-source"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, Serdes.String()));
+        builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
                 .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
-                .to(topics.registryAccounts(), Produced.with(keys, asns).withName("registry-accounts-sink"));
-        GlobalKTable<String, AsnRecord> byAccount = builder.globalTable(topics.registryAccounts(),
-                Consumed.with(keys, asns).withName("registry-accounts-source"),
-                Materialized.<String, AsnRecord, KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys).withValueSerde(asns));
+                .to(topics.registryAccounts(), Produced.with(keys, Serdes.ByteArray()).withName("registry-accounts-sink"));
+        // The account table keeps the record's bytes: the global thread only copies them into RocksDB, and a record is
+        // parsed when a post of that account arrives.
+        GlobalKTable<String, byte[]> byAccount = builder.globalTable(topics.registryAccounts(),
+                Consumed.with(keys, Serdes.ByteArray()).withName("registry-accounts-source"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys)
+                        .withValueSerde(Serdes.ByteArray()).withCachingDisabled());
 
         Map<String, KStream<String, PostParser.Parsed>> parsed = builder
                 .stream(topics.posts(), Consumed.with(keys, Serdes.ByteArray()).withName("posts-source"))
@@ -85,7 +88,8 @@ public final class ClassifierTopology {
 
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
-                .join(byAccount, (k, p) -> Account.lookupKey(p.platform(), p.author().handle()), ClassifyProcessor.PostOfAsn::new,
+                .join(byAccount, (k, p) -> Account.lookupKey(p.platform(), p.author().handle()),
+                        (post, asn) -> new ClassifyProcessor.PostOfAsn(post, asns.deserialize(topics.registryAccounts(), asn)),
                         Named.as("author-lookup"))
                 .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, indexes), Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))

@@ -2,55 +2,71 @@ package id.netra.classifier;
 
 import id.netra.model.Account;
 import id.netra.model.AsnRecord;
+import id.netra.model.JsonSerde;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns registry changes (key NIP) into account changes (key account lookup key): the record for each of its
  * accounts, and a tombstone for each account the previous version had and this one does not (or for all of them
- * when the person left service). Keeps the previous version per NIP in a store.
+ * when the person left service). The record's bytes are passed on as they came, not parsed and written again, and the
+ * store keeps per NIP only the account keys it had: at national scale (4.5 million ASN) that is most of the load's cost.
  */
-final class RegistryAccountsProcessor implements Processor<String, AsnRecord, String, AsnRecord> {
+final class RegistryAccountsProcessor implements Processor<String, byte[], String, byte[]> {
+    private static final Logger log = LoggerFactory.getLogger(RegistryAccountsProcessor.class);
+
     private final String storeName;
-    private ProcessorContext<String, AsnRecord> context;
-    private KeyValueStore<String, AsnRecord> byNip;
+    private final JsonSerde<AsnRecord> asns = new JsonSerde<>(AsnRecord.class);
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, String> accountsByNip;
 
     RegistryAccountsProcessor(String storeName) {
         this.storeName = storeName;
     }
 
     @Override
-    public void init(ProcessorContext<String, AsnRecord> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.byNip = context.getStateStore(storeName);
+        this.accountsByNip = context.getStateStore(storeName);
     }
 
     @Override
-    public void process(Record<String, AsnRecord> record) {
+    public void process(Record<String, byte[]> record) {
         if (record.key() == null) {
             return;
         }
-        AsnRecord previous = byNip.get(record.key());
-        AsnRecord current = record.value();
+        AsnRecord current;
+        try {
+            current = asns.deserialize("registry", record.value());
+        } catch (SerializationException e) {
+            log.warn("Registry record {} is not a valid ASN record and is skipped: {}", record.key(), e.getMessage());
+            return;
+        }
+        String previous = accountsByNip.get(record.key());
         Set<String> now = new HashSet<>();
         if (current != null) {
             for (Account a : current.accounts()) {
-                now.add(a.lookupKey());
-                context.forward(record.withKey(a.lookupKey()).withValue(current));
-            }
-            byNip.put(record.key(), current);
-        } else {
-            byNip.delete(record.key());
-        }
-        if (previous != null) {
-            for (Account a : previous.accounts()) {
-                if (!now.contains(a.lookupKey())) {
-                    context.forward(record.withKey(a.lookupKey()).withValue((AsnRecord) null));
+                if (now.add(a.lookupKey())) {
+                    context.forward(record.withKey(a.lookupKey()));
                 }
+            }
+            accountsByNip.put(record.key(), String.join("\n", now));
+        } else {
+            accountsByNip.delete(record.key());
+        }
+        List<String> before = previous == null || previous.isEmpty() ? List.of() : Arrays.asList(previous.split("\n"));
+        for (String account : before) {
+            if (!now.contains(account)) {
+                context.forward(record.withKey(account).withValue((byte[]) null));
             }
         }
     }

@@ -145,4 +145,15 @@ class ClassifierTopologyTest {
         assertThat(alerts.readValue().postId()).isEqualTo("110");
         assertThat(deadLetters.isEmpty()).isTrue();
     }
+
+    @Test
+    void skipsACorruptRegistryRecordAndKeepsTheOthers() {
+        TestInputTopic<String, byte[]> rawRegistry = driver.createInputTopic(TOPICS.registry(), new StringSerializer(), new ByteArraySerializer());
+        rawRegistry.pipeInput("199001012015011001", "{\"nip\":\"1990".getBytes(StandardCharsets.UTF_8));
+        rawRegistry.pipeInput("199001012015011002", "{\"nip\":\"123\",\"name\":\"X\",\"regionCode\":\"35.77\"}".getBytes(StandardCharsets.UTF_8));
+
+        send(Fixtures.post("111", "rudi_h", "Dukung Yoga Pratama!"));
+
+        assertThat(alerts.readValue().postId()).isEqualTo("111");
+    }
 }
