@@ -17,7 +17,7 @@ import id.netra.model.Severity;
 import id.netra.model.Topics;
 import id.netra.model.Watchlist;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -81,10 +81,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
 
-    private final PrintStream out = System.out;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
         if (only != null && !Set.of("matcher", "pipeline").contains(only)) {
             throw new IllegalArgumentException("--only must be 'matcher' or 'pipeline', not '" + only + "'");
         }
@@ -111,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        out.flush();
         return 0;
     }
 

@@ -1,0 +1,29 @@
+package id.netra.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code netra bench} at a tiny scale: every figure is printed, so the benchmark does not rot between runs. */
+class BenchCommandIT {
+    @Test
+    void printsTheMatcherPipelineAndRegistryFigures() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--registry-size", "300", "--posts", "200", "--matcher-posts", "200");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("545 elections")
+                .containsPattern("\\(a\\) matcher, AUTOMATON, everyday mix .* posts/s per thread")
+                .containsPattern("\\(a\\) matcher, MONITOR, election posts only .* posts/s per thread")
+                .containsPattern("\\(c\\) registry ready in the classifier: [0-9.]+ s for 300 ASN")
+                .containsPattern("\\(b\\) classifier end to end: 200 posts")
+                .containsPattern("\\(b\\) ratio to the pass-through ceiling: [0-9.]+");
+    }
+
+    @Test
+    void refusesAnUnknownPart() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--only must be 'matcher' or 'pipeline'");
+    }
+}
