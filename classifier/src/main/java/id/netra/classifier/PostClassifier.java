@@ -122,6 +122,11 @@ public final class PostClassifier {
         List<int[]> anchors = new ArrayList<>();
         hits.forEach(h -> anchors.add(new int[] {h.firstToken(), h.lastToken()}));
         gestures.forEach(g -> anchors.add(new int[] {g.cue().first(), g.cue().last()}));
+        // A stance word inside a slogan or hashtag ("Bersama" in "Bersama Membangun Madiun") is the slogan's, not the
+        // author's: the slogan itself counts as a campaign symbol.
+        List<Hit> symbols = hits.stream().filter(h -> h.term().type() == TermType.SLOGAN || h.term().type() == TermType.HASHTAG).toList();
+        cues = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.GESTURE
+                || symbols.stream().noneMatch(h -> c.first() >= h.firstToken() && c.last() <= h.lastToken())).toList();
         List<CueHit> oppose = cuesNear(cues, Lexicon.Kind.OPPOSE, anchors);
         List<CueHit> calls = cuesNear(cues, Lexicon.Kind.CALL, anchors);
         List<CueHit> support = cuesNear(cues, Lexicon.Kind.SUPPORT, anchors);

@@ -35,6 +35,14 @@ class PhenomenaTest {
         }
 
         @Test
+        void anAttackOnACandidateIsOppositionNotSupport() {
+            Alert a = classify("Kalau Yoga Pratama menang, kota ini bakal hancur. Jangan sampai!").orElseThrow();
+
+            assertThat(a.rule()).isEqualTo("opposition");
+            assertThat(a.candidates()).extracting(Alert.CandidateMatch::candidateId).containsExactly("lestari-02");
+        }
+
+        @Test
         void aProhibitionGovernsTheSupportWordAfterIt() {
             assertThat(severity("ASN dilarang mendukung salah satu paslon, termasuk Yoga Pratama")).isEqualTo(Severity.LOW);
             assertThat(severity("Ingat, ASN tidak boleh ikut kampanye Bagus Wirawan maupun paslon lain")).isEqualTo(Severity.LOW);
@@ -82,6 +90,14 @@ class PhenomenaTest {
 
             assertThat(a.candidates()).extracting(Alert.CandidateMatch::candidateId).containsExactly("lestari-02");
             assertThat(a.evidence()).anySatisfy(e -> assertThat(e.text()).isEqualTo("YogaIntan02Menang"));
+        }
+
+        @Test
+        void aSupportWordInsideASloganIsTheSlogansNotTheAuthors() {
+            Alert a = classify("Bersama membangun Lestari, kerja bakti pagi ini").orElseThrow();
+
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.rule()).isEqualTo("campaign-symbol");
         }
 
         @Test
