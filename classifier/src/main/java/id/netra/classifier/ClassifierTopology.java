@@ -62,7 +62,10 @@ public final class ClassifierTopology {
 
         builder.globalTable(topics.watchlist(), Consumed.with(keys, watchlists).withName("watchlist-source"),
                 Materialized.<String, Watchlist>as(Stores.inMemoryKeyValueStore(WATCHLIST_VERSIONS))
-                        .withKeySerde(keys).withValueSerde(watchlists));
+                        .withKeySerde(keys).withValueSerde(watchlists)
+                        // No cache in front: the classifier notices a new version by the store's size, which a cache
+                        // would hold back until its next flush (WatchlistSwitchIT).
+                        .withCachingDisabled());
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, Serdes.String()));
         builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
