@@ -7,6 +7,7 @@ import id.netra.model.AsnRecord;
 import id.netra.model.Candidate;
 import id.netra.model.Election;
 import id.netra.model.Post;
+import id.netra.model.Regions;
 import id.netra.model.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -394,10 +395,7 @@ public final class PostClassifier {
     }
 
     private static boolean isNumber(Hit h) {
-        return switch (h.term().type()) {
-            case BALLOT_NUMBER, WEAK_NUMBER, BARE_NUMBER -> true;
-            default -> false;
-        };
+        return WatchlistIndex.isNumber(h.term().type());
     }
 
     /**
@@ -417,9 +415,7 @@ public final class PostClassifier {
 
     /** An ASN votes in the election of their regency or city and in that of its province. */
     static boolean inRegion(Election e, AsnRecord asn) {
-        String region = asn.regionCode();
-        String province = region.contains(".") ? region.substring(0, region.indexOf('.')) : region;
-        return e.regionCode().equals(region) || e.regionCode().equals(province);
+        return e.regionCode().equals(asn.regionCode()) || e.regionCode().equals(Regions.province(asn.regionCode()));
     }
 
     private static List<CueHit> concat(List<CueHit> a, List<CueHit> b) {

@@ -3,6 +3,7 @@ package id.netra.classifier;
 import id.netra.model.Candidate;
 import id.netra.model.Election;
 import id.netra.model.Party;
+import id.netra.model.Regions;
 import id.netra.model.Watchlist;
 import java.io.Closeable;
 import java.io.IOException;
@@ -153,10 +154,11 @@ public final class WatchlistIndex implements Closeable {
     /** The elections an ASN of {@code region} votes in: its regency/city's and its province's. */
     public List<Election> electionsOf(String region) {
         List<Election> own = electionsByRegion.getOrDefault(region, List.of());
-        if (!region.contains(".")) {
+        String provinceCode = Regions.province(region);
+        if (provinceCode.equals(region)) {
             return own;
         }
-        List<Election> province = electionsByRegion.getOrDefault(region.substring(0, region.indexOf('.')), List.of());
+        List<Election> province = electionsByRegion.getOrDefault(provinceCode, List.of());
         if (own.isEmpty()) {
             return province;
         }
@@ -320,8 +322,9 @@ public final class WatchlistIndex implements Closeable {
         }
         List<Term> out = new ArrayList<>(numbers.getOrDefault(OTHER_TERMS, List.of()));
         out.addAll(numbers.getOrDefault(region, List.of()));
-        if (region.contains(".")) {
-            out.addAll(numbers.getOrDefault(region.substring(0, region.indexOf('.')), List.of()));
+        String province = Regions.province(region);
+        if (!province.equals(region)) {
+            out.addAll(numbers.getOrDefault(province, List.of()));
         }
         return out;
     }

@@ -21,7 +21,7 @@ public final class Regions {
     private final Map<String, String> names;
 
     private Regions(Map<String, String> names) {
-        this.names = Map.copyOf(names);
+        this.names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
     /** The region tables shipped with this build. */
@@ -71,6 +71,11 @@ public final class Regions {
     public static String province(String code) {
         int dot = code.indexOf('.');
         return dot < 0 ? code : code.substring(0, dot);
+    }
+
+    /** Every code, provinces first, each table in its file's order. */
+    public java.util.List<String> codes() {
+        return java.util.List.copyOf(names.keySet());
     }
 
     public int size() {

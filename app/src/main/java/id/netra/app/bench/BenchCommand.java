@@ -191,7 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
                 accounts.addAndGet(r.accounts().size());
                 return Map.entry(r.nip(), asnSerde.serialize("", r));
             });
-            long registryBytes = topicBytes(admin, kafka, Topics.REGISTRY.name());
+            long registryBytes = topicBytes(kafka, Topics.REGISTRY.name());
             out.printf("(c) registry: %,d ASN published in %.1f s (%,d MiB on the topic)%n", produced, seconds(t0), registryBytes >> 20);
 
             // (c) from classifier start to the whole registry in its account table.
@@ -356,7 +356,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static long topicBytes(Admin admin, EmbeddedKafka kafka, String topic) {
+    private static long topicBytes(EmbeddedKafka kafka, String topic) {
         try (Stream<Path> dirs = Files.list(kafka.dataDir())) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(topic + "-")).mapToLong(BenchCommand::dirBytes).sum();
         } catch (IOException e) {

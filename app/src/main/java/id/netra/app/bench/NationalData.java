@@ -9,13 +9,9 @@ import id.netra.model.Party;
 import id.netra.model.Platform;
 import id.netra.model.Post;
 import id.netra.model.PostKind;
+import id.netra.model.Regions;
 import id.netra.model.Watchlist;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -59,24 +55,11 @@ public final class NationalData {
 
     /** The Pilkada 2024 regions: provinces but Yogyakarta (34), regencies and cities outside Jakarta (31.xx). */
     static List<Region> regions() {
-        List<Region> out = new ArrayList<>();
-        read("/regions/provinces.csv", out, code -> !code.equals("34"));
-        read("/regions/regencies.csv", out, code -> !code.startsWith("31."));
-        return out;
-    }
-
-    private static void read(String resource, List<Region> into, java.util.function.Predicate<String> keep) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(NationalData.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                String code = line.substring(0, line.indexOf(','));
-                if (keep.test(code)) {
-                    into.add(new Region(code, line.substring(line.lastIndexOf(',') + 1)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Regions regions = Regions.bundled();
+        return regions.codes().stream()
+                .filter(code -> !code.equals("34") && !code.startsWith("31."))
+                .map(code -> new Region(code, regions.name(code).orElseThrow()))
+                .toList();
     }
 
     /** A national watchlist: one election per region, 2 to 5 pairs each (2.85 on average). */
