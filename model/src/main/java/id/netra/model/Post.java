@@ -1,6 +1,7 @@
 package id.netra.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.OffsetDateTime;
 
@@ -9,6 +10,8 @@ import java.time.OffsetDateTime;
  * keyed by {@link #key()}.
  *
  * @param publishedAt kept with its original offset, so a post re-serialises to what was collected
+ * @param provenance  how ingest collected it (source, request, payload hash, content version); absent in the
+ *                    files of FORMATS.md and left out of the JSON when absent
  */
 public record Post(
         Platform platform,
@@ -17,7 +20,8 @@ public record Post(
         Author author,
         String text,
         OffsetDateTime publishedAt,
-        PostKind kind) {
+        PostKind kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
 
     public Post {
         Validate.notNull(platform, "platform");
@@ -27,6 +31,26 @@ public record Post(
         Validate.notNull(text, "text");
         Validate.notNull(publishedAt, "publishedAt");
         Validate.notNull(kind, "kind");
+    }
+
+    /** A post as the files of FORMATS.md give it, without provenance. */
+    public Post(Platform platform, String postId, URI url, Author author, String text, OffsetDateTime publishedAt, PostKind kind) {
+        this(platform, postId, url, author, text, publishedAt, kind, null);
+    }
+
+    /** This post with {@code provenance} (replacing any). */
+    public Post withProvenance(Provenance provenance) {
+        return new Post(platform, postId, url, author, text, publishedAt, kind, provenance);
+    }
+
+    /**
+     * SHA-256 (hex) of what an edit can change: author handle and name, text, publication time, kind and address.
+     * Ingest emits a post again only when this changes; the provenance is not part of it.
+     */
+    @JsonIgnore
+    public String contentHash() {
+        return Alert.sha256Hex(String.join("\u0000", author.handle(), String.valueOf(author.displayName()), text,
+                publishedAt.toString(), kind.id(), url.toString()));
     }
 
     /** The Kafka key of this post: {@code platform:postId}, unique across platforms. */

@@ -40,14 +40,28 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS = topic("alerts", Alert.class, 3, KEEP_FOREVER);
     /** Records that could not be processed, with the reason. */
     public static final Topic<String, DeadLetter> POSTS_DLQ = topic("posts-dlq", DeadLetter.class, 1, KEEP_FOREVER);
+    /** Raw payloads posts were read from (gzip), key = the post's key; evidence, kept without limit. */
+    public static final Topic<String, Capture> CAPTURES = topic("captures", Capture.class, 3, with(KEEP_FOREVER,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Capture.MAX_RECORD_BYTES)));
+    /** Each ingest source's position, key = source id; written in the transaction of the posts it accounts for. */
+    public static final Topic<String, SourceCursor> INGEST_CURSORS = topic("ingest-cursors", SourceCursor.class, 1, COMPACTED);
+    /** The latest version of each post ingest emitted, key = the post's key; so unchanged posts are not sent again. */
+    public static final Topic<String, SeenPost> INGEST_SEEN = topic("ingest-seen", SeenPost.class, 3, COMPACTED);
 
-    private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ);
+    private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN);
 
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
         return ALL;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return Map.copyOf(m);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> type, int partitions, Map<String, String> configs) {
