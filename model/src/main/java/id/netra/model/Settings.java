@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * Configuration of a Netra service: keys from a properties file, overridden by environment variables, overridden
  * by explicit values. Environment names map to keys by lower-casing and turning {@code _} into {@code .}:
  * {@code KAFKA_BOOTSTRAP_SERVERS} is {@code kafka.bootstrap.servers}, {@code NETRA_HTTP_PORT} is
- * {@code http.port}. Keys under {@code kafka.} are passed to the Kafka clients without the prefix.
+ * {@code http.port}. A key with a hyphen is also found under its environment spelling:
+ * {@code NETRA_INGEST_USER_AGENT} sets {@code ingest.user-agent}. Keys under {@code kafka.} are passed to the Kafka
+ * clients without the prefix.
  */
 public final class Settings {
     public static final String KAFKA_PREFIX = "kafka.";
@@ -72,23 +74,29 @@ public final class Settings {
         return with(Map.of(key, value));
     }
 
+    /** The value of {@code key}; for a key with hyphens its environment spelling (hyphens as dots) wins, as the environment does. */
+    private String get(String key) {
+        String fromEnvironment = key.contains("-") ? values.get(key.replace('-', '.')) : null;
+        return fromEnvironment != null ? fromEnvironment : values.get(key);
+    }
+
     public String string(String key, String defaultValue) {
-        String v = values.get(key);
+        String v = get(key);
         return v == null || v.isBlank() ? defaultValue : v;
     }
 
     /** @throws IllegalArgumentException naming the key when it is not set */
     public String required(String key) {
-        String v = values.get(key);
+        String v = get(key);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("Setting '" + key + "' is required (environment variable "
-                    + (key.startsWith(KAFKA_PREFIX) ? "" : "NETRA_") + key.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+                    + (key.startsWith(KAFKA_PREFIX) ? "" : "NETRA_") + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")");
         }
         return v;
     }
 
     public int integer(String key, int defaultValue) {
-        String v = values.get(key);
+        String v = get(key);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
@@ -101,7 +109,7 @@ public final class Settings {
 
     /** A duration in ISO-8601 ({@code PT5S}) or as milliseconds. */
     public Duration duration(String key, Duration defaultValue) {
-        String v = values.get(key);
+        String v = get(key);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
@@ -113,7 +121,7 @@ public final class Settings {
     }
 
     public Path path(String key, Path defaultValue) {
-        String v = values.get(key);
+        String v = get(key);
         return v == null || v.isBlank() ? defaultValue : Path.of(v.strip());
     }
 

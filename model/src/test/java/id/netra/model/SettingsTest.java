@@ -26,6 +26,17 @@ class SettingsTest {
     }
 
     @Test
+    void environmentSetsKeysWithHyphensToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("netra.properties");
+        Files.writeString(file, "ingest.user-agent=from-file\ningest.reload-interval=PT9S\n");
+
+        Settings s = Settings.load(file, Map.of("NETRA_INGEST_USER_AGENT", "NetraBot/1 (+https://bawaslu.example/netra)"));
+
+        assertThat(s.string("ingest.user-agent", null)).isEqualTo("NetraBot/1 (+https://bawaslu.example/netra)");
+        assertThat(s.duration("ingest.reload-interval", null)).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
     void namesTheKeyAndItsVariableWhenRequiredIsMissing() {
         assertThatThrownBy(() -> Settings.of(Map.of()).required(Settings.BOOTSTRAP_SERVERS))
                 .hasMessageContaining("kafka.bootstrap.servers").hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
