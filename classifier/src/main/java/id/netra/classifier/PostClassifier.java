@@ -453,7 +453,7 @@ public final class PostClassifier {
                 .sorted(Comparator.comparingInt(Alert.Evidence::start).thenComparing(Alert.Evidence::type)).toList();
         String registryVersion = Alert.registryVersionOf(asn);
         String version = index.watchlist().version();
-        return new Alert(Alert.idFor(post.key(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
+        return new Alert(Alert.idFor(post.versionKey(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
                 severity, rule, explanation(rule, candidates.values(), parties.values(), cues), rules.violation(rule), post, asn,
                 List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version, registryVersion,
                 lexiconVersion());

@@ -10,10 +10,12 @@ import java.time.Instant;
  *
  * @param sha256      SHA-256 (hex) of the payload before compression: the value the post's provenance records
  * @param encoding    how {@link #payload()} is encoded: {@code gzip}
- * @param payload     the compressed bytes (base64 in JSON)
+ * @param payload     the compressed bytes (base64 in JSON); {@code null} when {@code storedWith} is set
+ * @param storedWith  when several posts come from one payload (a feed, a list page, an import file), the payload is
+ *                    stored once, with the first of them; the others name that post's key here
  */
 public record Capture(String postKey, String sourceId, URI requestUrl, URI finalUrl, Integer httpStatus, String contentType,
-                      Instant fetchedAt, String sha256, String encoding, byte[] payload) {
+                      Instant fetchedAt, String sha256, String encoding, byte[] payload, String storedWith) {
     /** The largest capture record the topic takes (its {@code max.message.bytes}); producers must allow as much. */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -24,6 +26,6 @@ public record Capture(String postKey, String sourceId, URI requestUrl, URI final
         Validate.notNull(fetchedAt, "fetchedAt");
         Validate.notBlank(sha256, "sha256");
         Validate.notBlank(encoding, "encoding");
-        Validate.notNull(payload, "payload");
+        Validate.isTrue(payload != null || storedWith != null, "capture of " + postKey + ": a payload or the post it is stored with");
     }
 }

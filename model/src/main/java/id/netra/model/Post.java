@@ -53,6 +53,15 @@ public record Post(
                 publishedAt.toString(), kind.id(), url.toString()));
     }
 
+    /**
+     * The key of this version of the post: {@link #key()} for the first version (and for posts without provenance),
+     * {@code key#vN} for the N-th edit seen. Alert ids derive from it, so an edited post gets its own alert.
+     */
+    @JsonIgnore
+    public String versionKey() {
+        return provenance == null || provenance.version() <= 1 ? key() : key() + "#v" + provenance.version();
+    }
+
     /** The Kafka key of this post: {@code platform:postId}, unique across platforms. */
     @JsonIgnore
     public String key() {
