@@ -29,13 +29,20 @@ public final class AlertConsumer implements AutoCloseable {
 
     private final Topic<String, Alert> topic;
     private final AlertFeed feed;
+    private final java.util.function.Consumer<Alert> listener;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
 
     public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
+        this(kafka, topic, feed, a -> { });
+    }
+
+    /** @param listener told of every alert after it is in the feed (on the consumer thread) */
+    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, java.util.function.Consumer<Alert> listener) {
         this.topic = topic;
         this.feed = feed;
+        this.listener = listener;
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -90,10 +97,18 @@ public final class AlertConsumer implements AutoCloseable {
         if (r.value() == null) {
             return;
         }
+        Alert alert;
         try {
-            feed.add(topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            alert = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            feed.add(alert);
         } catch (SerializationException e) {
             log.warn("Skipped a corrupt alert at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+            return;
+        }
+        try {
+            listener.accept(alert);
+        } catch (RuntimeException e) {
+            log.error("Alert {} is in the feed but has no case yet ({}); it gets one at the next start.", alert.id(), e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package id.netra.alerts;
 
 import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
 import id.netra.model.Settings;
 import id.netra.model.Topic;
 import id.netra.model.Topics;
@@ -15,10 +16,12 @@ import java.util.Map;
  *   <tr><td>{@code http.host}</td><td>{@code 0.0.0.0}</td><td>address the feed listens on</td></tr>
  *   <tr><td>{@code http.port}</td><td>{@code 8080}</td><td>port of the feed; 0 picks a free one</td></tr>
  *   <tr><td>{@code alerts.topic}</td><td>{@code alerts}</td><td>the topic read</td></tr>
+ *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
  * </table>
  */
-public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Map<String, Object> kafka) {
+public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                           Map<String, Object> kafka) {
     public AlertsConfig {
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http.port must be between 0 and 65535, not " + httpPort);
@@ -26,10 +29,16 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         kafka = Map.copyOf(kafka);
     }
 
+    /** With the catalog's {@code alert-events} topic. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Map<String, Object> kafka) {
+        this(httpHost, httpPort, alertsTopic, Topics.ALERT_EVENTS, kafka);
+    }
+
     /** @throws IllegalArgumentException naming the key that is missing or wrong */
     public static AlertsConfig from(Settings s) {
         s.required(Settings.BOOTSTRAP_SERVERS);
         return new AlertsConfig(s.string("http.host", "0.0.0.0"), s.integer("http.port", 8080),
-                Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())), s.kafka());
+                Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
+                Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka());
     }
 }

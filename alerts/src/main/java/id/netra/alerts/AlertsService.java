@@ -31,14 +31,17 @@ public final class AlertsService implements AutoCloseable {
     private final AlertsConfig config;
     private final AlertFeed feed = new AlertFeed();
     private final AlertConsumer consumer;
+    private final CaseLog cases;
     private Javalin http;
 
     public AlertsService(AlertsConfig config) {
         this.config = config;
-        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed);
+        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), java.time.Clock.systemUTC());
+        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, cases::onAlert);
     }
 
     public void start() {
+        cases.start();
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
@@ -46,6 +49,10 @@ public final class AlertsService implements AutoCloseable {
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
         http.get("/api/alerts/{id}", this::one);
+        http.get("/api/cases", ctx -> json(ctx, cases.book().all().stream()
+                .sorted(java.util.Comparator.comparing(CaseFile::updatedAt).reversed()).limit(limit(ctx)).toList()));
+        http.get("/api/cases/{id}", ctx -> json(ctx, cases.get(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")))));
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
@@ -56,6 +63,11 @@ public final class AlertsService implements AutoCloseable {
     /** The port the feed listens on (the free one chosen when {@code http.port} is 0). */
     public int port() {
         return http.port();
+    }
+
+    /** The cases, derived from {@code alert-events}. */
+    public CaseLog cases() {
+        return cases;
     }
 
     public AlertFeed feed() {
@@ -111,6 +123,7 @@ public final class AlertsService implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        cases.close();
         if (http != null) {
             http.stop();
         }

@@ -38,11 +38,14 @@ class AlertsIT {
     private static final Alert LOW = TestAlerts.alert("13", "2024-11-04T10:00:00+07:00", Severity.LOW);
     private static final Alert ABORTED = TestAlerts.alert("14", "2024-11-05T10:00:00+07:00", Severity.HIGH);
     private static String topic;
+    private static String events;
 
     @BeforeAll
     static void produceCommittedAbortedAndCorruptAlerts() {
         topic = KAFKA.uniqueName("alerts");
         KAFKA.createTopic(topic, 3, Map.of());
+        events = KAFKA.uniqueName("alert-events");
+        KAFKA.createTopic(events, 1, Map.of());
         JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
@@ -63,7 +66,7 @@ class AlertsIT {
 
     private static AlertsService start() {
         AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(topic),
-                Map.of("bootstrap.servers", KAFKA.bootstrapServers())));
+                Topics.ALERT_EVENTS.withName(events), Map.of("bootstrap.servers", KAFKA.bootstrapServers())));
         service.start();
         return service;
     }
@@ -99,6 +102,40 @@ class AlertsIT {
         try (AlertsService second = start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> second.feed().size() == 3);
             assertThat(second.feed().list(Severity.LOW, 10)).containsExactly(LOW, NEW, OLD);
+        }
+    }
+
+    @Test
+    void opensOneCaseForTheSameMessageOfOnePersonAndNoSecondOneAfterARestart() throws Exception {
+        try (AlertsService first = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.cases().get("NTR-2024-000001")
+                    .map(c -> c.alertIds().size() == 2).orElse(false));
+        }
+        try (AlertsService second = start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.feed().size() == 3);
+            JsonNode cases = Json.mapper().readTree(get(second, "/api/cases").body());
+            assertThat(cases).singleElement().satisfies(c -> {
+                assertThat(c.get("id").asText()).isEqualTo("NTR-2024-000001");
+                assertThat(c.get("status").asText()).isEqualTo("OPEN");
+                assertThat(c.get("alertIds")).extracting(JsonNode::asText).containsExactly(OLD.id(), NEW.id());
+            });
+        }
+        assertThat(readEvents()).extracting(e -> e.type().id()).containsExactly("opened", "alert-added");
+    }
+
+    private static List<id.netra.model.AlertEvent> readEvents() {
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<String, id.netra.model.AlertEvent>(Map.of(
+                "bootstrap.servers", KAFKA.bootstrapServers(), "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new JsonSerde<>(id.netra.model.AlertEvent.class))) {
+            var tp = new org.apache.kafka.common.TopicPartition(events, 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            List<id.netra.model.AlertEvent> out = new java.util.ArrayList<>();
+            while (c.position(tp) < end) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+            return out;
         }
     }
 

@@ -48,8 +48,14 @@ public final class Topics {
     /** The latest version of each post ingest emitted, key = the post's key; so unchanged posts are not sent again. */
     public static final Topic<String, SeenPost> INGEST_SEEN = topic("ingest-seen", SeenPost.class, 3, COMPACTED);
 
+    /**
+     * Case events (opened, alert added, assigned, confirmed, dismissed, escalated, commented, reopened), key = case id;
+     * one partition so the audit trail has one order. Kept without limit.
+     */
+    public static final Topic<String, AlertEvent> ALERT_EVENTS = topic("alert-events", AlertEvent.class, 1, KEEP_FOREVER);
+
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS);
 
     private Topics() {
     }

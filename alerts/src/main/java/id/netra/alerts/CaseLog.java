@@ -1,0 +1,148 @@
+package id.netra.alerts;
+
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import id.netra.model.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of {@code alert-events}: opens cases for new alerts and records analysts' actions, each event
+ * committed to Kafka before it changes the {@link CaseBook}. At start it reads the topic whole, so the cases are
+ * what the events say. One transactional id for all instances: a second alerts service fences the first, so case
+ * numbers are never handed out twice.
+ */
+public final class CaseLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CaseLog.class);
+
+    private final Map<String, Object> kafka;
+    private final Topic<String, AlertEvent> topic;
+    private final CaseBook book;
+    private final Clock clock;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.book = book;
+        this.clock = clock;
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-alerts-cases-" + topic.name());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Fences an earlier instance, then reads every committed event into the book. */
+    public void start() {
+        producer.initTransactions();
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases-" + UUID.randomUUID());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        int events = 0;
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (tps.isEmpty()) {
+                throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
+            }
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    try {
+                        AlertEvent e = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                        if (e != null) {
+                            book.apply(e);
+                            events++;
+                        }
+                    } catch (SerializationException e) {
+                        log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(),
+                                e.getMessage());
+                    }
+                }
+            }
+        }
+        log.info("Cases loaded from {}: {} event(s), {} case(s).", topic.name(), events, book.all().size());
+    }
+
+    /**
+     * Puts a new alert into its case (a new one, or the case of the same message); nothing if it has one. LOW alerts
+     * (a watchlist term without a partisan stance) are kept for search only and get no case.
+     */
+    public synchronized void onAlert(Alert alert) {
+        if (!alert.severity().atLeast(id.netra.model.Severity.MEDIUM)) {
+            return;
+        }
+        book.place(alert, clock.instant()).ifPresent(p -> write(p.event()));
+    }
+
+    /**
+     * Records an analyst's action.
+     *
+     * @return the event written
+     * @throws IllegalStateException with the reason when the action does not fit the case now
+     */
+    public synchronized AlertEvent act(String caseId, AlertEvent.Type type, String actor, String assignee, String reason) {
+        String refused = book.check(caseId, type);
+        if (refused != null) {
+            throw new IllegalStateException(refused);
+        }
+        AlertEvent e = CaseBook.event(caseId, type, actor, clock.instant(), null, assignee, reason);
+        write(e);
+        return e;
+    }
+
+    public Optional<CaseFile> get(String caseId) {
+        return book.get(caseId);
+    }
+
+    public CaseBook book() {
+        return book;
+    }
+
+    private void write(AlertEvent e) {
+        producer.beginTransaction();
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)));
+            producer.commitTransaction();
+        } catch (KafkaException ex) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailed) {
+                ex.addSuppressed(abortFailed);
+            }
+            throw ex;
+        }
+        book.apply(e);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,61 @@
+package id.netra.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Something that happened to a case: the alerts service opening it or adding an alert to it, or an analyst's action.
+ * Value of the {@code alert-events} topic, keyed by case id; the current state of every case is derived from these
+ * events alone, so it survives restarts and can be audited action by action.
+ *
+ * @param eventId  unique id of the event (a replayed event with a known id is ignored)
+ * @param caseId   the case, e.g. {@code NTR-2024-000123}
+ * @param actor    the user name of the analyst, or {@code system}
+ * @param alertId  the alert opened with or added ({@link Type#OPENED}, {@link Type#ALERT_ADDED})
+ * @param assignee who the case is assigned to ({@link Type#ASSIGNED})
+ * @param reason   why: required to dismiss, escalate or reopen; free text of a comment
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AlertEvent(String eventId, String caseId, Type type, String actor, Instant at, String alertId, String assignee,
+                         String reason) {
+
+    /** What happened. */
+    public enum Type {
+        OPENED, ALERT_ADDED, ASSIGNED, CONFIRMED, DISMISSED, ESCALATED, COMMENTED, REOPENED;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        @JsonCreator
+        public static Type of(String id) {
+            for (Type t : values()) {
+                if (t.id().equalsIgnoreCase(id) || t.name().equalsIgnoreCase(id)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown case event type '" + id + "'");
+        }
+    }
+
+    public AlertEvent {
+        Validate.notBlank(eventId, "eventId");
+        Validate.notBlank(caseId, "caseId");
+        Validate.notNull(type, "type");
+        Validate.notBlank(actor, "actor");
+        Validate.notNull(at, "at");
+        if (type == Type.OPENED || type == Type.ALERT_ADDED) {
+            Validate.notBlank(alertId, type.id() + ": alertId");
+        }
+        if (type == Type.ASSIGNED) {
+            Validate.notBlank(assignee, "assigned: assignee");
+        }
+        if (type == Type.DISMISSED || type == Type.ESCALATED || type == Type.REOPENED || type == Type.COMMENTED) {
+            Validate.notBlank(reason, type.id() + ": a reason");
+        }
+    }
+}
