@@ -1,0 +1,132 @@
+package id.netra.ingest.parse;
+
+import id.netra.model.Author;
+import id.netra.model.Post;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** Reads posts off a page with an {@link HtmlProfile}. jsoup is lenient, so broken markup still yields what it can. */
+public final class HtmlExtractor {
+    private HtmlExtractor() {
+    }
+
+    public static ParseResult extract(HtmlProfile profile, String html, URI pageUrl) {
+        Document doc = Jsoup.parse(html, pageUrl.toString());
+        Elements elements = profile.post().strip().equals(":root") ? new Elements(doc) : doc.select(profile.post());
+        List<Post> posts = new ArrayList<>();
+        List<ParseResult.Rejected> rejected = new ArrayList<>();
+        int n = 0;
+        for (Element e : elements) {
+            n++;
+            try {
+                posts.add(post(profile, e, pageUrl));
+            } catch (IllegalArgumentException ex) {
+                String fragment = e.outerHtml();
+                rejected.add(new ParseResult.Rejected("post " + n + " of " + pageUrl, fragment.length() > 20_000 ? fragment.substring(0, 20_000) : fragment,
+                        "profile " + profile.name() + ": " + ex.getMessage()));
+            }
+        }
+        URI next = null;
+        if (profile.next() != null) {
+            String href = value(profile.next(), doc, true);
+            if (href != null && !href.isBlank()) {
+                next = pageUrl.resolve(href.strip());
+            }
+        }
+        return new ParseResult(posts, rejected, next);
+    }
+
+    private static Post post(HtmlProfile p, Element e, URI pageUrl) {
+        String link = value(p.permalink(), e, true);
+        if (link == null || link.isBlank()) {
+            throw new IllegalArgumentException("no permalink (" + p.permalink().selector() + ")");
+        }
+        URI url = CanonicalUrl.of(pageUrl.resolve(link.strip()));
+        String timeText = value(p.time(), e, false);
+        OffsetDateTime time = Dates.parse(timeText);
+        if (time == null) {
+            throw new IllegalArgumentException(timeText == null ? "no time (" + p.time().selector() + ")" : "no valid time: '" + timeText + "'");
+        }
+        String author = value(p.author(), e, false);
+        if (author == null || author.isBlank()) {
+            throw new IllegalArgumentException("no author (" + p.author().selector() + ")");
+        }
+        Element textElement = p.text().selector() == null ? null : first(e, p.text().selector());
+        String text = textElement == null ? null : p.text().attr() == null || !textElement.hasAttr(p.text().attr())
+                ? HtmlText.of(textElement) : textElement.attr(p.text().attr());
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("no text (" + p.text().selector() + ")");
+        }
+        String title = p.title() == null ? null : value(p.title(), e, false);
+        if (title != null && !title.isBlank()) {
+            text = title.strip() + "\n\n" + text;
+        }
+        String id = p.id() == null ? url.toString() : value(p.id(), e, false);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("no id (" + p.id().selector() + ")");
+        }
+        String handle = author.strip().replaceFirst("^@", "");
+        return new Post(p.platform(), id.strip(), url, new Author(handle, author.strip()), text, time, p.kind());
+    }
+
+    /**
+     * The first element of the first alternative that matches: {@code a, b} tries {@code a} before {@code b}, unlike
+     * CSS, whose groups match in document order (an {@code article} would win over the {@code articleBody} inside it).
+     */
+    static Element first(Element scope, String selector) {
+        for (String alternative : alternatives(selector)) {
+            Element found = scope.selectFirst(alternative);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<String> alternatives(String selector) {
+        java.util.List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(selector.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        out.add(selector.substring(start).strip());
+        return out;
+    }
+
+    private static String value(HtmlProfile.Field f, Element scope, boolean absoluteUrl) {
+        if (f.selector() == null || f.selector().isBlank()) {
+            return f.fixed();
+        }
+        Element found = first(scope, f.selector());
+        if (found == null) {
+            return f.fixed();
+        }
+        if (f.attr() == null) {
+            return found.text();
+        }
+        // "content|datetime": the first attribute the element has (a <meta> and a <time> in one selector); else its text.
+        for (String attr : f.attr().split("\\|")) {
+            String a = attr.strip();
+            if (found.hasAttr(a)) {
+                String abs = absoluteUrl ? found.absUrl(a) : "";
+                return abs.isEmpty() ? found.attr(a) : abs;
+            }
+        }
+        return found.text();
+    }
+}
