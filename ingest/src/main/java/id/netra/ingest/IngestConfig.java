@@ -1,12 +1,12 @@
 package id.netra.ingest;
 
-import id.netra.model.DeadLetter;
-import id.netra.model.Post;
+import id.netra.ingest.http.HttpPolicy;
 import id.netra.model.Settings;
-import id.netra.model.Topic;
 import id.netra.model.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,37 +15,77 @@ import java.util.Map;
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code ingest.jsonl.path}</td><td>(required)</td><td>a JSONL file or a folder of them to follow</td></tr>
- *   <tr><td>{@code ingest.jsonl.cursor-file}</td><td>(none)</td><td>where read positions are saved, so a restart
- *       goes on where it stopped; without it a restart reads the files again</td></tr>
- *   <tr><td>{@code ingest.poll-interval}</td><td>{@code PT1S}</td><td>pause between polls of the source</td></tr>
- *   <tr><td>{@code ingest.max-per-poll}</td><td>{@code 10000}</td><td>records per poll at most (pacing for demos)</td></tr>
- *   <tr><td>{@code ingest.posts-topic}</td><td>{@code posts}</td><td>where posts go</td></tr>
- *   <tr><td>{@code ingest.dlq-topic}</td><td>{@code posts-dlq}</td><td>where rejected lines go</td></tr>
- *   <tr><td>{@code kafka.*}</td><td></td><td>producer settings; {@code kafka.bootstrap.servers} required</td></tr>
+ *   <tr><td>{@code ingest.sources}</td><td>(none)</td><td>the {@code sources.yml} file; re-read when it changes</td></tr>
+ *   <tr><td>{@code ingest.jsonl.path}</td><td>(none)</td><td>shorthand for one {@code jsonl} source with id {@code inbox}
+ *       following this file or folder</td></tr>
+ *   <tr><td>{@code ingest.reload-interval}</td><td>{@code PT5S}</td><td>how often {@code sources.yml} is checked for changes</td></tr>
+ *   <tr><td>{@code ingest.http.port}</td><td>{@code 8081}</td><td>port of {@code /api/sources} and {@code /api/reports}; -1 for none</td></tr>
+ *   <tr><td>{@code ingest.http.host}</td><td>{@code 0.0.0.0}</td><td>address it listens on</td></tr>
+ *   <tr><td>{@code ingest.reports.profile}</td><td>{@code news-article}</td><td>HTML profile for reported addresses no profile claims</td></tr>
+ *   <tr><td>{@code ingest.reports.allow-private}</td><td>{@code false}</td><td>whether reported addresses may be private/loopback</td></tr>
+ *   <tr><td>{@code ingest.user-agent}</td><td>NetraBot/0.1 (+contact URL)</td><td>sent with every request; put your contact address in it</td></tr>
+ *   <tr><td>{@code ingest.min-delay}</td><td>{@code PT1S}</td><td>least time between two requests to one host (per source: {@code minDelay})</td></tr>
+ *   <tr><td>{@code kafka.*}</td><td></td><td>producer and consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
  * </table>
  */
-public record IngestConfig(Path jsonlPath, Path cursorFile, Duration pollInterval, int maxPerPoll, Topic<String, Post> postsTopic,
-                           Topic<String, DeadLetter> dlqTopic, Map<String, Object> kafka) {
+public record IngestConfig(Path sourcesFile, List<SourceSpec> sources, Duration reloadInterval, String httpHost, int httpPort,
+                           String reportsProfile, boolean reportsAllowPrivate, HttpPolicy http, IngestTopics topics,
+                           Map<String, Object> kafka) {
 
     public IngestConfig {
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("ingest.poll-interval must be positive, not " + pollInterval);
-        }
-        if (maxPerPoll <= 0) {
-            throw new IllegalArgumentException("ingest.max-per-poll must be positive, not " + maxPerPoll);
-        }
+        sources = List.copyOf(sources);
         kafka = Map.copyOf(kafka);
+        if (reloadInterval.isNegative() || reloadInterval.isZero()) {
+            throw new IllegalArgumentException("ingest.reload-interval must be positive, not " + reloadInterval);
+        }
+    }
+
+    /** One JSONL source and nothing else (no HTTP endpoint): for tests and simple setups. */
+    public static IngestConfig jsonl(Path path, Duration interval, int maxPerRun, IngestTopics topics, Map<String, Object> kafka) {
+        SourceSpec spec = new SourceSpec("inbox", "jsonl", interval, maxPerRun, Map.of("path", path.toString()));
+        return new IngestConfig(null, List.of(spec), Duration.ofSeconds(5), "0.0.0.0", -1, "news-article", false,
+                HttpPolicy.defaults(), topics, kafka);
+    }
+
+    /** This configuration with a {@code sources.yml} file (and the sources it already has). */
+    public IngestConfig withSourcesFile(Path file) {
+        return new IngestConfig(file, sources, reloadInterval, httpHost, httpPort, reportsProfile, reportsAllowPrivate, http, topics, kafka);
+    }
+
+    public IngestConfig withHttp(String host, int port) {
+        return new IngestConfig(sourcesFile, sources, reloadInterval, host, port, reportsProfile, reportsAllowPrivate, http, topics, kafka);
+    }
+
+    public IngestConfig withReports(String profile, boolean allowPrivate) {
+        return new IngestConfig(sourcesFile, sources, reloadInterval, httpHost, httpPort, profile, allowPrivate, http, topics, kafka);
     }
 
     /** @throws IllegalArgumentException naming the key that is missing or wrong */
     public static IngestConfig from(Settings s) {
         s.required(Settings.BOOTSTRAP_SERVERS);
-        return new IngestConfig(Path.of(s.required("ingest.jsonl.path")), s.path("ingest.jsonl.cursor-file", null),
-                s.duration("ingest.poll-interval", Duration.ofSeconds(1)),
-                s.integer("ingest.max-per-poll", 10_000),
-                Topics.POSTS.withName(s.string("ingest.posts-topic", Topics.POSTS.name())),
-                Topics.POSTS_DLQ.withName(s.string("ingest.dlq-topic", Topics.POSTS_DLQ.name())),
-                s.kafka());
+        Path sourcesFile = s.path("ingest.sources", null);
+        List<SourceSpec> sources = new ArrayList<>();
+        Path jsonl = s.path("ingest.jsonl.path", null);
+        if (jsonl != null) {
+            sources.add(new SourceSpec("inbox", "jsonl", s.duration("ingest.poll-interval", Duration.ofSeconds(1)),
+                    s.integer("ingest.max-per-poll", 10_000), Map.of("path", jsonl.toString())));
+        }
+        if (sourcesFile == null && sources.isEmpty()) {
+            throw new IllegalArgumentException("ingest needs ingest.sources (a sources.yml) or ingest.jsonl.path");
+        }
+        HttpPolicy http = HttpPolicy.defaults();
+        String ua = s.string("ingest.user-agent", null);
+        if (ua != null) {
+            http = new HttpPolicy(ua, http.minDelay(), http.connectTimeout(), http.readTimeout(), http.maxBodyBytes(),
+                    http.maxRedirects(), http.maxRetries(), http.backoffBase(), http.backoffMax(), http.robotsTtl(), http.allowPrivate());
+        }
+        http = http.withMinDelay(s.duration("ingest.min-delay", http.minDelay()));
+        IngestTopics topics = IngestTopics.defaults();
+        topics = new IngestTopics(Topics.POSTS.withName(s.string("ingest.posts-topic", Topics.POSTS.name())),
+                Topics.POSTS_DLQ.withName(s.string("ingest.dlq-topic", Topics.POSTS_DLQ.name())), topics.captures(), topics.cursors(), topics.seen());
+        return new IngestConfig(sourcesFile, sources, s.duration("ingest.reload-interval", Duration.ofSeconds(5)),
+                s.string("ingest.http.host", "0.0.0.0"), s.integer("ingest.http.port", 8081),
+                s.string("ingest.reports.profile", "news-article"), Boolean.parseBoolean(s.string("ingest.reports.allow-private", "false")),
+                http, topics, s.kafka());
     }
 }

@@ -1,44 +1,29 @@
 package id.netra.ingest;
 
-import id.netra.model.Post;
 import java.io.IOException;
+import java.util.Map;
 
 /**
- * Anything that yields public posts: a followed JSONL file today; web pages, feeds and APIs later. A source is
- * polled repeatedly by {@link IngestService}; each poll hands what is new to a {@link Sink}: valid posts, and
- * records that could not be made into a post, with the reason. A source never throws for one bad record.
+ * Anything that yields public posts: a followed JSONL folder, feeds, web pages, the Mastodon API, import folders.
+ * A source keeps no position of its own: each run gets the positions last committed with its posts, and records new
+ * ones in the harvest, so what Kafka holds is always consistent with what was emitted (exactly once across crashes).
+ * A source never throws for one bad record: it rejects it, and goes on.
  */
 public interface Source extends AutoCloseable {
 
-    /** A short id for logs and dead letters, e.g. {@code jsonl:/data/inbox}. */
+    /** The id from {@code sources.yml}, e.g. {@code kabar-lampung}: in logs, dead letters, provenance and health. */
     String id();
 
     /**
-     * Reads what is new since the last poll, at most {@code limit} records (the rest waits for the next poll).
+     * Collects what is new since {@code positions} into {@code out}, at most about {@code limit} records; the runner
+     * calls again at once while a run comes back full.
      *
-     * @return the number of records handed to the sink (posts and rejects)
-     * @throws IOException when the source as a whole cannot be read (e.g. its folder vanished); the service logs
-     *                     it and polls again later
+     * @throws IOException when the source as a whole cannot be read (its folder vanished, every URL failed); the
+     *                     runner logs it, shows it in the health and tries again at the next interval
      */
-    int poll(Sink sink, int limit) throws IOException;
-
-    /**
-     * Called after everything handed to the sink so far is acknowledged by Kafka: a source that keeps its position
-     * durably saves it now. The default keeps nothing.
-     */
-    default void checkpoint() throws IOException {
-    }
+    void collect(Map<String, String> positions, Harvest out, int limit) throws IOException, InterruptedException;
 
     @Override
     default void close() throws IOException {
-    }
-
-    /** Receives what a source found. */
-    interface Sink {
-        /** A valid post; {@code origin} says where it was read, e.g. {@code posts.jsonl:12}. */
-        void post(Post post, String origin);
-
-        /** A record that is not a valid post: {@code payload} as read, {@code reason} one line. */
-        void reject(String origin, String payload, String reason);
     }
 }

@@ -3,14 +3,15 @@ package id.netra.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.netra.model.Post;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,134 +21,140 @@ class JsonlSourceTest {
                 + "\"author\":{\"handle\":\"a\"},\"text\":\"halo " + id + "\",\"publishedAt\":\"2024-11-12T19:05:00+07:00\",\"kind\":\"post\"}\n";
     }
 
-    static final class Collecting implements Source.Sink {
+    /** Runs a source the way the runner does: each run starts from the positions of the last committed one. */
+    static final class Runs {
+        final Source source;
+        Map<String, String> committed = Map.of();
         final List<String> posts = new ArrayList<>();
         final List<String> rejects = new ArrayList<>();
 
-        @Override
-        public void post(Post post, String origin) {
-            posts.add(post.postId() + "@" + origin);
+        Runs(Source source) {
+            this.source = source;
         }
 
-        @Override
-        public void reject(String origin, String payload, String reason) {
-            rejects.add(origin + " " + reason);
+        /** One run, committed. */
+        Harvest run(int limit) throws IOException, InterruptedException {
+            Harvest h = uncommitted(limit);
+            h.items().forEach(i -> posts.add(i.post().postId() + "@" + i.origin()));
+            h.rejects().forEach(r -> rejects.add(r.origin() + " " + r.reason()));
+            committed = Map.copyOf(h.positions());
+            return h;
+        }
+
+        /** One run whose transaction never commits (a crash). */
+        Harvest uncommitted(int limit) throws IOException, InterruptedException {
+            Harvest h = new Harvest(committed);
+            source.collect(committed, h, limit);
+            return h;
         }
     }
 
+    private static Runs runs(Path path) {
+        return new Runs(new JsonlSource("inbox", path, Clock.systemUTC()));
+    }
+
     @Test
-    void readsExistingLinesThenOnlyTheAppendedOnes(@TempDir Path dir) throws IOException {
+    void readsExistingLinesThenOnlyTheAppendedOnes(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
-        JsonlSource source = new JsonlSource(file);
-        Collecting sink = new Collecting();
+        Runs runs = runs(file);
 
-        source.poll(sink, 100);
+        runs.run(100);
         Files.writeString(file, line("3"), StandardOpenOption.APPEND);
-        source.poll(sink, 100);
+        runs.run(100);
 
-        assertThat(sink.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2", "3@p.jsonl:3");
+        assertThat(runs.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2", "3@p.jsonl:3");
     }
 
     @Test
-    void leavesAPartialLastLineUntilItsNewlineArrives(@TempDir Path dir) throws IOException {
+    void keepsEachLineAsTheEvidenceOfItsPost(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("p.jsonl"), line("1"));
+
+        Harvest h = runs(file).run(100);
+
+        Evidence e = h.items().getFirst().evidence();
+        assertThat(new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(line("1").strip());
+        assertThat(e.sha256()).isEqualTo(Evidence.sha256(e.payload())).hasSize(64);
+        assertThat(e.requestUrl().getScheme()).isEqualTo("file");
+    }
+
+    @Test
+    void leavesAPartialLastLineUntilItsNewlineArrives(@TempDir Path dir) throws Exception {
         String full = line("7");
         Path file = Files.writeString(dir.resolve("p.jsonl"), full.substring(0, 40));
-        JsonlSource source = new JsonlSource(file);
-        Collecting sink = new Collecting();
+        Runs runs = runs(file);
 
-        assertThat(source.poll(sink, 100)).isZero();
+        assertThat(runs.run(100).size()).isZero();
         Files.writeString(file, full.substring(40), StandardOpenOption.APPEND);
-        source.poll(sink, 100);
+        runs.run(100);
 
-        assertThat(sink.posts).containsExactly("7@p.jsonl:1");
-        assertThat(sink.rejects).isEmpty();
+        assertThat(runs.posts).containsExactly("7@p.jsonl:1");
+        assertThat(runs.rejects).isEmpty();
     }
 
     @Test
-    void reportsABadLineWithItsNumberAndReadsOn(@TempDir Path dir) throws IOException {
+    void reportsABadLineWithItsNumberAndReadsOn(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + "{\"platform\":\"x\",\n" + line("3"));
-        Collecting sink = new Collecting();
+        Runs runs = runs(file);
 
-        new JsonlSource(file).poll(sink, 100);
+        runs.run(100);
 
-        assertThat(sink.posts).containsExactly("1@p.jsonl:1", "3@p.jsonl:3");
-        assertThat(sink.rejects).singleElement().asString().startsWith("p.jsonl:2 not a valid post");
+        assertThat(runs.posts).containsExactly("1@p.jsonl:1", "3@p.jsonl:3");
+        assertThat(runs.rejects).singleElement().asString().startsWith("p.jsonl:2 not a valid post");
     }
 
     @Test
-    void followsNewFilesInAFolderAndIgnoresOtherFiles(@TempDir Path dir) throws IOException {
+    void followsNewFilesInAFolderAndIgnoresOtherFiles(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.jsonl"), line("1"));
         Files.writeString(dir.resolve("notes.txt"), "not posts\n");
-        JsonlSource source = new JsonlSource(dir);
-        Collecting sink = new Collecting();
+        Runs runs = runs(dir);
 
-        source.poll(sink, 100);
+        runs.run(100);
         Files.writeString(dir.resolve("b.jsonl"), line("2"));
-        source.poll(sink, 100);
+        runs.run(100);
 
-        assertThat(sink.posts).containsExactly("1@a.jsonl:1", "2@b.jsonl:1");
+        assertThat(runs.posts).containsExactly("1@a.jsonl:1", "2@b.jsonl:1");
     }
 
     @Test
-    void handsAtMostTheLimitPerPollAndKeepsTheRest(@TempDir Path dir) throws IOException {
+    void handsAtMostTheLimitPerRunAndKeepsTheRest(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2") + line("3"));
-        JsonlSource source = new JsonlSource(file);
-        Collecting sink = new Collecting();
+        Runs runs = runs(file);
 
-        assertThat(source.poll(sink, 2)).isEqualTo(2);
-        assertThat(sink.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2");
-        assertThat(source.poll(sink, 2)).isEqualTo(1);
-        assertThat(sink.posts).endsWith("3@p.jsonl:3");
+        assertThat(runs.run(2).size()).isEqualTo(2);
+        assertThat(runs.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2");
+        assertThat(runs.run(2).size()).isEqualTo(1);
+        assertThat(runs.posts).endsWith("3@p.jsonl:3");
     }
 
     @Test
-    void readsATruncatedFileAgainFromItsStart(@TempDir Path dir) throws IOException {
+    void readsATruncatedFileAgainFromItsStart(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
-        JsonlSource source = new JsonlSource(file);
-        Collecting sink = new Collecting();
-        source.poll(sink, 100);
+        Runs runs = runs(file);
+        runs.run(100);
 
         Files.writeString(file, line("9"));
-        source.poll(sink, 100);
+        runs.run(100);
 
-        assertThat(sink.posts).endsWith("9@p.jsonl:1");
+        assertThat(runs.posts).endsWith("9@p.jsonl:1");
     }
 
     @Test
     void failsClearlyWhenThePathDoesNotExist(@TempDir Path dir) {
-        JsonlSource source = new JsonlSource(dir.resolve("missing.jsonl"));
+        Runs runs = runs(dir.resolve("missing.jsonl"));
 
-        assertThatThrownBy(() -> source.poll(new Collecting(), 10)).isInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> runs.run(10)).isInstanceOf(NoSuchFileException.class).hasMessageContaining("does not exist");
     }
 
     @Test
-    void resumesAfterTheLastCheckpointWhenGivenACursorFile(@TempDir Path dir) throws IOException {
+    void aRunThatWasNotCommittedIsReadAgain(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
-        Path cursor = dir.resolve("cursor.tsv");
-        JsonlSource first = new JsonlSource(file, cursor);
-        first.poll(new Collecting(), 100);
-        first.checkpoint();
-        Files.writeString(file, line("3"), StandardOpenOption.APPEND);
+        Runs runs = runs(file);
+        runs.run(1);
 
-        Collecting sink = new Collecting();
-        new JsonlSource(file, cursor).poll(sink, 100);
+        Harvest lost = runs.uncommitted(1);
+        runs.run(100);
 
-        assertThat(sink.posts).containsExactly("3@p.jsonl:3");
-    }
-
-    @Test
-    void readsAgainWhatWasReadAfterTheLastCheckpoint(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("p.jsonl"), line("1") + line("2"));
-        Path cursor = dir.resolve("cursor.tsv");
-        JsonlSource first = new JsonlSource(file, cursor);
-        first.poll(new Collecting(), 1);
-        first.checkpoint();
-        first.poll(new Collecting(), 1);
-
-        Collecting sink = new Collecting();
-        new JsonlSource(file, cursor).poll(sink, 100);
-
-        assertThat(sink.posts).containsExactly("2@p.jsonl:2");
+        assertThat(lost.items()).extracting(i -> i.post().postId()).containsExactly("2");
+        assertThat(runs.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2");
     }
 }
