@@ -10,21 +10,29 @@ import picocli.CommandLine.Option;
 
 /** Runs the ingest service alone against any broker. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Runs the ingest service alone: follows a JSONL file or folder and writes posts to the posts topic,",
-                       "bad lines to posts-dlq. Keys: ingest.jsonl.path (NETRA_INGEST_JSONL_PATH), ingest.poll-interval,",
-                       "ingest.max-per-poll, kafka.* (KAFKA_*). Stops on Ctrl-C."})
+        description = {"Runs the ingest service alone: the sources of a sources.yml (feeds, pages, Mastodon, imports; see",
+                       "sources.example.yml) and/or a JSONL folder, into posts, captures and posts-dlq, exactly once.",
+                       "Source health: GET http://localhost:8081/api/sources; report a post URL: POST /api/reports.",
+                       "Keys: ingest.sources (NETRA_INGEST_SOURCES), ingest.jsonl.path, ingest.http.port, ingest.user-agent,",
+                       "kafka.* (KAFKA_*). Edits of sources.yml apply without restart. Stops on Ctrl-C."})
 final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--path", paramLabel = "FILE_OR_DIR", description = "The JSONL file or folder to follow (ingest.jsonl.path).")
+    @Option(names = "--path", paramLabel = "FILE_OR_DIR", description = "A JSONL file or folder to follow (ingest.jsonl.path).")
     Path path;
+
+    @Option(names = "--sources", paramLabel = "SOURCES_YML", description = "The sources file (ingest.sources).")
+    Path sources;
 
     @Override
     public Integer call() throws Exception {
         var settings = kafka.settings();
         if (path != null) {
             settings = settings.with("ingest.jsonl.path", path.toString());
+        }
+        if (sources != null) {
+            settings = settings.with("ingest.sources", sources.toString());
         }
         IngestApp.run(IngestConfig.from(settings));
         return 0;

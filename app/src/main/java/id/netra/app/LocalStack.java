@@ -7,6 +7,8 @@ import id.netra.classifier.ClassifierService;
 import id.netra.embedded.EmbeddedKafka;
 import id.netra.ingest.IngestConfig;
 import id.netra.ingest.IngestService;
+import id.netra.ingest.IngestTopics;
+import id.netra.ingest.SourceSpec;
 import id.netra.model.RegistryCsv;
 import id.netra.model.Settings;
 import id.netra.model.Topics;
@@ -32,14 +34,15 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The whole system in one process, as {@code netra up} runs it: an embedded broker with its data under a data
  * folder, the topics, the sample registry and watchlist (first start only), the classifier, the alerts feed, and
- * the ingest service following {@code <data>/inbox}, into which the sample posts are copied on the first start.
- * Closing stops everything in reverse order.
+ * the ingest service following {@code <data>/inbox} (into which the sample posts are copied on the first start), the
+ * feed of a small local demo news site ({@link DemoSite}), and the sources an operator adds to
+ * {@code <data>/sources.yml}. Closing stops everything in reverse order.
  */
 final class LocalStack implements AutoCloseable {
     /**
      * @param pace posts ingested per second
      */
-    record Options(Path dataDir, int kafkaPort, int httpPort, int pace, boolean samples) {
+    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples) {
         Options {
             if (pace < 1) {
                 throw new IllegalArgumentException("--pace must be at least 1 post per second");
@@ -53,6 +56,7 @@ final class LocalStack implements AutoCloseable {
     private AlertsService alerts;
     private IngestService ingest;
     private Path inbox;
+    private Path dataDir;
 
     private LocalStack(Consumer<String> status) {
         this.status = status;
@@ -72,6 +76,7 @@ final class LocalStack implements AutoCloseable {
 
     private void startAll(Options o) throws IOException {
         Path data = o.dataDir().toAbsolutePath().normalize();
+        dataDir = data;
         inbox = Files.createDirectories(data.resolve("inbox"));
         status.accept("starting Kafka (data in " + data.resolve("kafka") + ")");
         kafka = EmbeddedKafka.start(data.resolve("kafka"), o.kafkaPort());
@@ -96,8 +101,15 @@ final class LocalStack implements AutoCloseable {
         alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps));
         alerts.start();
         running.push(alerts);
-        ingest = new IngestService(new IngestConfig(inbox, data.resolve("inbox-cursor.tsv"),
-                Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, Topics.POSTS, Topics.POSTS_DLQ, kafkaProps));
+        DemoSite site = DemoSite.start(0);
+        running.push(site);
+        Path sourcesFile = sourcesFileOnce(data);
+        IngestConfig ingestConfig = IngestConfig.jsonl(inbox, Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, IngestTopics.defaults(), kafkaProps);
+        SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
+                "urls", "http://127.0.0.1:" + site.port() + "/feed.xml", "allowPrivate", "true"));
+        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo), Duration.ofSeconds(5), "127.0.0.1",
+                o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps);
+        ingest = new IngestService(ingestConfig);
         ingest.start();
         running.push(ingest);
         if (o.samples()) {
@@ -115,6 +127,10 @@ final class LocalStack implements AutoCloseable {
 
     IngestService ingest() {
         return ingest;
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     Path inbox() {
@@ -176,6 +192,29 @@ final class LocalStack implements AutoCloseable {
         }
         Files.writeString(marker, "samples published\n");
         return accounts;
+    }
+
+    /** An operator's own sources go here; written once, with examples in comments, and re-read when it changes. */
+    private Path sourcesFileOnce(Path data) throws IOException {
+        Path file = data.resolve("sources.yml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, """
+                    # Sources that `netra up` collects besides the inbox folder and the demo news feed.
+                    # Edit and save: ingest re-reads this file within seconds (see GET /api/sources on the ingest port).
+                    # Types: feed (RSS/Atom), html (with a profile), mastodon, jsonl, x-import, csv-import. See README.md.
+                    sources: []
+                    #  - id: kabar-daerah
+                    #    type: feed
+                    #    urls: [https://kabar-daerah.example/feed.xml]
+                    #    interval: 10m
+                    #  - id: tagar-pilkada
+                    #    type: mastodon
+                    #    instance: https://mastodon.example
+                    #    hashtags: [pilkada]
+                    #    interval: 5m
+                    """);
+        }
+        return file;
     }
 
     /** Copied whole under a temporary name first: the source only follows *.jsonl files. */

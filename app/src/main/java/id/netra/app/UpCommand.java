@@ -1,5 +1,6 @@
 package id.netra.app;
 
+import id.netra.ingest.SourceHealth;
 import id.netra.model.Severity;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,6 +23,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port of the feed (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8081", description = "HTTP port of ingest: source health and reported URLs (default: ${DEFAULT-VALUE}).")
+    int ingestPort;
+
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
@@ -33,7 +37,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, pace, !noSamples);
+        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, ingestPort, pace, !noSamples);
         LocalStack stack;
         try {
             stack = LocalStack.start(options, UpCommand::status);
@@ -55,13 +59,22 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "netra-up-shutdown"));
         int port = stack.alerts().port();
-        System.out.printf("%nNetra is up.%n  Feed:   http://localhost:%d/%n  API:    http://localhost:%d/api/alerts%n"
-                + "  Kafka:  %s (data in %s)%n  Inbox:  %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
-                port, port, stack.kafka().bootstrapServers(), stack.kafka().dataDir(), stack.inbox());
-        console.scheduleAtFixedRate(() -> System.out.printf(
-                "netra up: %d post(s) ingested, %d line(s) rejected, %d alert(s) in the feed (%d HIGH, %d MEDIUM or above)%n",
-                stack.ingest().postsSent(), stack.ingest().linesRejected(), stack.alerts().feed().size(),
-                stack.alerts().feed().count(Severity.HIGH), stack.alerts().feed().count(Severity.MEDIUM)), 5, 10, TimeUnit.SECONDS);
+        int ingestPort = stack.ingest().httpPort();
+        System.out.printf("%nNetra is up.%n  Feed:    http://localhost:%d/%n  API:     http://localhost:%d/api/alerts%n"
+                + "  Ingest:  http://localhost:%d/api/sources (health), POST http://localhost:%d/api/reports (report a post URL)%n"
+                + "  Sources: %s (edit to add feeds, pages, Mastodon, imports; re-read on save)%n"
+                + "  Kafka:   %s (data in %s)%n  Inbox:   %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
+                port, port, ingestPort, ingestPort, stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
+                stack.kafka().dataDir(), stack.inbox());
+        console.scheduleAtFixedRate(() -> {
+            System.out.printf("netra up: %d post(s) ingested, %d record(s) rejected or failed, %d alert(s) in the feed (%d HIGH, %d MEDIUM or above)%n",
+                    stack.ingest().postsSent(), stack.ingest().linesRejected(), stack.alerts().feed().size(),
+                    stack.alerts().feed().count(Severity.HIGH), stack.alerts().feed().count(Severity.MEDIUM));
+            for (SourceHealth h : stack.ingest().health()) {
+                System.out.printf("  source %-14s %-8s new %d, edited %d, unchanged %d, failed %d%s%n", h.id(), h.state(), h.postsNew(),
+                        h.postsEdited(), h.postsUnchanged(), h.failed(), h.lastError() == null ? "" : "; last error: " + h.lastError());
+            }
+        }, 5, 30, TimeUnit.SECONDS);
         stopped.await();
         return 0;
     }

@@ -16,10 +16,12 @@ class LocalStackIT {
     @Test
     void showsSampleAlertsAndStillHasThemAfterARestart(@TempDir Path data) throws Exception {
         List<String> messages = new ArrayList<>();
-        LocalStack.Options options = new LocalStack.Options(data, 0, 0, 50, true);
+        LocalStack.Options options = new LocalStack.Options(data, 0, 0, 0, 50, true);
         try (LocalStack stack = LocalStack.start(options, messages::add)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.alerts().feed().count(Severity.MEDIUM) >= 5);
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().postsSent() >= 50);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().health().stream()
+                    .anyMatch(h -> h.id().equals("demo-news") && h.postsNew() == 3));
         }
         assertThat(messages).anyMatch(m -> m.startsWith("published the sample registry"));
 

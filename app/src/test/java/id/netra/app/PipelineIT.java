@@ -11,6 +11,7 @@ import id.netra.classifier.ClassifierService;
 import id.netra.embedded.EmbeddedKafkaExtension;
 import id.netra.ingest.IngestConfig;
 import id.netra.ingest.IngestService;
+import id.netra.ingest.IngestTopics;
 import id.netra.model.DeadLetter;
 import id.netra.model.Json;
 import id.netra.model.JsonSerde;
@@ -67,8 +68,8 @@ class PipelineIT {
                 "classifier.state-dir", dir.resolve("streams").toString())));
         try (ClassifierService classifier = new ClassifierService(classifierConfig);
              AlertsService alerts = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS, kafka));
-             IngestService ingest = new IngestService(new IngestConfig(posts, null, Duration.ofMillis(100), 1000,
-                     Topics.POSTS, Topics.POSTS_DLQ, kafka))) {
+             IngestService ingest = new IngestService(IngestConfig.jsonl(posts, Duration.ofMillis(100), 1000,
+                     IngestTopics.defaults(), kafka))) {
             classifier.start();
             alerts.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> classifier.registryAccounts(4) == 4);
@@ -90,7 +91,7 @@ class PipelineIT {
 
             List<DeadLetter> dead = readAll(Topics.POSTS_DLQ.name(), 2).stream()
                     .map(v -> new JsonSerde<>(DeadLetter.class).deserialize("", v)).toList();
-            assertThat(dead).extracting(DeadLetter::source).containsExactlyInAnyOrder("ingest:jsonl:" + posts.toAbsolutePath(), "classifier");
+            assertThat(dead).extracting(DeadLetter::source).containsExactlyInAnyOrder("ingest:inbox", "classifier");
             assertThat(dead).filteredOn(d -> d.source().startsWith("ingest")).singleElement()
                     .satisfies(d -> assertThat(d.origin()).isEqualTo("posts.jsonl:5"));
 

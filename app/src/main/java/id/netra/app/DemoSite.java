@@ -1,0 +1,57 @@
+package id.netra.app;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A small fictional news site that {@code netra up} serves on loopback so that its feed source has a real web server
+ * to be polite to: {@code /robots.txt} (with a Crawl-delay) and {@code /feed.xml} (RSS 2.0), with ETag support.
+ */
+final class DemoSite implements AutoCloseable {
+    private final Javalin app;
+
+    private DemoSite(Javalin app) {
+        this.app = app;
+    }
+
+    static DemoSite start(int port) {
+        byte[] robots = resource("robots.txt");
+        byte[] feed = resource("feed.xml");
+        String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(feed)) + "\"";
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.useVirtualThreads = false;
+        });
+        app.get("/robots.txt", ctx -> ctx.contentType("text/plain; charset=utf-8").result(robots));
+        app.get("/feed.xml", ctx -> {
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.header("ETag", etag).contentType("application/rss+xml; charset=utf-8").result(feed);
+        });
+        app.start("127.0.0.1", port);
+        return new DemoSite(app);
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DemoSite.class.getResourceAsStream("/samples/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled demo site file " + name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled demo site file " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
