@@ -127,6 +127,38 @@ class IngestIT {
     }
 
     @Test
+    void readsAProfilePageAndItsNextPageWithTheHtmlSource(@TempDir Path dir) throws Exception {
+        IngestTopics topics = IngestKit.topics(KAFKA, "html");
+        String page1 = new String(IngestIT.class.getResourceAsStream("/fixtures/html/profile-page-1.html").readAllBytes(), StandardCharsets.UTF_8);
+        String page2 = new String(IngestIT.class.getResourceAsStream("/fixtures/html/profile-page-2.html").readAllBytes(), StandardCharsets.UTF_8);
+        site = Javalin.create(c -> c.showJavalinBanner = false)
+                .get("/u/rudi_h", ctx -> ctx.contentType("text/html; charset=utf-8").result("2".equals(ctx.queryParam("page")) ? page2 : page1))
+                .start("127.0.0.1", 0);
+        Path yml = Files.writeString(dir.resolve("sources.yml"), """
+                sources:
+                  - {id: forum, type: html, profile: profile-posts, urls: ["http://127.0.0.1:%d/u/rudi_h"], maxPages: 3, interval: 1h, minDelay: 10ms, allowPrivate: true}
+                """.formatted(site.port()));
+        IngestConfig config = new IngestConfig(yml, List.of(), Duration.ofSeconds(5), "127.0.0.1", -1, "news-article", false,
+                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+
+        try (IngestService service = new IngestService(config)) {
+            service.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> IngestKit.readAll(KAFKA, topics.posts()).size() == 3);
+
+            assertThat(IngestKit.readAll(KAFKA, topics.posts())).extracting(r -> r.value().url().getPath())
+                    .containsExactlyInAnyOrder("/p/9001", "/p/8999", "/p/8990");
+            assertThat(IngestKit.readAll(KAFKA, topics.deadLetters())).singleElement().satisfies(r -> {
+                assertThat(r.value().source()).isEqualTo("ingest:forum");
+                assertThat(r.value().origin()).contains("post 2 of").contains("/u/rudi_h");
+                assertThat(r.value().reason()).contains("no time");
+            });
+            List<Capture> captures = IngestKit.readAll(KAFKA, topics.captures()).stream().map(ConsumerRecord::value).toList();
+            assertThat(captures).hasSize(3);
+            assertThat(captures).filteredOn(c -> c.payload() != null).hasSize(2);
+        }
+    }
+
+    @Test
     void aHangingSourceDoesNotDelayTheOthers(@TempDir Path dir) throws Exception {
         IngestTopics topics = IngestKit.topics(KAFKA, "slow");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

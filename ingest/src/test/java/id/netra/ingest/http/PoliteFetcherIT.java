@@ -215,4 +215,25 @@ class PoliteFetcherIT {
                 hurried.robotsTtl(), true)))
                 .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT));
     }
+
+    @Test
+    void honoursACrawlDelayLongerThanThePolicysDelay() throws Exception {
+        List<Long> times = new CopyOnWriteArrayList<>();
+        Javalin slowSite = Javalin.create(c -> c.showJavalinBanner = false)
+                .get("/robots.txt", ctx -> ctx.result("User-agent: *\nCrawl-delay: 1\n"))
+                .get("/p", ctx -> {
+                    times.add(System.nanoTime());
+                    html(ctx, "ok");
+                })
+                .start("127.0.0.1", 0);
+        try {
+            URI p = URI.create("http://127.0.0.1:" + slowSite.port() + "/p");
+            fetcher.fetch(p, policy);
+            fetcher.fetch(p, policy);
+        } finally {
+            slowSite.stop();
+        }
+
+        assertThat(Duration.ofNanos(times.get(1) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
 }
