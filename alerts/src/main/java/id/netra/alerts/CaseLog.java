@@ -3,25 +3,15 @@ package id.netra.alerts;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.Topic;
+import id.netra.model.TopicReader;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,37 +46,11 @@ public final class CaseLog implements AutoCloseable {
     /** Fences an earlier instance, then reads every committed event into the book. */
     public void start() {
         producer.initTransactions();
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases-" + UUID.randomUUID());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        int events = 0;
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> tps = c.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (tps.isEmpty()) {
-                throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
+        long events = TopicReader.readToEnd(kafka, topic, (key, e) -> {
+            if (e != null) {
+                book.apply(e);
             }
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Map<TopicPartition, Long> end = c.endOffsets(tps);
-            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    try {
-                        AlertEvent e = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                        if (e != null) {
-                            book.apply(e);
-                            events++;
-                        }
-                    } catch (SerializationException e) {
-                        log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(),
-                                e.getMessage());
-                    }
-                }
-            }
-        }
+        });
         log.info("Cases loaded from {}: {} event(s), {} case(s).", topic.name(), events, book.all().size());
     }
 
@@ -126,18 +90,8 @@ public final class CaseLog implements AutoCloseable {
     }
 
     private void write(AlertEvent e) {
-        producer.beginTransaction();
-        try {
-            producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)));
-            producer.commitTransaction();
-        } catch (KafkaException ex) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                ex.addSuppressed(abortFailed);
-            }
-            throw ex;
-        }
+        TopicReader.inTransaction(producer, () ->
+                producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e))));
         book.apply(e);
     }
 

@@ -3,21 +3,10 @@ package id.netra.ingest;
 import id.netra.model.SeenPost;
 import id.netra.model.SourceCursor;
 import id.netra.model.Topic;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
+import id.netra.model.TopicReader;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +29,14 @@ public final class CommittedState {
     public static CommittedState load(Map<String, Object> kafka, Topic<String, SourceCursor> cursorTopic, Topic<String, SeenPost> seenTopic) {
         CommittedState state = new CommittedState();
         long t0 = System.nanoTime();
-        readAll(kafka, cursorTopic, (k, v) -> {
+        TopicReader.readToEnd(kafka, cursorTopic, (k, v) -> {
             if (v == null) {
                 state.cursors.remove(k);
             } else {
                 state.cursors.put(k, v.positions());
             }
         });
-        readAll(kafka, seenTopic, (k, v) -> {
+        TopicReader.readToEnd(kafka, seenTopic, (k, v) -> {
             if (v == null) {
                 state.seen.remove(k);
             } else {
@@ -75,37 +64,5 @@ public final class CommittedState {
     void committed(String sourceId, Map<String, String> positions, Map<String, SeenPost> posts) {
         cursors.put(sourceId, Map.copyOf(positions));
         seen.putAll(posts);
-    }
-
-    private static <V> void readAll(Map<String, Object> kafka, Topic<String, V> topic, BiConsumer<String, V> apply) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-ingest-state-" + UUID.randomUUID());
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    V value;
-                    try {
-                        value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    } catch (SerializationException e) {
-                        log.warn("Skipping unreadable record {}-{}@{} (key {}) of {}: {}", r.topic(), r.partition(), r.offset(),
-                                r.key(), topic.name(), e.getMessage());
-                        continue;
-                    }
-                    apply.accept(r.key(), value);
-                }
-            }
-        }
     }
 }

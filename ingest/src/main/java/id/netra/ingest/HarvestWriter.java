@@ -6,6 +6,7 @@ import id.netra.model.Post;
 import id.netra.model.Provenance;
 import id.netra.model.SeenPost;
 import id.netra.model.SourceCursor;
+import id.netra.model.TopicReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,59 +71,51 @@ final class HarvestWriter implements AutoCloseable {
      */
     Outcome write(Harvest harvest) {
         Map<String, SeenPost> versions = new LinkedHashMap<>();
+        Outcome outcome = TopicReader.inTransaction(producer, () -> sendAll(harvest, versions));
+        state.get().committed(sourceId, harvest.positions(), versions);
+        return outcome;
+    }
+
+    private Outcome sendAll(Harvest harvest, Map<String, SeenPost> versions) {
         Map<Evidence, String> storedWith = new IdentityHashMap<>();
         Map<Evidence, byte[]> compressed = new IdentityHashMap<>();
         int fresh = 0;
         int edited = 0;
         int unchanged = 0;
-        producer.beginTransaction();
-        try {
-            for (Harvest.Item item : harvest.items()) {
-                Post post = item.post();
-                String key = post.key();
-                String hash = post.contentHash();
-                SeenPost before = versions.containsKey(key) ? versions.get(key) : state.get().seen(key).orElse(null);
-                if (before != null && before.contentHash().equals(hash)) {
-                    unchanged++;
-                    continue;
-                }
-                int version = before == null ? 1 : before.version() + 1;
-                if (before == null) {
-                    fresh++;
-                } else {
-                    edited++;
-                }
-                Evidence e = item.evidence();
-                Post withProvenance = post.withProvenance(new Provenance(sourceId, e.requestUrl(), e.httpStatus(), e.fetchedAt(),
-                        e.sha256(), hash, version, item.reportedBy()));
-                send(topics.posts().name(), key, topics.posts().valueSerde().serializer().serialize(topics.posts().name(), withProvenance));
-                String first = storedWith.putIfAbsent(e, key);
-                byte[] payload = first == null ? compressed.computeIfAbsent(e, x -> gzip(x.payload())) : null;
-                Capture capture = new Capture(key, sourceId, e.requestUrl(), e.finalUrl(), e.httpStatus(), e.contentType(),
-                        e.fetchedAt(), e.sha256(), "gzip", payload, first);
-                send(topics.captures().name(), key, topics.captures().valueSerde().serializer().serialize(topics.captures().name(), capture));
-                SeenPost now = new SeenPost(hash, version);
-                versions.put(key, now);
-                send(topics.seen().name(), key, topics.seen().valueSerde().serializer().serialize(topics.seen().name(), now));
+        for (Harvest.Item item : harvest.items()) {
+            Post post = item.post();
+            String key = post.key();
+            String hash = post.contentHash();
+            SeenPost before = versions.containsKey(key) ? versions.get(key) : state.get().seen(key).orElse(null);
+            if (before != null && before.contentHash().equals(hash)) {
+                unchanged++;
+                continue;
             }
-            for (Harvest.Reject r : harvest.rejects()) {
-                DeadLetter dl = new DeadLetter("ingest:" + sourceId, r.origin(), null, r.reason(), r.payload(), clock.instant());
-                send(topics.deadLetters().name(), r.origin(), topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), dl));
+            int version = before == null ? 1 : before.version() + 1;
+            if (before == null) {
+                fresh++;
+            } else {
+                edited++;
             }
-            SourceCursor cursor = new SourceCursor(sourceId, harvest.positions(), clock.instant());
-            send(topics.cursors().name(), sourceId, topics.cursors().valueSerde().serializer().serialize(topics.cursors().name(), cursor));
-            producer.commitTransaction();
-        } catch (ProducerFencedException e) {
-            throw e;
-        } catch (KafkaException e) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                e.addSuppressed(abortFailed);
-            }
-            throw e;
+            Evidence e = item.evidence();
+            Post withProvenance = post.withProvenance(new Provenance(sourceId, e.requestUrl(), e.httpStatus(), e.fetchedAt(),
+                    e.sha256(), hash, version, item.reportedBy()));
+            send(topics.posts().name(), key, topics.posts().valueSerde().serializer().serialize(topics.posts().name(), withProvenance));
+            String first = storedWith.putIfAbsent(e, key);
+            byte[] payload = first == null ? compressed.computeIfAbsent(e, x -> gzip(x.payload())) : null;
+            Capture capture = new Capture(key, sourceId, e.requestUrl(), e.finalUrl(), e.httpStatus(), e.contentType(),
+                    e.fetchedAt(), e.sha256(), "gzip", payload, first);
+            send(topics.captures().name(), key, topics.captures().valueSerde().serializer().serialize(topics.captures().name(), capture));
+            SeenPost now = new SeenPost(hash, version);
+            versions.put(key, now);
+            send(topics.seen().name(), key, topics.seen().valueSerde().serializer().serialize(topics.seen().name(), now));
         }
-        state.get().committed(sourceId, harvest.positions(), versions);
+        for (Harvest.Reject r : harvest.rejects()) {
+            DeadLetter dl = new DeadLetter("ingest:" + sourceId, r.origin(), null, r.reason(), r.payload(), clock.instant());
+            send(topics.deadLetters().name(), r.origin(), topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), dl));
+        }
+        SourceCursor cursor = new SourceCursor(sourceId, harvest.positions(), clock.instant());
+        send(topics.cursors().name(), sourceId, topics.cursors().valueSerde().serializer().serialize(topics.cursors().name(), cursor));
         return new Outcome(fresh, edited, unchanged, harvest.rejects().size());
     }
 
