@@ -32,12 +32,18 @@ public final class AlertsService implements AutoCloseable {
     private final AlertFeed feed = new AlertFeed();
     private final AlertConsumer consumer;
     private final CaseLog cases;
+    private final LiveUpdates live = new LiveUpdates();
+    private final id.netra.model.Regions regions = id.netra.model.Regions.bundled();
     private Javalin http;
 
     public AlertsService(AlertsConfig config) {
         this.config = config;
         this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), java.time.Clock.systemUTC());
-        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, cases::onAlert);
+        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
+            live.publish("alert", java.util.Map.of("id", alert.id(), "severity", alert.severity().name()));
+            cases.onAlert(alert);
+        });
+        cases.onEvent(e -> live.publish("case", java.util.Map.of("id", e.caseId(), "event", e.type().id())));
     }
 
     public void start() {
@@ -49,8 +55,16 @@ public final class AlertsService implements AutoCloseable {
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
         http.get("/api/alerts/{id}", this::one);
-        http.get("/api/cases", ctx -> json(ctx, cases.book().all().stream()
-                .sorted(java.util.Comparator.comparing(CaseFile::updatedAt).reversed()).limit(limit(ctx)).toList()));
+        http.get("/api/cases", ctx -> {
+            List<CaseView> found = query(ctx);
+            json(ctx, java.util.Map.of("total", found.size(), "counts", CaseQuery.counts(found),
+                    "cases", found.stream().limit(limit(ctx)).toList()));
+        });
+        http.get("/api/cases/export.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"").result(CaseExport.csv(query(ctx))));
+        http.get("/api/cases/export.json", ctx -> ctx.contentType("application/json")
+                .header("Content-Disposition", "attachment; filename=\"netra-cases.json\"").result(CaseExport.json(query(ctx))));
+        http.sse("/api/live", live::join);
         http.get("/api/cases/{id}", ctx -> json(ctx, cases.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")))));
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
@@ -63,6 +77,11 @@ public final class AlertsService implements AutoCloseable {
     /** The port the feed listens on (the free one chosen when {@code http.port} is 0). */
     public int port() {
         return http.port();
+    }
+
+    /** How many pages listen at {@code /api/live}. */
+    public int liveListeners() {
+        return live.size();
     }
 
     /** The cases, derived from {@code alert-events}. */
@@ -86,6 +105,18 @@ public final class AlertsService implements AutoCloseable {
     private void one(Context ctx) throws JsonProcessingException {
         Alert a = feed.get(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
         json(ctx, a);
+    }
+
+    /** The cases matching the request's filters (see {@link CaseQuery}), most recently changed first. */
+    private List<CaseView> query(Context ctx) {
+        CaseQuery q;
+        try {
+            q = CaseQuery.of(ctx::queryParam);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(java.util.Optional::stream).toList();
+        return q.apply(all);
     }
 
     private static void json(Context ctx, Object value) throws JsonProcessingException {

@@ -30,6 +30,7 @@ public final class CaseLog implements AutoCloseable {
     private final CaseBook book;
     private final Clock clock;
     private final KafkaProducer<String, byte[]> producer;
+    private volatile java.util.function.Consumer<AlertEvent> listener = e -> { };
 
     public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
         this.kafka = kafka;
@@ -41,6 +42,11 @@ public final class CaseLog implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Told of every event after it is committed and applied (not of the events read at start). */
+    public void onEvent(java.util.function.Consumer<AlertEvent> listener) {
+        this.listener = listener;
     }
 
     /** Fences an earlier instance, then reads every committed event into the book. */
@@ -93,6 +99,7 @@ public final class CaseLog implements AutoCloseable {
         TopicReader.inTransaction(producer, () ->
                 producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e))));
         book.apply(e);
+        listener.accept(e);
     }
 
     @Override

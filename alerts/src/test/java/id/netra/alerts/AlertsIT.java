@@ -113,12 +113,22 @@ class AlertsIT {
         }
         try (AlertsService second = start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> second.feed().size() == 3);
-            JsonNode cases = Json.mapper().readTree(get(second, "/api/cases").body());
-            assertThat(cases).singleElement().satisfies(c -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.cases().get("NTR-2024-000001").isPresent());
+            JsonNode list = Json.mapper().readTree(get(second, "/api/cases").body());
+            assertThat(list.get("total").asInt()).isEqualTo(1);
+            assertThat(list.get("cases")).singleElement().satisfies(c -> {
                 assertThat(c.get("id").asText()).isEqualTo("NTR-2024-000001");
                 assertThat(c.get("status").asText()).isEqualTo("OPEN");
-                assertThat(c.get("alertIds")).extracting(JsonNode::asText).containsExactly(OLD.id(), NEW.id());
+                assertThat(c.get("alerts").asInt()).isEqualTo(2);
+                assertThat(c.get("severity").asText()).isEqualTo("HIGH");
             });
+            JsonNode one = Json.mapper().readTree(get(second, "/api/cases/NTR-2024-000001").body());
+            assertThat(one.get("alertIds")).extracting(JsonNode::asText).containsExactly(OLD.id(), NEW.id());
+            assertThat(Json.mapper().readTree(get(second, "/api/cases?region=14").body()).get("total").asInt()).isZero();
+            HttpResponse<String> csv = get(second, "/api/cases/export.csv?severity=medium");
+            assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+            assertThat(csv.body().lines()).hasSize(2).first().asString().startsWith("\"case_id\"");
+            assertThat(get(second, "/api/cases?from=kemarin").statusCode()).isEqualTo(400);
         }
         assertThat(readEvents()).extracting(e -> e.type().id()).containsExactly("opened", "alert-added");
     }

@@ -1,0 +1,79 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.netra.model.Severity;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CaseQueryTest {
+    private static CaseView view(String id, String region, Severity severity, CaseFile.Status status, String candidate, String published,
+                                 String text) {
+        return new CaseView(id, status, null, 1, severity, "support", "198501012010011001", "Rudi Hartono", "Dinas Pendidikan", region,
+                region, region.split("\\.")[0], List.of(candidate), List.of("pdip"), "x", "https://x.com/a/status/1", text,
+                OffsetDateTime.parse(published), Instant.parse(published.substring(0, 19) + "Z"), Instant.parse(published.substring(0, 19) + "Z"));
+    }
+
+    private static final CaseView METRO = view("NTR-2024-000001", "18.72", Severity.HIGH, CaseFile.Status.OPEN, "metro-02",
+            "2024-11-12T19:05:00+07:00", "Ayo coblos nomor 2");
+    private static final CaseView LAMPUNG = view("NTR-2024-000002", "18", Severity.MEDIUM, CaseFile.Status.CONFIRMED, "lampung-01",
+            "2024-11-13T00:30:00+07:00", "#ArmanRini menang");
+    private static final CaseView RIAU = view("NTR-2024-000003", "14.71", Severity.HIGH, CaseFile.Status.OPEN, "pekanbaru-03",
+            "2024-11-11T23:30:00+07:00", "Salam tiga jari");
+
+    private static CaseQuery query(Map<String, String> params) {
+        return CaseQuery.of(params::get);
+    }
+
+    @Test
+    void aProvinceIncludesItsRegenciesButARegencyOnlyItself() {
+        assertThat(query(Map.of("region", "18")).apply(List.of(METRO, LAMPUNG, RIAU))).containsExactlyInAnyOrder(METRO, LAMPUNG);
+        assertThat(query(Map.of("region", "18.72")).apply(List.of(METRO, LAMPUNG, RIAU))).containsExactly(METRO);
+    }
+
+    @Test
+    void filtersBySeverityStatusSubjectDaysAndWords() {
+        List<CaseView> all = List.of(METRO, LAMPUNG, RIAU);
+
+        assertThat(query(Map.of("severity", "high")).apply(all)).containsExactlyInAnyOrder(METRO, RIAU);
+        assertThat(query(Map.of("status", "confirmed")).apply(all)).containsExactly(LAMPUNG);
+        assertThat(query(Map.of("subject", "pekanbaru-03")).apply(all)).containsExactly(RIAU);
+        assertThat(query(Map.of("from", "2024-11-12", "to", "2024-11-12")).apply(all)).containsExactly(METRO);
+        assertThat(query(Map.of("q", "COBLOS nomor")).apply(all)).containsExactly(METRO);
+        assertThat(query(Map.of()).apply(all)).hasSize(3);
+    }
+
+    @Test
+    void countsTheCasesPerStatusSeverityProvinceAndCandidate() {
+        Map<String, Map<String, Long>> counts = CaseQuery.counts(List.of(METRO, LAMPUNG, RIAU));
+
+        assertThat(counts.get("province")).containsEntry("18", 2L).containsEntry("14", 1L);
+        assertThat(counts.get("status")).containsEntry("OPEN", 2L).containsEntry("CONFIRMED", 1L);
+        assertThat(counts.get("severity")).containsEntry("HIGH", 2L);
+    }
+
+    @Test
+    void refusesBadParametersNamingThem() {
+        assertThatThrownBy(() -> query(Map.of("region", "99.99"))).hasMessageContaining("region '99.99'");
+        assertThatThrownBy(() -> query(Map.of("from", "kemarin"))).hasMessageContaining("from 'kemarin' is not valid");
+        assertThatThrownBy(() -> query(Map.of("status", "done"))).hasMessageContaining("status 'done'");
+    }
+
+    @Test
+    void exportsCsvThatNoSpreadsheetEvaluates() {
+        CaseView evil = view("NTR-2024-000004", "18.72", Severity.HIGH, CaseFile.Status.OPEN, "metro-02", "2024-11-12T19:05:00+07:00",
+                "=HYPERLINK(\"http://evil.example\",\"klik\")");
+
+        String csv = CaseExport.csv(List.of(evil));
+
+        assertThat(csv).startsWith("\"case_id\",\"status\"");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\"");
+        assertThat(CaseExport.inert("-1+1")).isEqualTo("'-1+1");
+        assertThat(CaseExport.inert("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CaseExport.inert("Ayo coblos")).isEqualTo("Ayo coblos");
+    }
+}
