@@ -33,11 +33,18 @@ public final class AlertsService implements AutoCloseable {
     private final AlertConsumer consumer;
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
+    private final Analysts analysts;
     private final id.netra.model.Regions regions = id.netra.model.Regions.bundled();
     private Javalin http;
 
     public AlertsService(AlertsConfig config) {
+        this(config, Analysts.NOBODY);
+    }
+
+    /** @param analysts who a request acts for; triage actions are refused without one */
+    public AlertsService(AlertsConfig config, Analysts analysts) {
         this.config = config;
+        this.analysts = analysts;
         this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), java.time.Clock.systemUTC());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", java.util.Map.of("id", alert.id(), "severity", alert.severity().name()));
@@ -67,6 +74,7 @@ public final class AlertsService implements AutoCloseable {
         http.sse("/api/live", live::join);
         http.get("/api/cases/{id}", ctx -> json(ctx, cases.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")))));
+        http.post("/api/cases/{id}/actions", this::act);
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
@@ -105,6 +113,46 @@ public final class AlertsService implements AutoCloseable {
     private void one(Context ctx) throws JsonProcessingException {
         Alert a = feed.get(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
         json(ctx, a);
+    }
+
+    /**
+     * An analyst's action on a case: JSON {@code {"action": "assigned|confirmed|dismissed|escalated|commented|reopened",
+     * "assignee": "...", "reason": "..."}}. 401 without an analyst, 404 for an unknown case, 409 when the action does not
+     * fit the case's status, 400 when a required reason or assignee is missing.
+     */
+    private void act(Context ctx) throws JsonProcessingException {
+        String actor = analysts.of(ctx).orElse(null);
+        if (actor == null) {
+            ctx.status(401);
+            json(ctx, Map.of("error", "log in to act on cases"));
+            return;
+        }
+        String caseId = ctx.pathParam("id");
+        if (cases.get(caseId).isEmpty()) {
+            throw new NotFoundResponse("no case " + caseId);
+        }
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = Json.mapper().readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new BadRequestResponse("the body is not JSON: " + e.getOriginalMessage());
+        }
+        id.netra.model.AlertEvent.Type type;
+        try {
+            type = id.netra.model.AlertEvent.Type.of(body.path("action").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("action must be one of assigned, confirmed, dismissed, escalated, commented, reopened");
+        }
+        String assignee = body.path("assignee").asText(null);
+        String reason = body.path("reason").asText(null);
+        try {
+            json(ctx, cases.act(caseId, type, actor, assignee, reason));
+        } catch (IllegalStateException e) {
+            ctx.status(409);
+            json(ctx, Map.of("error", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
     }
 
     /** The cases matching the request's filters (see {@link CaseQuery}), most recently changed first. */
