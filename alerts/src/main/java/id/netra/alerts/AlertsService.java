@@ -61,6 +61,15 @@ public final class AlertsService implements AutoCloseable {
         });
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
+        http.get("/kasus", ctx -> {
+            List<CaseView> found = query(ctx);
+            java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+            ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
+            ctx.contentType("text/html; charset=utf-8").result(CasesPage.list(found.stream().limit(limit(ctx)).toList(), CaseQuery.counts(found),
+                    filters, "1".equals(ctx.queryParam("fragment"))));
+        });
+        http.get("/kasus/{id}", ctx -> ctx.contentType("text/html; charset=utf-8").result(CasesPage.one(cases.get(ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id"))), feed::get)));
         http.get("/api/alerts/{id}", this::one);
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);

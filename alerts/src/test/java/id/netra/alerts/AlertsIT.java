@@ -129,6 +129,9 @@ class AlertsIT {
             assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
             assertThat(csv.body().lines()).hasSize(2).first().asString().startsWith("\"case_id\"");
             assertThat(get(second, "/api/cases?from=kemarin").statusCode()).isEqualTo(400);
+            assertThat(get(second, "/kasus?severity=HIGH").body()).contains("href=\"/kasus/NTR-2024-000001\"").contains("EventSource('/api/live')");
+            assertThat(get(second, "/kasus/NTR-2024-000001").body()).contains("Riwayat").contains("opened").contains(TestAlerts.ASN.nip());
+            assertThat(get(second, "/kasus/NTR-2099-000009").statusCode()).isEqualTo(404);
         }
         assertThat(readEvents()).extracting(e -> e.type().id()).containsExactly("opened", "alert-added");
     }

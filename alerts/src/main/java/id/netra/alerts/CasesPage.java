@@ -1,0 +1,196 @@
+package id.netra.alerts;
+
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The analysts' pages (Indonesian labels): the case list with its filters, counts and exports, which redraws itself
+ * when {@code /api/live} says something changed; and one case with the posts, the evidence highlighted, the person,
+ * the law, the provenance, the history and the triage buttons. Every value from a post or the registry is escaped.
+ */
+final class CasesPage {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+    private static final String STYLE = """
+            <style>
+             body{font-family:system-ui,sans-serif;margin:1.5rem;background:#f6f7f9;color:#1d2530}
+             h1{font-size:1.4rem;margin:0 0 .5rem} a{color:#0b57d0} .meta{color:#5b6675;font-size:.9rem}
+             form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;background:#fff;padding:.7rem;border-radius:6px}
+             form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#5b6675}
+             table{border-collapse:collapse;width:100%;background:#fff;margin-top:.8rem} td,th{padding:.4rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
+             .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#8a96a3}.sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00}
+             .counts span{display:inline-block;margin:.3rem .6rem 0 0;font-size:.85rem} .text{white-space:pre-wrap}
+             .box{background:#fff;border-radius:6px;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
+             mark{background:#ffe066} dt{font-weight:600;float:left;width:9rem;clear:left} dd{margin:0 0 .25rem 9.5rem}
+             button{margin:.2rem .3rem .2rem 0}
+            </style>""";
+
+    private CasesPage() {
+    }
+
+    static String list(List<CaseView> cases, Map<String, Map<String, Long>> counts, Map<String, String> filters, boolean fragmentOnly) {
+        StringBuilder h = new StringBuilder(16_384);
+        if (!fragmentOnly) {
+            h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                    .append("<title>Netra — Kasus</title>").append(STYLE).append("</head><body><h1>Netra — Kasus netralitas ASN</h1>");
+            h.append("<form class=\"filters\" method=\"get\" action=\"/kasus\">");
+            field(h, "Wilayah (kode)", "region", filters);
+            field(h, "Instansi", "agency", filters);
+            select(h, "Tingkat", "severity", filters, List.of("", "MEDIUM", "HIGH"));
+            select(h, "Status", "status", filters, List.of("", "OPEN", "ASSIGNED", "ESCALATED", "CONFIRMED", "DISMISSED"));
+            field(h, "Kandidat/partai", "subject", filters);
+            field(h, "Dari (tanggal)", "from", filters);
+            field(h, "Sampai", "to", filters);
+            field(h, "Cari teks", "q", filters);
+            h.append("<button type=\"submit\">Saring</button></form>");
+            String query = query(filters);
+            h.append("<div class=\"meta\">Ekspor: <a href=\"/api/cases/export.csv").append(query).append("\">CSV</a> · <a href=\"/api/cases/export.json")
+                    .append(query).append("\">JSON</a> · <a href=\"/\">umpan peringatan</a></div>");
+            h.append("<div id=\"cases\">");
+        }
+        h.append("<div class=\"counts\">").append(cases.size()).append(" kasus");
+        counts.forEach((facet, values) -> values.forEach((k, v) ->
+                h.append(" <span>").append(Html.escape(label(facet))).append(' ').append(Html.escape(k)).append(": ").append(v).append("</span>")));
+        h.append("</div><table><thead><tr><th>Kasus</th><th>Tingkat</th><th>Status</th><th>ASN</th><th>Wilayah</th><th>Kandidat</th><th>Unggahan</th><th>Waktu</th></tr></thead><tbody>");
+        for (CaseView c : cases) {
+            h.append("<tr><td><a href=\"/kasus/").append(Html.escape(c.id())).append("\">").append(Html.escape(c.id())).append("</a>")
+                    .append(c.alerts() > 1 ? " <span class=\"meta\">(" + c.alerts() + " unggahan)</span>" : "").append("</td>")
+                    .append("<td><span class=\"sev ").append(c.severity()).append("\">").append(c.severity()).append("</span></td>")
+                    .append("<td>").append(Html.escape(c.status().name())).append(c.assignee() == null ? "" : "<br><span class=\"meta\">" + Html.escape(c.assignee()) + "</span>").append("</td>")
+                    .append("<td>").append(Html.escape(c.name())).append("<br><span class=\"meta\">").append(Html.escape(Nips.mask(c.nip())))
+                    .append(" · ").append(Html.escape(String.valueOf(c.agency()))).append("</span></td>")
+                    .append("<td>").append(Html.escape(c.regionName())).append("</td>")
+                    .append("<td>").append(Html.escape(String.join(", ", c.candidates()))).append("</td>")
+                    .append("<td class=\"text\">").append(Html.escape(excerpt(c.text()))).append("</td>")
+                    .append("<td>").append(Html.escape(c.publishedAt().format(TIME))).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+        if (!fragmentOnly) {
+            h.append("</div><script>")
+                    .append("const frag=location.search?location.search+'&fragment=1':'?fragment=1';")
+                    .append("const es=new EventSource('/api/live');")
+                    .append("const redraw=()=>fetch('/kasus'+frag).then(r=>r.text()).then(t=>{document.getElementById('cases').innerHTML=t;});")
+                    .append("es.addEventListener('case',redraw);es.addEventListener('alert',redraw);")
+                    .append("</script></body></html>");
+        }
+        return h.toString();
+    }
+
+    static String one(CaseFile c, Function<String, Optional<Alert>> alerts) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Netra — ").append(Html.escape(c.id())).append("</title>")
+                .append(STYLE).append("</head><body><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>");
+        h.append("<h1>Kasus ").append(Html.escape(c.id())).append(" — ").append(Html.escape(c.status().name())).append("</h1>");
+        h.append("<div class=\"meta\">Dibuka ").append(c.openedAt().atOffset(ZoneOffset.ofHours(7)).format(TIME))
+                .append(c.assignee() == null ? "" : " · ditangani " + Html.escape(c.assignee())).append("</div>");
+        boolean first = true;
+        for (String id : c.alertIds()) {
+            Optional<Alert> found = alerts.apply(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Alert a = found.get();
+            if (first) {
+                h.append("<div class=\"box\"><h2>ASN</h2><dl><dt>Nama</dt><dd>").append(Html.escape(a.asn().name())).append("</dd>")
+                        .append("<dt>NIP</dt><dd>").append(Html.escape(a.nip())).append("</dd>")
+                        .append("<dt>Jabatan</dt><dd>").append(Html.escape(String.valueOf(a.asn().position()))).append("</dd>")
+                        .append("<dt>Instansi</dt><dd>").append(Html.escape(String.valueOf(a.asn().agency()))).append(" · ")
+                        .append(Html.escape(String.valueOf(a.asn().unit()))).append(" · wilayah ").append(Html.escape(a.asn().regionCode())).append("</dd>")
+                        .append("<dt>Atasan (PPK)</dt><dd>").append(Html.escape(String.valueOf(a.asn().supervisorName()))).append("</dd></dl></div>");
+                first = false;
+            }
+            h.append("<div class=\"box\"><div><span class=\"sev ").append(a.severity()).append("\">").append(a.severity()).append("</span> ")
+                    .append(Html.escape(a.platform().id())).append(" · @").append(Html.escape(a.post().author().handle())).append(" · ")
+                    .append(Html.escape(a.post().publishedAt().format(TIME))).append("</div>");
+            h.append("<p class=\"text\">").append(Html.highlight(a.post().text(), a.evidence())).append("</p><dl>");
+            String href = Html.safeHref(a.post().url());
+            h.append("<dt>Tautan asli</dt><dd>").append(href == null ? Html.escape(String.valueOf(a.post().url()))
+                    : "<a href=\"" + href + "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">" + Html.escape(a.post().url().toString()) + "</a>").append("</dd>");
+            h.append("<dt>Aturan</dt><dd>").append(Html.escape(a.rule())).append(" — ").append(Html.escape(String.valueOf(a.explanation()))).append("</dd>");
+            if (a.violation() != null) {
+                h.append("<dt>Bentuk (SKB)</dt><dd>").append(Html.escape(a.violation().form()))
+                        .append(a.violation().skb() == null ? "" : " — " + Html.escape(a.violation().skb())).append("</dd>")
+                        .append("<dt>Dasar hukum</dt><dd>").append(Html.escape(String.join("; ", a.violation().legalBasis()))).append("</dd>");
+            }
+            h.append("<dt>Kandidat</dt><dd>").append(Html.escape(String.join("; ", a.candidates().stream()
+                    .map(m -> "No. " + m.number() + " " + String.join(" – ", m.names()) + " (" + m.electionId() + ")").toList()))).append("</dd>");
+            if (a.post().provenance() != null) {
+                var p = a.post().provenance();
+                h.append("<dt>Bukti tersimpan</dt><dd>SHA-256 ").append(Html.escape(p.payloadSha256())).append(" · diambil ")
+                        .append(Html.escape(p.fetchedAt().toString())).append(" · sumber ").append(Html.escape(p.sourceId()))
+                        .append(p.reportedBy() == null ? "" : " · dilaporkan oleh " + Html.escape(p.reportedBy())).append("</dd>");
+            }
+            h.append("<dt>Versi</dt><dd>daftar pantau ").append(Html.escape(a.watchlistVersion())).append(" · registri ")
+                    .append(Html.escape(a.registryVersion())).append(a.lexiconVersion() == null ? "" : " · leksikon " + Html.escape(a.lexiconVersion()))
+                    .append("</dd></dl></div>");
+        }
+        h.append("<div class=\"box\"><h2>Tindakan</h2><form id=\"act\">")
+                .append("<input name=\"assignee\" placeholder=\"ditugaskan ke\"> <input name=\"reason\" placeholder=\"alasan / komentar\" size=\"40\"><br>");
+        for (String[] b : List.of(new String[] {"assigned", "Tugaskan"}, new String[] {"confirmed", "Konfirmasi pelanggaran"},
+                new String[] {"dismissed", "Tolak"}, new String[] {"escalated", "Eskalasi"}, new String[] {"commented", "Komentar"},
+                new String[] {"reopened", "Buka kembali"})) {
+            h.append("<button type=\"button\" data-action=\"").append(b[0]).append("\">").append(b[1]).append("</button>");
+        }
+        h.append("</form><div id=\"result\" class=\"meta\"></div></div>");
+        h.append("<div class=\"box\"><h2>Riwayat</h2><table><tbody>");
+        for (AlertEvent e : c.history()) {
+            h.append("<tr><td>").append(Html.escape(e.at().atOffset(ZoneOffset.ofHours(7)).format(TIME))).append("</td><td>")
+                    .append(Html.escape(e.type().id())).append("</td><td>").append(Html.escape(e.actor())).append("</td><td>")
+                    .append(Html.escape(e.assignee() == null ? "" : "→ " + e.assignee())).append(' ')
+                    .append(Html.escape(e.reason() == null ? "" : e.reason())).append("</td></tr>");
+        }
+        h.append("</tbody></table></div><script>")
+                .append("document.querySelectorAll('#act button').forEach(b=>b.addEventListener('click',()=>{const f=document.getElementById('act');")
+                .append("const token=document.querySelector('meta[name=csrf-token]');")
+                .append("fetch(location.pathname.replace('/kasus/','/api/cases/')+'/actions',{method:'POST',headers:Object.assign({'Content-Type':'application/json'},token?{'X-CSRF-Token':token.content}:{}),")
+                .append("body:JSON.stringify({action:b.dataset.action,assignee:f.assignee.value||null,reason:f.reason.value||null})})")
+                .append(".then(r=>r.ok?location.reload():r.json().then(j=>{document.getElementById('result').textContent=j.error||('HTTP '+r.status);}));}));")
+                .append("</script></body></html>");
+        return h.toString();
+    }
+
+    private static String label(String facet) {
+        return switch (facet) {
+            case "status" -> "status";
+            case "severity" -> "tingkat";
+            case "province" -> "provinsi";
+            default -> "kandidat";
+        };
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "…";
+    }
+
+    private static void field(StringBuilder h, String label, String name, Map<String, String> filters) {
+        h.append("<label>").append(label).append("<input name=\"").append(name).append("\" value=\"")
+                .append(Html.escape(filters.getOrDefault(name, ""))).append("\"></label>");
+    }
+
+    private static void select(StringBuilder h, String label, String name, Map<String, String> filters, List<String> options) {
+        h.append("<label>").append(label).append("<select name=\"").append(name).append("\">");
+        for (String o : options) {
+            h.append("<option value=\"").append(o).append('"').append(o.equalsIgnoreCase(filters.getOrDefault(name, "")) ? " selected" : "")
+                    .append('>').append(o.isEmpty() ? "semua" : o).append("</option>");
+        }
+        h.append("</select></label>");
+    }
+
+    private static String query(Map<String, String> filters) {
+        StringBuilder q = new StringBuilder();
+        filters.forEach((k, v) -> {
+            if (v != null && !v.isBlank() && !k.equals("fragment")) {
+                q.append(q.isEmpty() ? '?' : '&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return Html.escape(q.toString());
+    }
+}

@@ -1,0 +1,56 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.netra.model.Alert;
+import id.netra.model.AsnRecord;
+import id.netra.model.Regions;
+import id.netra.model.Severity;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CasesPageTest {
+    private static final AsnRecord EVIL = new AsnRecord("198501012010011001", "<img src=x onerror=alert(2)>", "Dinas <b>X</b>", "Unit",
+            "Guru", "18.72", "Drs. Sutomo", "sutomo@example.go.id", List.of());
+
+    private final Map<String, Alert> alerts = new HashMap<>();
+    private final CaseBook book = new CaseBook(id -> Optional.ofNullable(alerts.get(id)));
+
+    private CaseFile caseOf(Alert a) {
+        alerts.put(a.id(), a);
+        book.apply(book.place(a, Instant.parse("2024-11-13T00:00:00Z")).orElseThrow().event());
+        return book.caseOf(a.id()).orElseThrow();
+    }
+
+    @Test
+    void rendersAnXssPayloadInAPostOrANameAsText() {
+        Alert a = TestAlerts.alert("1", "2024-11-12T19:05:00+07:00", Severity.HIGH, "<script>alert(1)</script> coblos nomor 3",
+                URI.create("javascript:alert(3)"), EVIL, List.of(new Alert.Evidence(26, 32, "coblos", "support-cue", "coblos")));
+        CaseFile c = caseOf(a);
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+
+        String list = CasesPage.list(List.of(v), CaseQuery.counts(List.of(v)), Map.of("q", "\"><script>x</script>"), false);
+        String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)));
+
+        for (String html : List.of(list, page)) {
+            assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x").doesNotContain("<b>X</b>")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+        assertThat(list).doesNotContain("<script>x</script>");
+        assertThat(page).doesNotContain("href=\"javascript:").contains("<mark");
+    }
+
+    @Test
+    void masksTheNipInTheListAndShowsItWholeOnTheCasePage() {
+        CaseFile c = caseOf(TestAlerts.alert("2", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+
+        assertThat(CasesPage.list(List.of(v), Map.of(), Map.of(), false)).contains("19850101********01").doesNotContain("198501012010011001");
+        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)))).contains("198501012010011001");
+    }
+}
