@@ -78,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", description = "Run only 'matcher' or 'pipeline'.")
     String only;
 
+    @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
+            description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
+    Map<String, String> classifierSettings = new java.util.LinkedHashMap<>();
+
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
 
@@ -197,8 +201,13 @@ public final class BenchCommand implements Callable<Integer> {
             // (c) from classifier start to the whole registry in its account table.
             String appId = "netra-bench-classifier";
             Path state = base.resolve("classifier");
-            ClassifierConfig config = ClassifierConfig.from(Settings.of(Map.of(Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                    "application.id", appId, "classifier.state-dir", state.toString())));
+            Map<String, String> settings = new HashMap<>(classifierSettings);
+            settings.putAll(Map.of(Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(), "application.id", appId,
+                    "classifier.state-dir", state.toString()));
+            if (!classifierSettings.isEmpty()) {
+                out.printf("classifier settings: %s%n", classifierSettings);
+            }
+            ClassifierConfig config = ClassifierConfig.from(Settings.of(settings));
             long heapBefore = usedHeapAfterGc();
             t0 = System.nanoTime();
             try (ClassifierService classifier = new ClassifierService(config)) {
