@@ -58,6 +58,16 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     public void init(FixedKeyProcessorContext<String, Alert> context) {
         this.context = context;
         this.watchlists = context.getStateStore(watchlistStore);
+        // Index the version in force now (the global tables are loaded before tasks start), not with the first post:
+        // a national watchlist takes about a second, which otherwise stalls the first posts of every task.
+        current().ifPresent(this::index);
+    }
+
+    private WatchlistIndex index(Watchlist w) {
+        return indexes.computeIfAbsent(w.version(), v -> {
+            log.info("Watchlist version {} is now in force.", v);
+            return new WatchlistIndex(w, analyzer);
+        });
     }
 
     @Override
@@ -68,10 +78,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
                     record.value().post().key());
             return;
         }
-        WatchlistIndex index = indexes.computeIfAbsent(current.get().version(), v -> {
-            log.info("Watchlist version {} is now in force.", v);
-            return new WatchlistIndex(current.get(), analyzer);
-        });
+        WatchlistIndex index = index(current.get());
         // The decision needs the author's region only; the whole record is read for an alert. A record that does not
         // read plainly is read whole right away, and fails as it did when every record was read whole.
         byte[] asn = record.value().asn();
