@@ -55,13 +55,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code netra bench}: the classifier at national scale, figures on stdout. (a) the matcher alone, posts per second on
  * one thread; (b) the classifier topology end to end on an embedded broker, against the pass-through ceiling of a
- * plain consumer -> producer copy of the same posts on the same broker; (c) the time until the classifier has the
+ * plain consumer -> producer copy of the same posts on the same broker, and against an exactly-once (transactional)
+ * copy as a second reference; (c) the time until the classifier has the
  * whole registry, and what it takes in memory and on disk.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks the classifier on a generated national watchlist (545 elections, ~1,550 pairs) and registry.",
                        "Prints (a) matcher posts/s per thread, (b) end-to-end throughput on an embedded broker and its ratio to",
-                       "a plain consumer->producer copy, (c) registry load time and memory. Results: docs/BENCHMARKS.md."})
+                       "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
+                       "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
     long registrySize;
