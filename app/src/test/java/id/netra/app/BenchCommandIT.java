@@ -16,7 +16,9 @@ class BenchCommandIT {
                 .containsPattern("\\(a\\) matcher, MONITOR, election posts only .* posts/s per thread")
                 .containsPattern("\\(c\\) registry ready in the classifier: [0-9.]+ s for 300 ASN")
                 .containsPattern("\\(b\\) classifier end to end: 200 posts")
-                .containsPattern("\\(b\\) ratio to the pass-through ceiling: [0-9.]+");
+                .containsPattern("\\(b\\) exactly-once copy .* posts/s")
+                .containsPattern("\\(b\\) ratio to the pass-through ceiling: [0-9.]+")
+                .containsPattern("\\(b\\) ratio to the exactly-once copy: [0-9.]+");
     }
 
     @Test

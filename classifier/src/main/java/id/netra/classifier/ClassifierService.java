@@ -79,6 +79,21 @@ public final class ClassifierService implements AutoCloseable {
         }
     }
 
+    /**
+     * Records processed by this instance's stream threads since it started (Kafka Streams' {@code process-total}
+     * of each stream thread, summed): progress at a finer grain than committed offsets, which move once per commit.
+     */
+    public long recordsProcessed() {
+        double total = 0;
+        for (var e : streams.metrics().entrySet()) {
+            if (e.getKey().group().equals("stream-thread-metrics") && e.getKey().name().equals("process-total")
+                    && e.getValue().metricValue() instanceof Number n) {
+                total += n.doubleValue();
+            }
+        }
+        return (long) total;
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));

@@ -2,7 +2,6 @@ package id.netra.classifier;
 
 import id.netra.model.Account;
 import id.netra.model.Alert;
-import id.netra.model.AsnRecord;
 import id.netra.model.DeadLetter;
 import id.netra.model.JsonSerde;
 import id.netra.model.Post;
@@ -55,7 +54,6 @@ public final class ClassifierTopology {
     public static Topology build(TopicNames topics) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
-        JsonSerde<AsnRecord> asns = new JsonSerde<>(AsnRecord.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, WatchlistIndex> indexes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -71,8 +69,8 @@ public final class ClassifierTopology {
         builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
                 .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
                 .to(topics.registryAccounts(), Produced.with(keys, Serdes.ByteArray()).withName("registry-accounts-sink"));
-        // The account table keeps the record's bytes: the global thread only copies them into RocksDB, and a record is
-        // parsed when a post of that account arrives.
+        // The account table keeps the record's bytes: the global thread only copies them into RocksDB; for a post of
+        // that account the classifier reads the region from them, and the whole record only when it writes an alert.
         GlobalKTable<String, byte[]> byAccount = builder.globalTable(topics.registryAccounts(),
                 Consumed.with(keys, Serdes.ByteArray()).withName("registry-accounts-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys)
@@ -92,9 +90,8 @@ public final class ClassifierTopology {
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
                 .join(byAccount, (k, p) -> Account.lookupKey(p.platform(), p.author().handle()),
-                        (post, asn) -> new ClassifyProcessor.PostOfAsn(post, asns.deserialize(topics.registryAccounts(), asn)),
-                        Named.as("author-lookup"))
-                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, indexes), Named.as("classify"))
+                        ClassifyProcessor.PostOfAsn::new, Named.as("author-lookup"))
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, topics.registryAccounts(), indexes), Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();

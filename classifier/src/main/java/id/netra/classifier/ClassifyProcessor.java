@@ -2,6 +2,7 @@ package id.netra.classifier;
 
 import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
+import id.netra.model.JsonSerde;
 import id.netra.model.Post;
 import id.netra.model.Watchlist;
 import java.util.Map;
@@ -24,11 +25,14 @@ import org.slf4j.LoggerFactory;
 final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProcessor.PostOfAsn, Alert> {
     private static final Logger log = LoggerFactory.getLogger(ClassifyProcessor.class);
 
-    /** A post joined with its author's registry record. */
-    record PostOfAsn(Post post, AsnRecord asn) {
+    /** A post joined with its author's registry record, as the bytes of the account table. */
+    record PostOfAsn(Post post, byte[] asn) {
     }
 
+    private static final JsonSerde<AsnRecord> ASNS = new JsonSerde<>(AsnRecord.class);
+
     private final String watchlistStore;
+    private final String registryTopic;
     private final PostClassifier classifier;
     private final NetraAnalyzer analyzer;
     private final Map<String, WatchlistIndex> indexes;
@@ -40,9 +44,11 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     /**
      * @param indexes the watchlist indexes by version, shared by all tasks of an instance: a national watchlist takes
      *                seconds to index and tens of megabytes, once per instance rather than once per partition
+     * @param registryTopic the topic the account table's records come from, for errors
      */
-    ClassifyProcessor(String watchlistStore, Map<String, WatchlistIndex> indexes) {
+    ClassifyProcessor(String watchlistStore, String registryTopic, Map<String, WatchlistIndex> indexes) {
         this.watchlistStore = watchlistStore;
+        this.registryTopic = registryTopic;
         this.indexes = indexes;
         this.analyzer = new NetraAnalyzer();
         this.classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
@@ -52,6 +58,16 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     public void init(FixedKeyProcessorContext<String, Alert> context) {
         this.context = context;
         this.watchlists = context.getStateStore(watchlistStore);
+        // Index the version in force now (the global tables are loaded before tasks start), not with the first post:
+        // a national watchlist takes about a second, which otherwise stalls the first posts of every task.
+        current().ifPresent(this::index);
+    }
+
+    private WatchlistIndex index(Watchlist w) {
+        return indexes.computeIfAbsent(w.version(), v -> {
+            log.info("Watchlist version {} is now in force.", v);
+            return new WatchlistIndex(w, analyzer);
+        });
     }
 
     @Override
@@ -62,12 +78,18 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
                     record.value().post().key());
             return;
         }
-        WatchlistIndex index = indexes.computeIfAbsent(current.get().version(), v -> {
-            log.info("Watchlist version {} is now in force.", v);
-            return new WatchlistIndex(current.get(), analyzer);
-        });
-        classifier.classify(record.value().post(), record.value().asn(), index)
-                .ifPresent(alert -> context.forward(record.withValue(alert)));
+        WatchlistIndex index = index(current.get());
+        // The decision needs the author's region only; the whole record is read for an alert. A record that does not
+        // read plainly is read whole right away, and fails as it did when every record was read whole.
+        byte[] asn = record.value().asn();
+        String region = RegistryRecordBytes.regionCode(asn);
+        Optional<Alert> alert;
+        if (region == null || region.isBlank()) {
+            alert = classifier.classify(record.value().post(), ASNS.deserialize(registryTopic, asn), index);
+        } else {
+            alert = classifier.classify(record.value().post(), region, () -> ASNS.deserialize(registryTopic, asn), index);
+        }
+        alert.ifPresent(a -> context.forward(record.withValue(a)));
     }
 
     /**

@@ -6,14 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -29,8 +27,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class NetraAnalyzer extends Analyzer {
     public static final String FIELD = "text";
     public static final String DEFAULT_SLANG = "slang-v1";
-
-    private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
 
     /** One token with its offsets in the original text. */
     public record Token(String term, int start, int end) {
@@ -78,7 +74,7 @@ public final class NetraAnalyzer extends Analyzer {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new PatternReplaceFilter(stream, ELONGATION, "$1", true);
+        stream = new ElongationFilter(stream);
         stream = new StemmerOverrideFilter(stream, slang);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -67,6 +67,18 @@ public final class PostClassifier {
     }
 
     public Optional<Alert> classify(Post post, AsnRecord asn, WatchlistIndex index) {
+        return classify(post, asn.regionCode(), () -> asn, index);
+    }
+
+    /**
+     * The same decision as {@link #classify(Post, AsnRecord, WatchlistIndex)}, which needs only the author's region;
+     * the whole record is asked for when there is an alert to write (most posts have none, and reading a registry
+     * record costs as much as reading the post).
+     *
+     * @param regionCode the author's {@link AsnRecord#regionCode()}
+     * @param asn        the author's record, with that region code
+     */
+    public Optional<Alert> classify(Post post, String regionCode, java.util.function.Supplier<AsnRecord> asn, WatchlistIndex index) {
         String text = post.text();
         List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);
         List<CueHit> cues = cues(tokens);
@@ -76,7 +88,7 @@ public final class PostClassifier {
 
         // A term right after a place word is part of a place name ("Gg. Golkar"); a number inside a score, time, date
         // or amount ("2-0", "2/3") is not a ballot number.
-        List<Hit> matched = new ArrayList<>(index.match(text, tokens, asn.regionCode()));
+        List<Hit> matched = new ArrayList<>(index.match(text, tokens, regionCode));
         matched.addAll(hashtagParts(text, tokens, index));
         List<Hit> all = matched.stream().distinct()
                 .filter(h -> places.stream().noneMatch(p -> p.last() == h.firstToken() - 1))
@@ -98,7 +110,7 @@ public final class PostClassifier {
         List<Hit> hits = new ArrayList<>();
         for (Hit h : all) {
             TermType type = h.term().type();
-            if (isNumber(h) && !inRegion(h.term().election(), asn)) {
+            if (isNumber(h) && !inRegion(h.term().election(), regionCode)) {
                 continue;
             }
             if (type == TermType.WEAK_NUMBER && ((!electionContext && !near(h.firstToken(), h.lastToken(), stance, SENSE_WINDOW))
@@ -115,7 +127,7 @@ public final class PostClassifier {
             hits.add(h);
         }
         hits = disambiguateNumbers(withoutNested(hits));
-        List<Gesture> gestures = gestures(cues, index, asn, electionContext);
+        List<Gesture> gestures = gestures(cues, index, regionCode, electionContext);
         if (hits.isEmpty() && gestures.isEmpty()) {
             return Optional.empty();
         }
@@ -172,7 +184,7 @@ public final class PostClassifier {
             rule = onlyParties ? "party-mention" : "watchlist-mention";
             used = info;
         }
-        return Optional.of(alert(post, asn, index, hits, gestures, used, severity, rule));
+        return Optional.of(alert(post, asn.get(), index, hits, gestures, used, severity, rule));
     }
 
     /**
@@ -320,7 +332,7 @@ public final class PostClassifier {
     private record Gesture(CueHit cue, Election election, Candidate candidate) {
     }
 
-    private List<Gesture> gestures(List<CueHit> cues, WatchlistIndex index, AsnRecord asn, boolean electionContext) {
+    private List<Gesture> gestures(List<CueHit> cues, WatchlistIndex index, String regionCode, boolean electionContext) {
         List<Gesture> out = new ArrayList<>();
         for (CueHit c : cues) {
             if (c.cue().kind() != Lexicon.Kind.GESTURE) {
@@ -331,7 +343,7 @@ public final class PostClassifier {
             if (!spelledOut && !electionContext && !cheered) {
                 continue;
             }
-            for (Election e : index.electionsOf(asn.regionCode())) {
+            for (Election e : index.electionsOf(regionCode)) {
                 for (Candidate cand : e.candidates()) {
                     if (cand.number() == c.cue().number()) {
                         out.add(new Gesture(c, e, cand));
@@ -415,7 +427,11 @@ public final class PostClassifier {
 
     /** An ASN votes in the election of their regency or city and in that of its province. */
     static boolean inRegion(Election e, AsnRecord asn) {
-        return e.regionCode().equals(asn.regionCode()) || e.regionCode().equals(Regions.province(asn.regionCode()));
+        return inRegion(e, asn.regionCode());
+    }
+
+    static boolean inRegion(Election e, String regionCode) {
+        return e.regionCode().equals(regionCode) || e.regionCode().equals(Regions.province(regionCode));
     }
 
     private static List<CueHit> concat(List<CueHit> a, List<CueHit> b) {

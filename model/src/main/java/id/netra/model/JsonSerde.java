@@ -1,6 +1,8 @@
 package id.netra.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,10 +17,16 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
     private final Class<T> type;
-    private final ObjectMapper mapper = Json.mapper();
+    // Bound to the type once: readValue(bytes, type) and writeValueAsBytes look the type's (de)serializer up per call.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
         this.type = Validate.notNull(type, "type");
+        ObjectMapper mapper = Json.mapper();
+        this.reader = mapper.readerFor(type);
+        // A final type (every record) is written as itself; another as what the value is, as writeValueAsBytes does.
+        this.writer = java.lang.reflect.Modifier.isFinal(type.getModifiers()) ? mapper.writerFor(type) : mapper.writer();
     }
 
     public Class<T> type() {
@@ -31,7 +39,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return mapper.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON for topic " + topic, e);
         }
@@ -43,7 +51,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            T value = mapper.readValue(data, type);
+            T value = reader.readValue(data);
             if (value == null) {
                 throw new SerializationException("JSON null is not a " + type.getSimpleName() + " (topic " + topic + ")");
             }

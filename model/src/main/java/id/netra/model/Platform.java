@@ -8,9 +8,13 @@ import java.util.Locale;
 public enum Platform {
     X, FACEBOOK, INSTAGRAM, TIKTOK, YOUTUBE, MASTODON, WEB;
 
+    /** The ids, computed once: platforms are read and written for every post and alert. */
+    private static final Platform[] ALL = values();
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**
@@ -21,7 +25,12 @@ public enum Platform {
     @JsonCreator
     public static Platform of(String id) {
         if (id != null) {
-            for (Platform p : values()) {
+            for (Platform p : ALL) {
+                if (p.id.equals(id)) {
+                    return p;
+                }
+            }
+            for (Platform p : ALL) {
                 if (p.id().equalsIgnoreCase(id.strip())) {
                     return p;
                 }

@@ -8,15 +8,24 @@ import java.util.Locale;
 public enum PostKind {
     POST, SHARE, COMMENT, REPLY;
 
+    /** The ids, computed once: a kind is read and written for every post and alert. */
+    private static final PostKind[] ALL = values();
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     @JsonCreator
     public static PostKind of(String id) {
         if (id != null) {
-            for (PostKind k : values()) {
+            for (PostKind k : ALL) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            for (PostKind k : ALL) {
                 if (k.id().equalsIgnoreCase(id.strip())) {
                     return k;
                 }

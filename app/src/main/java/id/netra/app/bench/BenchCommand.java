@@ -55,13 +55,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code netra bench}: the classifier at national scale, figures on stdout. (a) the matcher alone, posts per second on
  * one thread; (b) the classifier topology end to end on an embedded broker, against the pass-through ceiling of a
- * plain consumer -> producer copy of the same posts on the same broker; (c) the time until the classifier has the
+ * plain consumer -> producer copy of the same posts on the same broker, and against an exactly-once (transactional)
+ * copy as a second reference; (c) the time until the classifier has the
  * whole registry, and what it takes in memory and on disk.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks the classifier on a generated national watchlist (545 elections, ~1,550 pairs) and registry.",
                        "Prints (a) matcher posts/s per thread, (b) end-to-end throughput on an embedded broker and its ratio to",
-                       "a plain consumer->producer copy, (c) registry load time and memory. Results: docs/BENCHMARKS.md."})
+                       "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
+                       "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
     long registrySize;
@@ -77,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", description = "Run only 'matcher' or 'pipeline'.")
     String only;
+
+    @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
+            description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
+    Map<String, String> classifierSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
@@ -197,8 +203,13 @@ public final class BenchCommand implements Callable<Integer> {
             // (c) from classifier start to the whole registry in its account table.
             String appId = "netra-bench-classifier";
             Path state = base.resolve("classifier");
-            ClassifierConfig config = ClassifierConfig.from(Settings.of(Map.of(Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                    "application.id", appId, "classifier.state-dir", state.toString())));
+            Map<String, String> settings = new HashMap<>(classifierSettings);
+            settings.putAll(Map.of(Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(), "application.id", appId,
+                    "classifier.state-dir", state.toString()));
+            if (!classifierSettings.isEmpty()) {
+                out.printf("classifier settings: %s%n", classifierSettings);
+            }
+            ClassifierConfig config = ClassifierConfig.from(Settings.of(settings));
             long heapBefore = usedHeapAfterGc();
             t0 = System.nanoTime();
             try (ClassifierService classifier = new ClassifierService(config)) {
@@ -222,16 +233,37 @@ public final class BenchCommand implements Callable<Integer> {
                 Post p = NationalData.post(i, (i * step + i % step) % registrySize, elections);
                 return Map.entry(p.key(), postSerde.serialize("", p));
             });
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench-copy", 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench-copy", 3, (short) 1),
+                    new org.apache.kafka.clients.admin.NewTopic("bench-copy-eos", 3, (short) 1))).all().get();
             double copySeconds = copy(props, Topics.POSTS.name(), "bench-copy", posts);
             double copyRate = posts / copySeconds;
             out.printf("(b) pass-through ceiling: %,d posts copied consumer->producer in %.2f s = %,.0f posts/s%n", posts, copySeconds, copyRate);
+            double eosSeconds = transactionalCopy(props, Topics.POSTS.name(), "bench-copy-eos", posts);
+            double eosRate = posts / eosSeconds;
+            out.printf("(b) exactly-once copy (read_committed, a transaction with the consumer offsets every 1 s): %,d posts in %.2f s = %,.0f posts/s (%.2f of the plain copy)%n",
+                    posts, eosSeconds, eosRate, eosRate / copyRate);
 
             try (ClassifierService classifier = new ClassifierService(config)) {
                 classifier.start();
                 waitFor("classifier running", () -> classifier.state() == KafkaStreams.State.RUNNING, () -> "state " + classifier.state());
                 long start = System.nanoTime();
-                waitFor("posts classified", () -> caughtUp(admin, appId, t -> t.equals(Topics.POSTS.name())),
+                // Streams' own process counters mark when half and all of the posts went through: the second half is
+                // the rate once the JIT has compiled the Streams path (the whole run starts cold). The registry is
+                // loaded already, so this instance's stream threads process posts only.
+                long[] half = new long[2];
+                long[] all = new long[2];
+                waitFor("posts classified", () -> {
+                            long done = classifier.recordsProcessed();
+                            if (half[0] == 0 && done >= posts / 2) {
+                                half[0] = System.nanoTime();
+                                half[1] = done;
+                            }
+                            if (all[0] == 0 && done >= posts) {
+                                all[0] = System.nanoTime();
+                                all[1] = done;
+                            }
+                            return caughtUp(admin, appId, t -> t.equals(Topics.POSTS.name()));
+                        },
                         () -> String.format("%.0f s, posts lag %,d", seconds(start), lag(admin, appId, t -> t.equals(Topics.POSTS.name()))));
                 double seconds = seconds(start);
                 long alerts = admin.listOffsets(partitions(admin, Topics.ALERTS.name()).stream()
@@ -241,6 +273,12 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("(b) classifier end to end: %,d posts in %.2f s = %,.0f posts/s (alerts topic: %,d records incl. transaction markers)%n",
                         posts, seconds, rate, alerts);
                 out.printf("(b) ratio to the pass-through ceiling: %.2f%n", rate / copyRate);
+                out.printf("(b) ratio to the exactly-once copy: %.2f%n", rate / eosRate);
+                if (half[0] != 0 && all[0] > half[0]) {
+                    double second = (all[1] - half[1]) / ((all[0] - half[0]) / 1e9);
+                    out.printf("(b) classifier, second half of the run (by Streams' process counters, commit wait excluded): %,.0f posts/s = %.2f of the plain copy, %.2f of the exactly-once copy%n",
+                            second, second / copyRate, second / eosRate);
+                }
             }
         }
     }
@@ -302,6 +340,59 @@ public final class BenchCommand implements Callable<Integer> {
             }
             producer.flush();
             consumer.commitSync();
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /**
+     * The copy with the classifier's guarantees: a transactional producer, a read_committed consumer, and every ~1 s
+     * (Streams' commit interval here) the consumer's offsets sent in the transaction and the transaction committed.
+     * Same batching as the plain copy, so the difference is the transactions.
+     */
+    private double transactionalCopy(Map<String, Object> props, String from, String to, long count) {
+        Map<String, Object> c = new HashMap<>(props);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "netra-bench-copy-eos");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> p = new HashMap<>(props);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-bench-copy-eos");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            consumer.subscribe(List.of(from));
+            long copied = 0;
+            long start = System.nanoTime();
+            long deadline = start + Duration.ofMinutes(30).toNanos();
+            long lastCommit = start;
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            producer.beginTransaction();
+            while (copied < count) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (var r : records) {
+                    producer.send(new ProducerRecord<>(to, r.key(), r.value()));
+                    offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                }
+                copied += records.count();
+                long now = System.nanoTime();
+                if (copied >= count || now - lastCommit >= Duration.ofSeconds(1).toNanos()) {
+                    if (!offsets.isEmpty()) {
+                        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                        offsets.clear();
+                    }
+                    producer.commitTransaction();
+                    lastCommit = now;
+                    if (copied < count) {
+                        producer.beginTransaction();
+                    }
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException("the exactly-once copy did not finish in 30 minutes");
+                }
+            }
             return (System.nanoTime() - start) / 1e9;
         }
     }
