@@ -243,13 +243,15 @@ public final class PoliteFetcher implements AutoCloseable {
         }
     }
 
-    private RobotsRules.Response loadRobots(URI robotsUrl, HttpPolicy policy) throws InterruptedException {
+    private RobotsRules.Response loadRobots(URI robotsUrl, HttpPolicy policy) throws FetchException, InterruptedException {
         try {
             Raw raw = request(robotsUrl, policy.withMaxBodyBytes(Math.min(policy.maxBodyBytes(), 512 * 1024)), Conditional.NONE, policy.minDelay());
             return new RobotsRules.Response(raw.status, raw.body, raw.headers.firstValue("content-type").orElse(null));
         } catch (FetchException e) {
-            log.info("robots.txt at {} could not be read ({}); the site is not fetched for now.", robotsUrl, e.getMessage());
-            return null;
+            if (e.kind() == FetchException.Kind.TOO_LARGE) {
+                return new RobotsRules.Response(500, new byte[0], null);
+            }
+            throw new FetchException(e.kind(), e.url(), e.status(), e.retryAt(), "robots.txt could not be read, so nothing is fetched: " + e.getMessage(), e);
         }
     }
 

@@ -12,16 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * robots.txt per origin (RFC 9309, crawler-commons), cached for the policy's TTL. A missing robots.txt (4xx) allows
- * everything; a server error or an unreachable host disallows everything for now (RFC 9309 §2.3.1.4) and is asked
- * again after a minute.
+ * everything; a server error disallows everything for now (RFC 9309 §2.3.1.4) and is asked again after a minute; an
+ * unreachable host fails the fetch with that reason (nothing is fetched either way).
  */
 final class RobotsRules {
     private static final Duration RETRY_UNREACHABLE = Duration.ofMinutes(1);
 
     /** How robots.txt is fetched: through the same gate and client as everything else. */
     interface Loader {
-        /** @return status and body, or {@code null} when the host could not be reached */
-        Response load(URI robotsUrl) throws InterruptedException;
+        /**
+         * @return status and body
+         * @throws FetchException when the host could not be reached: the fetch fails with that reason, nothing is cached
+         */
+        Response load(URI robotsUrl) throws FetchException, InterruptedException;
     }
 
     record Response(int status, byte[] body, String contentType) {
@@ -39,7 +42,7 @@ final class RobotsRules {
         this.clock = clock;
     }
 
-    BaseRobotRules rulesFor(URI url, Duration ttl, Loader loader) throws InterruptedException {
+    BaseRobotRules rulesFor(URI url, Duration ttl, Loader loader) throws FetchException, InterruptedException {
         String origin = origin(url);
         Entry e = cache.get(origin);
         if (e != null && e.expires().isAfter(clock.instant())) {
@@ -55,15 +58,12 @@ final class RobotsRules {
         }
     }
 
-    private BaseRobotRules load(String origin, Duration ttl, Loader loader) throws InterruptedException {
+    private BaseRobotRules load(String origin, Duration ttl, Loader loader) throws FetchException, InterruptedException {
         URI robots = URI.create(origin + "/robots.txt");
         Response r = loader.load(robots);
         BaseRobotRules rules;
         Duration keep = ttl;
-        if (r == null) {
-            rules = parser.failedFetch(503);
-            keep = RETRY_UNREACHABLE;
-        } else if (r.status() >= 200 && r.status() < 300) {
+        if (r.status() >= 200 && r.status() < 300) {
             rules = parser.parseContent(robots.toString(), r.body(), r.contentType() == null ? "text/plain" : r.contentType(),
                     List.of(HttpPolicy.ROBOT_NAME.toLowerCase(Locale.ROOT)));
         } else {

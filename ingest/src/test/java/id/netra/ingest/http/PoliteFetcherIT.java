@@ -236,4 +236,18 @@ class PoliteFetcherIT {
 
         assertThat(Duration.ofNanos(times.get(1) - times.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
+
+    @Test
+    void saysAnUnreachableHostIsUnreachable() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("http://127.0.0.1:" + closed + "/page"), policy))
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FetchException.Kind.IO);
+                    assertThat(e.getMessage()).contains("robots.txt could not be read").contains("connection refused");
+                });
+    }
 }
