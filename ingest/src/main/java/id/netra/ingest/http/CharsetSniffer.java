@@ -8,65 +8,98 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The character set of a body, as browsers decide it: the HTTP header, then a byte-order mark, then {@code <meta>}
- * (HTML) or the XML declaration, then UTF-8 if the bytes are valid UTF-8, else windows-1252. Labels ISO-8859-1,
- * latin1 and US-ASCII mean windows-1252 (WHATWG Encoding), so curly quotes and the euro sign of such pages read right.
+ * Decides how a body is to be decoded: the {@code Content-Type} charset, else a byte-order mark, else the
+ * document's own declaration ({@code <meta>} in HTML, {@code <?xml encoding?>} in XML), else UTF-8 when the bytes
+ * are valid UTF-8, else windows-1252. Many Indonesian government and news sites still serve windows-1252 labelled
+ * as ISO-8859-1, hence the browser mapping of those labels.
  */
 final class CharsetSniffer {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final Pattern HEADER_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
-    private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)");
-    private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]+encoding\\s*=\\s*[\"']([\\w.:-]+)");
+
+    /** How far into an HTML page a {@code <meta>} declaration is looked for (browsers look at 1024 bytes). */
+    private static final int PRESCAN_BYTES = 4096;
+
+    /** Labels that browsers decode as windows-1252 (WHATWG Encoding Standard). */
+    private static final Set<String> WINDOWS_1252_LABELS = Set.of("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+            "l1", "cp819", "ibm819", "iso-ir-100", "csisolatin1", "us-ascii", "ascii", "ansi_x3.4-1968", "cp1252",
+            "x-cp1252", "windows-1252");
+
+    private static final Pattern HEADER_CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)");
+    // Matches both <meta charset="x"> and <meta http-equiv="content-type" content="text/html; charset=x">.
+    private static final Pattern META_CHARSET =
+            Pattern.compile("(?is)<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:+-]+)");
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("(?s)^<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:+-]+)[\"']");
 
     private CharsetSniffer() {
     }
 
-    static Charset detect(String contentTypeHeader, byte[] body) {
-        if (contentTypeHeader != null) {
-            Matcher m = HEADER_CHARSET.matcher(contentTypeHeader);
-            if (m.find()) {
-                Charset c = charset(m.group(1));
-                if (c != null) {
-                    return c;
-                }
+    /**
+     * @param contentType the whole {@code Content-Type} header value, or {@code null}
+     * @param body        the raw bytes
+     */
+    static Charset detect(String contentType, byte[] body) {
+        if (contentType != null) {
+            Matcher m = HEADER_CHARSET.matcher(contentType);
+            Charset declared = m.find() ? forLabel(m.group(1)) : null;
+            if (declared != null) {
+                return declared;
             }
         }
-        if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
-            return StandardCharsets.UTF_8;
+        Charset bom = byBom(body);
+        if (bom != null) {
+            return bom;
         }
-        if (body.length >= 2 && (body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff) {
-            return StandardCharsets.UTF_16BE;
+        String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Charset inDocument = inDocument(media, head);
+        if (inDocument != null) {
+            return inDocument;
         }
-        if (body.length >= 2 && (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe) {
-            return StandardCharsets.UTF_16LE;
-        }
-        String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
-        Matcher xml = XML_ENCODING.matcher(head);
-        if (xml.find()) {
-            Charset c = charset(xml.group(1));
-            if (c != null) {
-                return c;
-            }
-        }
-        Matcher meta = META_CHARSET.matcher(head);
-        if (meta.find()) {
-            Charset c = charset(meta.group(1));
-            if (c != null) {
-                return c;
-            }
-        }
-        return validUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        return isUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
 
-    /** A charset by its label, Latin-1 labels read as windows-1252; {@code null} if unknown. */
-    static Charset charset(String label) {
-        String l = label.strip().toLowerCase(Locale.ROOT);
-        if (l.equals("iso-8859-1") || l.equals("latin1") || l.equals("iso8859-1") || l.equals("us-ascii") || l.equals("ascii")
-                || l.equals("l1") || l.equals("cp1252")) {
+    private static Charset inDocument(String media, String head) {
+        boolean xml = media.endsWith("/xml") || media.endsWith("+xml");
+        boolean html = media.equals("text/html") || media.isEmpty();
+        Charset declared = null;
+        if (xml || html && head.startsWith("<?xml")) {
+            Matcher m = XML_ENCODING.matcher(head);
+            declared = m.find() ? forLabel(m.group(1)) : null;
+        }
+        if (declared == null && (html || media.equals("application/xhtml+xml"))) {
+            Matcher m = META_CHARSET.matcher(head);
+            declared = m.find() ? forLabel(m.group(1)) : null;
+            // A page read as ASCII cannot truthfully declare UTF-16; browsers take such a meta to mean UTF-8.
+            if (declared != null && declared.name().startsWith("UTF-16")) {
+                declared = StandardCharsets.UTF_8;
+            }
+        }
+        return declared;
+    }
+
+    private static Charset byBom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /** The charset for a label, ISO-8859-1 and ASCII labels read as windows-1252; {@code null} when unknown. */
+    static Charset forLabel(String label) {
+        String l = label.trim().toLowerCase(Locale.ROOT);
+        if (WINDOWS_1252_LABELS.contains(l)) {
             return WINDOWS_1252;
         }
         try {
@@ -76,10 +109,12 @@ final class CharsetSniffer {
         }
     }
 
-    private static boolean validUtf8(byte[] body) {
+    private static boolean isUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -51,4 +51,16 @@ public record HttpPolicy(String userAgent, Duration minDelay, Duration connectTi
     public HttpPolicy withMaxBodyBytes(long max) {
         return new HttpPolicy(userAgent, minDelay, connectTimeout, readTimeout, max, maxRedirects, maxRetries, backoffBase, backoffMax, robotsTtl, allowPrivate);
     }
+
+    public HttpPolicy withMaxRetries(int retries) {
+        return new HttpPolicy(userAgent, minDelay, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, retries, backoffBase, backoffMax, robotsTtl, allowPrivate);
+    }
+
+    public HttpPolicy withMaxRedirects(int redirects) {
+        return new HttpPolicy(userAgent, minDelay, connectTimeout, readTimeout, maxBodyBytes, redirects, maxRetries, backoffBase, backoffMax, robotsTtl, allowPrivate);
+    }
+
+    public HttpPolicy withRobotsTtl(Duration ttl) {
+        return new HttpPolicy(userAgent, minDelay, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxRetries, backoffBase, backoffMax, ttl, allowPrivate);
+    }
 }

@@ -1,301 +1,257 @@
 package id.netra.ingest.http;
 
-import crawlercommons.robots.BaseRobotRules;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches public pages politely and defensively, for every source of an ingest service (thread-safe, shared):
- * robots.txt obeyed, one request at a time per host with a pause between two (Crawl-delay honoured), Retry-After and
- * exponential back-off with jitter on 429/503/5xx and timeouts, connect and read timeouts (the body included), a
- * maximum body size, an honest User-Agent, conditional requests, redirects followed by hand (each hop checked again),
- * the body's character set detected, and internal addresses refused (SSRF guard).
+ * The one way ingest sources read the web: robots.txt obeyed, one request at a time per host with a pause between,
+ * back-off when a host says so, an honest User-Agent, conditional GETs, bounded time and size, redirects followed
+ * hop by hop, internal addresses refused, and the body's charset worked out.
+ *
+ * <p>One instance per ingest service, shared by every source and thread: the politeness is per host, whoever asks.
  */
 public final class PoliteFetcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PoliteFetcher.class);
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-
-    /** Validators of the last response, for a conditional request. */
-    public record Conditional(String etag, String lastModified) {
-        public static final Conditional NONE = new Conditional(null, null);
-    }
 
     private final Clock clock;
     private final HostGate gate;
+    private final GatedClient client;
     private final RobotsRules robots;
-    private final ScheduledExecutorService watchdog;
-    private final Map<Duration, HttpClient> clients = new HashMap<>();
 
-    public PoliteFetcher(Clock clock) {
-        this.clock = clock;
-        this.gate = new HostGate(clock);
-        this.robots = new RobotsRules(clock);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "netra-fetch-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * What a previous fetch returned, for a conditional GET: sent as {@code If-None-Match} and
+     * {@code If-Modified-Since}; either may be {@code null}.
+     */
+    public record Conditional(String etag, String lastModified) {
+        /** An unconditional GET. */
+        public static final Conditional NONE = new Conditional(null, null);
+
+        public Conditional {
+            etag = etag == null || etag.isBlank() ? null : etag;
+            lastModified = lastModified == null || lastModified.isBlank() ? null : lastModified;
+        }
+
+        /** The validators of an earlier response. */
+        public static Conditional from(Fetched previous) {
+            return new Conditional(previous.etag(), previous.lastModified());
+        }
     }
 
+    /** @param clock stamps {@link Fetched#fetchedAt()} and reads Retry-After dates */
+    public PoliteFetcher(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gate = new HostGate(clock);
+        this.client = new GatedClient(gate);
+        this.robots = new RobotsRules(client, clock);
+    }
+
+    /** An unconditional fetch; see {@link #fetch(URI, HttpPolicy, Conditional)}. */
     public Fetched fetch(URI url, HttpPolicy policy) throws FetchException, InterruptedException {
         return fetch(url, policy, Conditional.NONE);
     }
 
     /**
-     * Fetches {@code url}, retrying 429/503/5xx and timeouts as the policy says.
+     * Fetches {@code url}, following redirects. A 304 answer to the conditional comes back as a {@link Fetched}
+     * with {@link Fetched#notModified()}; any other non-2xx answer, and every refusal, is a {@link FetchException}.
+     * Blocks while the host's gate, Crawl-delay or back-off make it wait, but never longer than the policy's
+     * {@code backoffMax} for one wait: a host that is not to be asked for longer (a long Retry-After seen by any
+     * source, a huge Crawl-delay) ends the fetch with {@code RATE_LIMITED} and its {@code retryAt}.
      *
-     * @return the final response: 2xx, or 304 when the conditional request found nothing new
-     * @throws FetchException naming the address and the reason
+     * @throws FetchException       why there is no usable response; its message names the address
+     * @throws InterruptedException when the calling thread is interrupted while waiting; nothing is left running
      */
     public Fetched fetch(URI url, HttpPolicy policy, Conditional conditional) throws FetchException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            Fetched f;
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(conditional, "conditional");
+        Map<String, String> validators = validators(conditional);
+        Set<URI> visited = new HashSet<>();
+        URI current = url;
+        visited.add(current.normalize());
+        Retries retries = new Retries();
+        for (int redirects = 0; ; redirects++) {
+            GatedClient.Response r = withRetries(current, policy, validators, retries);
+            int status = r.status();
+            if (isRedirect(status) && r.header("Location") != null) {
+                URI next = redirectTarget(current, r.header("Location"));
+                if (redirects + 1 > policy.maxRedirects() || !visited.add(next.normalize())) {
+                    throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS, url, status, null,
+                            (redirects + 1 > policy.maxRedirects() ? "More than " + policy.maxRedirects()
+                                    + " redirects" : "A redirect loop") + " from " + url + " at " + next, null);
+                }
+                log.debug("{} redirects ({}) to {}.", current, status, next);
+                current = next;
+                continue;
+            }
+            if (status == 304) {
+                return fetched(url, r, redirects, new byte[0], conditional);
+            }
+            if (status >= 200 && status < 300) {
+                return fetched(url, r, redirects, r.body(), conditional);
+            }
+            throw new FetchException(FetchException.Kind.HTTP_STATUS, url, status, null,
+                    url + (current.equals(url) ? "" : " (at " + current + ")") + " answered " + status, null);
+        }
+    }
+
+    /**
+     * One hop: the guard, robots.txt, then the request, asked again after Retry-After or back-off for 429, 5xx and
+     * timeouts while the fetch has retries left.
+     */
+    private GatedClient.Response withRetries(URI url, HttpPolicy policy, Map<String, String> validators, Retries retries)
+            throws FetchException, InterruptedException {
+        while (true) {
+            AddressGuard.check(url, policy);
+            RobotsRules.Site site = robots.siteOf(url, policy);
+            if (site.failure() != null) {
+                // Say why the host is out of reach rather than blaming robots.txt for a refused connection.
+                FetchException cause = site.failure();
+                throw new FetchException(cause.kind(), url, 0, site.recheckAt(), "Cannot fetch " + url
+                        + ": its robots.txt was out of reach (" + cause.getMessage() + ")", cause);
+            }
+            if (!site.allows(url)) {
+                String why = site.recheckAt() == null
+                        ? "robots.txt disallows " + url + " for " + HttpPolicy.ROBOT_NAME
+                        : "robots.txt of " + HostGate.key(url) + " could not be read, so " + url
+                                + " is not fetched before " + site.recheckAt();
+                log.info("{}; not fetched.", why);
+                throw new FetchException(FetchException.Kind.DISALLOWED_BY_ROBOTS, url, 0, site.recheckAt(), why, null);
+            }
+            Duration pause = max(policy.minDelay(), site.crawlDelay());
+            GatedClient.Response r;
             try {
-                f = follow(url, policy, conditional);
+                r = client.get(url, policy, pause, validators, policy.maxBodyBytes(), false);
             } catch (FetchException e) {
-                if (e.kind() != FetchException.Kind.TIMEOUT) {
+                if (e.kind() != FetchException.Kind.TIMEOUT || retries.used >= policy.maxRetries()) {
                     throw e;
                 }
-                Instant retryAt = backoff(e.url(), null, policy);
-                if (attempt >= policy.maxRetries() || tooLong(retryAt, policy)) {
-                    throw new FetchException(FetchException.Kind.TIMEOUT, e.url(), 0, retryAt, e.getMessage(), e);
-                }
+                backOff(url, policy, backoff(policy, gate.failed(url)), "timed out", retries);
                 continue;
             }
-            int s = f.status();
-            if ((s >= 200 && s < 300) || s == 304) {
-                gate.succeeded(RobotsRules.origin(f.finalUrl()));
-                return f;
+            if (r.status() != 429 && r.status() < 500) {
+                gate.succeeded(url);
+                return r;
             }
-            if (s == 429 || s >= 500) {
-                Instant retryAt = backoff(f.finalUrl(), f.header("retry-after"), policy);
-                if (attempt >= policy.maxRetries() || tooLong(retryAt, policy)) {
-                    FetchException.Kind kind = s == 429 || s == 503 ? FetchException.Kind.RATE_LIMITED : FetchException.Kind.HTTP_STATUS;
-                    throw new FetchException(kind, f.finalUrl(), s, retryAt, f.finalUrl() + ": HTTP " + s + " after "
-                            + (attempt + 1) + " attempt(s); next try not before " + retryAt, null);
-                }
-                log.info("{} answered {}; trying again at {} (attempt {} of {}).", f.finalUrl(), s, retryAt, attempt + 2, policy.maxRetries() + 1);
-                continue;
+            int failures = gate.failed(url);
+            Duration wait = RetryAfter.parse(r.header("Retry-After"), clock.instant())
+                    .orElseGet(() -> backoff(policy, failures));
+            Instant retryAt = clock.instant().plus(wait);
+            boolean rateLimited = r.status() == 429 || r.status() == 503;
+            if (wait.compareTo(policy.backoffMax()) > 0 || retries.used >= policy.maxRetries()) {
+                gate.defer(url, wait);
+                log.info("{} answered {}; leaving its host alone until {}.", url, r.status(), retryAt);
+                throw new FetchException(rateLimited || wait.compareTo(policy.backoffMax()) > 0
+                        ? FetchException.Kind.RATE_LIMITED : FetchException.Kind.HTTP_STATUS, url, r.status(), retryAt,
+                        url + " answered " + r.status() + " after " + retries.used + " retries; ask again at " + retryAt,
+                        null);
             }
-            throw new FetchException(FetchException.Kind.HTTP_STATUS, f.finalUrl(), s, null, f.finalUrl() + ": HTTP " + s, null);
+            backOff(url, policy, wait, "answered " + r.status(), retries);
         }
     }
 
-    /** Sets the host's "not before" from Retry-After, else from exponential back-off with jitter; returns it. */
-    private Instant backoff(URI url, String retryAfter, HttpPolicy policy) {
-        String origin = RobotsRules.origin(url);
-        int failures = gate.failed(origin);
-        Instant now = clock.instant();
-        Instant at = RetryAfter.parse(retryAfter, now);
-        if (at == null) {
-            long base = policy.backoffBase().toMillis() << Math.min(20, failures - 1);
-            long capped = Math.min(base, policy.backoffMax().toMillis());
-            long jittered = (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble()));
-            at = now.plusMillis(Math.min(jittered, policy.backoffMax().toMillis()));
-        }
-        gate.notBefore(origin, at);
-        return at;
+    /** Retries used so far in one fetch, across its redirect hops. */
+    private static final class Retries {
+        int used;
     }
 
-    private boolean tooLong(Instant retryAt, HttpPolicy policy) {
-        return Duration.between(clock.instant(), retryAt).compareTo(policy.backoffMax()) > 0;
+    private void backOff(URI url, HttpPolicy policy, Duration wait, String what, Retries retries) {
+        retries.used++;
+        gate.defer(url, wait);
+        log.info("{} {}; asking again in {} ms (retry {} of {}).", url, what, wait.toMillis(), retries.used,
+                policy.maxRetries());
     }
 
-    /** One request and its redirects. */
-    private Fetched follow(URI url, HttpPolicy policy, Conditional conditional) throws FetchException, InterruptedException {
-        URI current = url;
-        Set<URI> visited = new HashSet<>();
-        for (int hop = 0; ; hop++) {
-            checkUrl(current);
-            if (!visited.add(current)) {
-                throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS, url, url + ": redirect loop at " + current);
-            }
-            AddressGuard.check(current, policy.allowPrivate());
-            BaseRobotRules rules = robots.rulesFor(current, policy.robotsTtl(), robotsUrl -> loadRobots(robotsUrl, policy));
-            if (!rules.isAllowed(current.toString())) {
-                log.info("robots.txt of {} disallows {}; not fetched.", RobotsRules.origin(current), current);
-                throw new FetchException(FetchException.Kind.DISALLOWED_BY_ROBOTS, current, current + ": disallowed by robots.txt");
-            }
-            Duration delay = policy.minDelay();
-            if (rules.getCrawlDelay() > 0) {
-                delay = max(delay, Duration.ofMillis(Math.min(rules.getCrawlDelay(), Duration.ofMinutes(5).toMillis())));
-            }
-            Raw raw = request(current, policy, hop == 0 ? conditional : Conditional.NONE, delay);
-            if (REDIRECTS.contains(raw.status)) {
-                String location = raw.headers.firstValue("location").orElse(null);
-                if (location == null) {
-                    return fetched(url, current, raw, hop);
-                }
-                if (hop + 1 > policy.maxRedirects()) {
-                    throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS, url, url + ": more than " + policy.maxRedirects() + " redirects");
-                }
-                try {
-                    current = current.resolve(location.strip());
-                } catch (IllegalArgumentException e) {
-                    throw new FetchException(FetchException.Kind.BAD_URL, current, current + ": bad redirect target '" + location + "'");
-                }
-                continue;
-            }
-            return fetched(url, current, raw, hop);
-        }
+    /** @param failures the host's consecutive failures, this one included */
+    private static Duration backoff(HttpPolicy policy, int failures) {
+        return Backoff.delay(policy.backoffBase(), policy.backoffMax(), failures,
+                ThreadLocalRandom.current().nextDouble());
     }
 
-    private record Raw(int status, HttpHeaders headers, byte[] body, Instant at) {
-    }
-
-    private Raw request(URI url, HttpPolicy policy, Conditional conditional, Duration delay) throws FetchException, InterruptedException {
-        String origin = RobotsRules.origin(url);
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).GET().timeout(policy.readTimeout())
-                .header("User-Agent", policy.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/xml,application/rss+xml,application/atom+xml,application/json;q=0.9,*/*;q=0.8");
-        if (conditional.etag() != null) {
-            b.header("If-None-Match", conditional.etag());
+    private Fetched fetched(URI requested, GatedClient.Response r, int redirects, byte[] body, Conditional conditional) {
+        String contentType = r.header("Content-Type");
+        String etag = r.header("ETag");
+        String lastModified = r.header("Last-Modified");
+        if (r.status() == 304) {
+            // A 304 need not repeat the validators; the caller keeps using the ones it sent.
+            etag = etag != null ? etag : conditional.etag();
+            lastModified = lastModified != null ? lastModified : conditional.lastModified();
         }
-        if (conditional.lastModified() != null) {
-            b.header("If-Modified-Since", conditional.lastModified());
-        }
-        gate.acquire(origin);
-        try {
-            log.debug("GET {}", url);
-            HttpResponse<InputStream> response = client(policy).send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body = readBody(url, response, policy);
-            return new Raw(response.statusCode(), response.headers(), body, clock.instant());
-        } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, url, 0, null, url + ": no connection within " + policy.connectTimeout(), e);
-        } catch (HttpTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, url, 0, null, url + ": no answer within " + policy.readTimeout(), e);
-        } catch (ConnectException e) {
-            throw new FetchException(FetchException.Kind.IO, url, 0, null, url + ": connection refused", e);
-        } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.IO, url, 0, null, url + ": " + e, e);
-        } finally {
-            gate.release(origin, delay);
-        }
-    }
-
-    /** Reads at most the policy's maximum, within the read timeout (a slowly dripping body is cut off). */
-    private byte[] readBody(URI url, HttpResponse<InputStream> response, HttpPolicy policy) throws FetchException, IOException {
-        long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
-        try (InputStream in = response.body()) {
-            if (declared > policy.maxBodyBytes()) {
-                throw new FetchException(FetchException.Kind.TOO_LARGE, url, url + ": " + declared + " bytes is more than the "
-                        + policy.maxBodyBytes() + " allowed");
-            }
-            AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> cut = watchdog.schedule(() -> {
-                timedOut.set(true);
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // closing is how the read is cut off
-                }
-            }, policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[16 * 1024];
-            try {
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    out.write(buf, 0, n);
-                    if (out.size() > policy.maxBodyBytes()) {
-                        throw new FetchException(FetchException.Kind.TOO_LARGE, url, url + ": body larger than the "
-                                + policy.maxBodyBytes() + " bytes allowed");
-                    }
-                }
-            } catch (IOException e) {
-                if (timedOut.get()) {
-                    throw new FetchException(FetchException.Kind.TIMEOUT, url, 0, null, url + ": body not complete within " + policy.readTimeout(), e);
-                }
-                throw e;
-            } finally {
-                cut.cancel(false);
-            }
-            if (timedOut.get()) {
-                throw new FetchException(FetchException.Kind.TIMEOUT, url, 0, null, url + ": body not complete within " + policy.readTimeout(), null);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    private RobotsRules.Response loadRobots(URI robotsUrl, HttpPolicy policy) throws FetchException, InterruptedException {
-        try {
-            Raw raw = request(robotsUrl, policy.withMaxBodyBytes(Math.min(policy.maxBodyBytes(), 512 * 1024)), Conditional.NONE, policy.minDelay());
-            return new RobotsRules.Response(raw.status, raw.body, raw.headers.firstValue("content-type").orElse(null));
-        } catch (FetchException e) {
-            if (e.kind() == FetchException.Kind.TOO_LARGE) {
-                return new RobotsRules.Response(500, new byte[0], null);
-            }
-            throw new FetchException(e.kind(), e.url(), e.status(), e.retryAt(), "robots.txt could not be read, so nothing is fetched: " + e.getMessage(), e);
-        }
-    }
-
-    private Fetched fetched(URI requested, URI finalUrl, Raw raw, int redirects) {
-        Map<String, List<String>> headers = new HashMap<>();
-        raw.headers.map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        String contentTypeHeader = raw.headers.firstValue("content-type").orElse(null);
-        String mediaType = contentTypeHeader == null ? null : contentTypeHeader.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        byte[] body = raw.status == 304 ? new byte[0] : raw.body;
-        return new Fetched(requested, finalUrl, raw.status, headers, mediaType, CharsetSniffer.detect(contentTypeHeader, body), body,
-                raw.at, sha256(body), raw.headers.firstValue("etag").orElse(null), raw.headers.firstValue("last-modified").orElse(null),
+        return new Fetched(requested, r.url(), r.status(), lowerCase(r.headers()), mediaType(contentType),
+                CharsetSniffer.detect(contentType, body), body, clock.instant(), sha256(body), etag, lastModified,
                 redirects);
     }
 
-    private static void checkUrl(URI url) throws FetchException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new FetchException(FetchException.Kind.BAD_URL, url, "'" + url + "' is not an http(s) address with a host");
+    private static URI redirectTarget(URI from, String location) throws FetchException {
+        try {
+            String target = from.resolve(location.trim()).toString();
+            // The fragment is the client's, not the server's: it is never sent.
+            int hash = target.indexOf('#');
+            return URI.create(hash < 0 ? target : target.substring(0, hash));
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.BAD_URL, from, 0, null,
+                    from + " redirects to an unreadable address: " + location, e);
         }
     }
 
-    private synchronized HttpClient client(HttpPolicy policy) {
-        return clients.computeIfAbsent(policy.connectTimeout(), t -> HttpClient.newBuilder()
-                .connectTimeout(t).followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static Map<String, String> validators(Conditional c) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (c.etag() != null) {
+            headers.put("If-None-Match", c.etag());
+        }
+        if (c.lastModified() != null) {
+            headers.put("If-Modified-Since", c.lastModified());
+        }
+        return headers;
+    }
+
+    private static Map<String, List<String>> lowerCase(HttpHeaders headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.map().forEach((name, values) -> out.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        return out;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.isEmpty() ? null : media;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     @Override
     public void close() {
-        watchdog.shutdownNow();
-        synchronized (this) {
-            clients.values().forEach(HttpClient::close);
-            clients.clear();
-        }
+        client.close();
     }
 }

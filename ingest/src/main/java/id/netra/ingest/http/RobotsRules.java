@@ -1,6 +1,7 @@
 package id.netra.ingest.http;
 
 import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import java.net.URI;
 import java.time.Clock;
@@ -8,78 +9,119 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * robots.txt per origin (RFC 9309, crawler-commons), cached for the policy's TTL. A missing robots.txt (4xx) allows
- * everything; a server error disallows everything for now (RFC 9309 §2.3.1.4) and is asked again after a minute; an
- * unreachable host fails the fetch with that reason (nothing is fetched either way).
+ * The robots.txt of each host (scheme, host and port), fetched through the {@link HostGate} and cached for the
+ * policy's {@code robotsTtl}, read as RFC 9309 says: a 4xx file means no rules, a 5xx or unreachable file means
+ * nothing is allowed until it is asked for again a little later.
  */
 final class RobotsRules {
-    private static final Duration RETRY_UNREACHABLE = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(RobotsRules.class);
 
-    /** How robots.txt is fetched: through the same gate and client as everything else. */
-    interface Loader {
-        /**
-         * @return status and body
-         * @throws FetchException when the host could not be reached: the fetch fails with that reason, nothing is cached
-         */
-        Response load(URI robotsUrl) throws FetchException, InterruptedException;
-    }
+    /** RFC 9309 §2.5: at least 500 KiB must be parsed; what follows is dropped. */
+    static final int MAX_ROBOTS_BYTES = 500 * 1024;
+    /** RFC 9309 §2.3.1.2: at least five consecutive redirects are followed. */
+    static final int MAX_ROBOTS_REDIRECTS = 5;
+    /** How soon an unreachable robots.txt is asked for again (never later than {@code robotsTtl}). */
+    static final Duration UNREACHABLE_RECHECK = Duration.ofMinutes(5);
 
-    record Response(int status, byte[] body, String contentType) {
-    }
-
-    private record Entry(BaseRobotRules rules, Instant expires) {
-    }
-
-    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
-    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final GatedClient client;
     private final Clock clock;
+    private final Map<String, Site> cache = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> loading = new ConcurrentHashMap<>();
 
-    RobotsRules(Clock clock) {
+    /**
+     * A host's rules as last read.
+     *
+     * @param recheckAt when an unreachable robots.txt is asked for again, {@code null} when it was read
+     * @param failure   why the host could not be reached at all (connection, DNS, timeout), or {@code null}
+     */
+    record Site(BaseRobotRules rules, long expiresNanos, Instant recheckAt, FetchException failure) {
+        boolean allows(URI url) {
+            return rules.isAllowed(url.toString());
+        }
+
+        /** The Crawl-delay for Netra, zero when there is none. */
+        Duration crawlDelay() {
+            long ms = rules.getCrawlDelay();
+            return ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
+        }
+    }
+
+    RobotsRules(GatedClient client, Clock clock) {
+        this.client = client;
         this.clock = clock;
     }
 
-    BaseRobotRules rulesFor(URI url, Duration ttl, Loader loader) throws FetchException, InterruptedException {
-        String origin = origin(url);
-        Entry e = cache.get(origin);
-        if (e != null && e.expires().isAfter(clock.instant())) {
-            return e.rules();
+    /** The rules for the host of {@code url}, fetched when not cached or expired. */
+    Site siteOf(URI url, HttpPolicy policy) throws InterruptedException {
+        String key = HostGate.key(url);
+        Site site = cache.get(key);
+        if (site != null && site.expiresNanos - System.nanoTime() > 0) {
+            return site;
         }
-        // One load per origin at a time: two sources starting together ask for robots.txt once.
-        synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
-            e = cache.get(origin);
-            if (e != null && e.expires().isAfter(clock.instant())) {
-                return e.rules();
+        // One load per host: sources asking together wait for the same robots.txt instead of asking each.
+        ReentrantLock lock = loading.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            site = cache.get(key);
+            if (site == null || site.expiresNanos - System.nanoTime() <= 0) {
+                site = load(url.resolve("/robots.txt"), policy);
+                cache.put(key, site);
             }
-            return load(origin, ttl, loader);
+            return site;
+        } finally {
+            lock.unlock();
         }
     }
 
-    private BaseRobotRules load(String origin, Duration ttl, Loader loader) throws FetchException, InterruptedException {
-        URI robots = URI.create(origin + "/robots.txt");
-        Response r = loader.load(robots);
-        BaseRobotRules rules;
-        Duration keep = ttl;
-        if (r.status() >= 200 && r.status() < 300) {
-            rules = parser.parseContent(robots.toString(), r.body(), r.contentType() == null ? "text/plain" : r.contentType(),
-                    List.of(HttpPolicy.ROBOT_NAME.toLowerCase(Locale.ROOT)));
-        } else {
-            rules = parser.failedFetch(r.status());
-            if (r.status() >= 500) {
-                keep = RETRY_UNREACHABLE;
+    private Site load(URI robotsUrl, HttpPolicy policy) throws InterruptedException {
+        URI current = robotsUrl;
+        try {
+            for (int hop = 0; hop <= MAX_ROBOTS_REDIRECTS; hop++) {
+                AddressGuard.check(current, policy);
+                GatedClient.Response r = client.get(current, policy, policy.minDelay(), Map.of(), MAX_ROBOTS_BYTES, true);
+                int status = r.status();
+                if (status >= 200 && status < 300) {
+                    // A parser per file: it keeps per-parse state (warning counts) in fields.
+                    BaseRobotRules rules = new SimpleRobotRulesParser().parseContent(robotsUrl.toString(), r.body(),
+                            r.header("Content-Type"), List.of(HttpPolicy.ROBOT_NAME.toLowerCase(Locale.ROOT)));
+                    return read(rules, policy.robotsTtl());
+                }
+                String location = r.header("Location");
+                if (status >= 300 && status < 400 && location != null) {
+                    current = current.resolve(location);
+                    continue;
+                }
+                // Google and others read 429 as "overloaded", like a 5xx, rather than as "no robots.txt".
+                if (status >= 400 && status < 500 && status != 429) {
+                    return read(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), policy.robotsTtl());
+                }
+                return unreachable(robotsUrl, policy, "it answered " + status, null);
             }
+            // RFC 9309 §2.3.1.2: a robots.txt not found after the redirects counts as unavailable.
+            return read(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), policy.robotsTtl());
+        } catch (FetchException e) {
+            return unreachable(robotsUrl, policy, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            return unreachable(robotsUrl, policy, "a redirect to an unreadable address", null);
         }
-        cache.put(origin, new Entry(rules, clock.instant().plus(keep)));
-        return rules;
     }
 
-    static String origin(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    private static Site read(BaseRobotRules rules, Duration ttl) {
+        return new Site(rules, System.nanoTime() + ttl.toNanos(), null, null);
+    }
+
+    private Site unreachable(URI robotsUrl, HttpPolicy policy, String reason, FetchException failure) {
+        Duration recheck = policy.robotsTtl().compareTo(UNREACHABLE_RECHECK) < 0 ? policy.robotsTtl() : UNREACHABLE_RECHECK;
+        log.info("Cannot read {} ({}); nothing on that host is fetched for the next {} ms.", robotsUrl, reason,
+                recheck.toMillis());
+        return new Site(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+                System.nanoTime() + recheck.toNanos(), clock.instant().plus(recheck), failure);
     }
 }
