@@ -8,7 +8,6 @@ import id.netra.ingest.http.PoliteFetcher;
 import id.netra.ingest.parse.MastodonStatuses;
 import id.netra.ingest.parse.ParseResult;
 import id.netra.model.Json;
-import id.netra.model.Post;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -107,7 +106,8 @@ final class MastodonSource implements Source {
                 return page > 0;
             }
             WebPositions.add(out, parsed, Evidence.of(f), url.toString());
-            String newest = newest(parsed.posts(), minId);
+            // From the whole page, not only the posts taken: a page of private statuses must move the cursor too.
+            String newest = newest(statusIds(f.body()), minId);
             if (newest != null) {
                 out.position(key, newest);
             }
@@ -146,11 +146,20 @@ final class MastodonSource implements Source {
         }
     }
 
+    private static List<String> statusIds(byte[] body) {
+        List<String> ids = new ArrayList<>();
+        try {
+            Json.mapper().readTree(body).forEach(s -> ids.add(s.path("id").asText("")));
+        } catch (IOException e) {
+            // already reported by the parser
+        }
+        return ids;
+    }
+
     /** Status ids are numbers in decimal of growing length: longer is newer, then by text. */
-    static String newest(List<Post> posts, String floor) {
+    static String newest(List<String> ids, String floor) {
         String best = floor;
-        for (Post p : posts) {
-            String pid = p.postId();
+        for (String pid : ids) {
             if (pid.chars().allMatch(Character::isDigit) && (best == null || pid.length() > best.length()
                     || (pid.length() == best.length() && pid.compareTo(best) > 0))) {
                 best = pid;

@@ -19,6 +19,20 @@ public final class CanonicalUrl {
     private CanonicalUrl() {
     }
 
+    /**
+     * {@code href} resolved against {@code base} as RFC 3986 says: unlike {@link URI#resolve(String)}, a query-only
+     * reference ({@code ?page=2}) keeps the base's path ({@code /u/x?page=2}, not {@code /u/?page=2}).
+     */
+    public static URI resolve(URI base, String href) {
+        String h = href.strip();
+        if (h.startsWith("?")) {
+            String b = base.toString();
+            int cut = b.indexOf('?') >= 0 ? b.indexOf('?') : b.indexOf('#') >= 0 ? b.indexOf('#') : b.length();
+            return URI.create(b.substring(0, cut) + h);
+        }
+        return base.resolve(h);
+    }
+
     /** @throws IllegalArgumentException when {@code url} is not an absolute http(s) address */
     public static URI of(String url) {
         try {

@@ -92,7 +92,7 @@ public final class FeedParser {
         if (link.isBlank()) {
             throw new IllegalArgumentException("no link to the item's page");
         }
-        URI url = CanonicalUrl.of(feedUrl.resolve(link.strip()));
+        URI url = CanonicalUrl.of(CanonicalUrl.resolve(feedUrl, link));
         OffsetDateTime published = Dates.parse(date);
         if (published == null) {
             throw new IllegalArgumentException(date.isBlank() ? "no publication date" : "no valid publication date: '" + date + "'");

@@ -34,26 +34,26 @@ public final class HtmlExtractor {
         }
         URI next = null;
         if (profile.next() != null) {
-            String href = value(profile.next(), doc, true);
+            String href = value(profile.next(), doc);
             if (href != null && !href.isBlank()) {
-                next = pageUrl.resolve(href.strip());
+                next = CanonicalUrl.resolve(pageUrl, href);
             }
         }
         return new ParseResult(posts, rejected, next);
     }
 
     private static Post post(HtmlProfile p, Element e, URI pageUrl) {
-        String link = value(p.permalink(), e, true);
+        String link = value(p.permalink(), e);
         if (link == null || link.isBlank()) {
             throw new IllegalArgumentException("no permalink (" + p.permalink().selector() + ")");
         }
-        URI url = CanonicalUrl.of(pageUrl.resolve(link.strip()));
-        String timeText = value(p.time(), e, false);
+        URI url = CanonicalUrl.of(CanonicalUrl.resolve(pageUrl, link));
+        String timeText = value(p.time(), e);
         OffsetDateTime time = Dates.parse(timeText);
         if (time == null) {
             throw new IllegalArgumentException(timeText == null ? "no time (" + p.time().selector() + ")" : "no valid time: '" + timeText + "'");
         }
-        String author = value(p.author(), e, false);
+        String author = value(p.author(), e);
         if (author == null || author.isBlank()) {
             throw new IllegalArgumentException("no author (" + p.author().selector() + ")");
         }
@@ -63,11 +63,11 @@ public final class HtmlExtractor {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("no text (" + p.text().selector() + ")");
         }
-        String title = p.title() == null ? null : value(p.title(), e, false);
+        String title = p.title() == null ? null : value(p.title(), e);
         if (title != null && !title.isBlank()) {
             text = title.strip() + "\n\n" + text;
         }
-        String id = p.id() == null ? url.toString() : value(p.id(), e, false);
+        String id = p.id() == null ? url.toString() : value(p.id(), e);
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("no id (" + p.id().selector() + ")");
         }
@@ -108,7 +108,7 @@ public final class HtmlExtractor {
         return out;
     }
 
-    private static String value(HtmlProfile.Field f, Element scope, boolean absoluteUrl) {
+    private static String value(HtmlProfile.Field f, Element scope) {
         if (f.selector() == null || f.selector().isBlank()) {
             return f.fixed();
         }
@@ -123,8 +123,7 @@ public final class HtmlExtractor {
         for (String attr : f.attr().split("\\|")) {
             String a = attr.strip();
             if (found.hasAttr(a)) {
-                String abs = absoluteUrl ? found.absUrl(a) : "";
-                return abs.isEmpty() ? found.attr(a) : abs;
+                return found.attr(a);
             }
         }
         return found.text();

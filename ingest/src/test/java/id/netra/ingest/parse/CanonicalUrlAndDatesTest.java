@@ -18,6 +18,15 @@ class CanonicalUrlAndDatesTest {
     }
 
     @Test
+    void resolvesAQueryOnlyLinkAgainstThePagesPath() {
+        java.net.URI page = java.net.URI.create("https://forum.example/u/rudi_h?page=1");
+
+        assertThat(CanonicalUrl.resolve(page, "?page=2").toString()).isEqualTo("https://forum.example/u/rudi_h?page=2");
+        assertThat(CanonicalUrl.resolve(page, "/p/9").toString()).isEqualTo("https://forum.example/p/9");
+        assertThat(CanonicalUrl.resolve(page, "../x").toString()).isEqualTo("https://forum.example/x");
+    }
+
+    @Test
     void readsIsoRfc822AndIndonesianTimesWithTheirOffsets() {
         assertThat(Dates.parse("2024-11-12T19:05:00+07:00")).isEqualTo(OffsetDateTime.parse("2024-11-12T19:05:00+07:00"));
         assertThat(Dates.parse("Tue, 12 Nov 2024 19:05:00 +0700")).isEqualTo(OffsetDateTime.parse("2024-11-12T19:05:00+07:00"));
