@@ -54,8 +54,14 @@ public final class Topics {
      */
     public static final Topic<String, AlertEvent> ALERT_EVENTS = topic("alert-events", AlertEvent.class, 1, KEEP_FOREVER);
 
+    /**
+     * Logins, case views, exports, notifications sent and silences ({@link AuditEntry}), key = user name; one partition
+     * so the audit trail has one order. Kept without limit.
+     */
+    public static final Topic<String, AuditEntry> AUDIT_LOG = topic("audit-log", AuditEntry.class, 1, KEEP_FOREVER);
+
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG);
 
     private Topics() {
     }
