@@ -70,6 +70,8 @@ public final class AlertsService implements AutoCloseable {
         });
         http.get("/kasus/{id}", ctx -> ctx.contentType("text/html; charset=utf-8").result(CasesPage.one(cases.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id"))), feed::get)));
+        http.get("/ringkasan", ctx -> ctx.contentType("text/html; charset=utf-8").result(CasesPage.overview(overview())));
+        http.get("/api/overview", ctx -> json(ctx, overview()));
         http.get("/api/alerts/{id}", this::one);
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);
@@ -162,6 +164,12 @@ public final class AlertsService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
+    }
+
+    /** The overview of the alerts and cases the user may see. */
+    private Overview overview() {
+        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(java.util.Optional::stream).toList();
+        return Overview.of(feed.list(Severity.MEDIUM, Integer.MAX_VALUE), all, java.time.Instant.now(), regions);
     }
 
     /** The cases matching the request's filters (see {@link CaseQuery}), most recently changed first. */

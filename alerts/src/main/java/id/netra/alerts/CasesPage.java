@@ -52,7 +52,7 @@ final class CasesPage {
             h.append("<button type=\"submit\">Saring</button></form>");
             String query = query(filters);
             h.append("<div class=\"meta\">Ekspor: <a href=\"/api/cases/export.csv").append(query).append("\">CSV</a> · <a href=\"/api/cases/export.json")
-                    .append(query).append("\">JSON</a> · <a href=\"/\">umpan peringatan</a></div>");
+                    .append(query).append("\">JSON</a> · <a href=\"/ringkasan\">ringkasan</a> · <a href=\"/\">umpan peringatan</a></div>");
             h.append("<div id=\"cases\">");
         }
         h.append("<div class=\"counts\">").append(cases.size()).append(" kasus");
@@ -154,6 +154,14 @@ final class CasesPage {
                 .append(".then(r=>r.ok?location.reload():r.json().then(j=>{document.getElementById('result').textContent=j.error||('HTTP '+r.status);}));}));")
                 .append("</script></body></html>");
         return h.toString();
+    }
+
+    /** The overview page: alerts per day and per province, open cases by age. */
+    static String overview(Overview o) {
+        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Netra — Ringkasan</title>" + STYLE
+                + "<style>.overview{display:flex;flex-wrap:wrap;gap:1rem}.chart{background:#fff;border-radius:6px;padding:.6rem;margin:0}"
+                + "figcaption{font-weight:600;margin-bottom:.4rem}</style></head><body><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>"
+                + "<h1>Ringkasan</h1>" + o.html() + "</body></html>";
     }
 
     private static String label(String facet) {

@@ -1,0 +1,143 @@
+package id.netra.alerts;
+
+import id.netra.model.Alert;
+import id.netra.model.Regions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The small overview above the feed: alerts (MEDIUM and HIGH) per day and per province, and open cases by age. Computed
+ * from what the user may see (the caller passes alerts and cases already limited to the user's jurisdiction).
+ *
+ * @param perDay      alerts per day (WIB) of the publication time, for the {@value #DAYS} days up to the latest one
+ *                    with an alert, oldest first; days without alerts are listed with 0
+ * @param perProvince alerts per province name, most first
+ * @param openByAge   open cases (not confirmed or dismissed) by the time since they were opened, youngest bucket first
+ */
+public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvince, Map<String, Long> openByAge) {
+    /** How many days the chart shows. */
+    public static final int DAYS = 14;
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    static final List<String> AGES = List.of("< 1 hari", "1–3 hari", "3–7 hari", "> 7 hari");
+
+    public Overview {
+        perDay = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perDay));
+        perProvince = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perProvince));
+        openByAge = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(openByAge));
+    }
+
+    /**
+     * @param alerts the alerts to count (LOW ones are left out here)
+     * @param cases  the cases to age
+     * @param now    the time ages are measured to
+     */
+    public static Overview of(Collection<Alert> alerts, Collection<CaseView> cases, Instant now, Regions regions) {
+        TreeMap<LocalDate, Long> days = new TreeMap<>();
+        Map<String, Long> provinces = new java.util.HashMap<>();
+        for (Alert a : alerts) {
+            if (!a.severity().atLeast(id.netra.model.Severity.MEDIUM)) {
+                continue;
+            }
+            days.merge(a.post().publishedAt().atZoneSameInstant(WIB).toLocalDate(), 1L, Long::sum);
+            String province = Regions.province(a.asn().regionCode());
+            provinces.merge(regions.name(province).orElse(province), 1L, Long::sum);
+        }
+        LocalDate last = days.isEmpty() ? now.atZone(WIB).toLocalDate() : days.lastKey();
+        Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+        for (LocalDate d = last.minusDays(DAYS - 1); !d.isAfter(last); d = d.plusDays(1)) {
+            perDay.put(d, days.getOrDefault(d, 0L));
+        }
+        Map<String, Long> perProvince = new LinkedHashMap<>();
+        provinces.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> perProvince.put(e.getKey(), e.getValue()));
+        Map<String, Long> ages = new LinkedHashMap<>();
+        AGES.forEach(b -> ages.put(b, 0L));
+        for (CaseView c : cases) {
+            if (!c.status().closed()) {
+                ages.merge(ageBucket(Duration.between(c.openedAt(), now)), 1L, Long::sum);
+            }
+        }
+        return new Overview(perDay, perProvince, ages);
+    }
+
+    static String ageBucket(Duration age) {
+        if (age.compareTo(Duration.ofDays(1)) < 0) {
+            return AGES.get(0);
+        }
+        if (age.compareTo(Duration.ofDays(3)) < 0) {
+            return AGES.get(1);
+        }
+        if (age.compareTo(Duration.ofDays(7)) < 0) {
+            return AGES.get(2);
+        }
+        return AGES.get(3);
+    }
+
+    /** The overview as HTML: three bar charts in inline SVG (no script, no external library); labels escaped. */
+    String html() {
+        StringBuilder h = new StringBuilder(4096);
+        h.append("<div class=\"overview\">");
+        Map<String, Long> days = new LinkedHashMap<>();
+        perDay.forEach((d, n) -> days.put(d.getDayOfMonth() + "/" + d.getMonthValue(), n));
+        bars(h, "Peringatan per hari (WIB)", days, "#0b57d0", true);
+        bars(h, "Peringatan per provinsi", perProvince.entrySet().stream().limit(8)
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), "#ef8f00", false);
+        bars(h, "Kasus terbuka menurut umur", openByAge, "#c62828", false);
+        return h.append("</div>").toString();
+    }
+
+    private static void bars(StringBuilder h, String title, Map<String, Long> values, String colour, boolean vertical) {
+        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        h.append("<figure class=\"chart\"><figcaption>").append(Html.escape(title)).append("</figcaption>");
+        if (vertical) {
+            int w = 22;
+            int height = 110;
+            h.append("<svg role=\"img\" width=\"").append(values.size() * w).append("\" height=\"").append(height + 30)
+                    .append("\" aria-label=\"").append(Html.escape(title)).append("\">");
+            int x = 0;
+            for (Map.Entry<String, Long> e : values.entrySet()) {
+                long barHeight = Math.round((double) e.getValue() / max * height);
+                h.append("<g><title>").append(Html.escape(e.getKey())).append(": ").append(e.getValue()).append("</title>")
+                        .append("<rect x=\"").append(x + 2).append("\" y=\"").append(height - barHeight).append("\" width=\"").append(w - 4)
+                        .append("\" height=\"").append(barHeight).append("\" fill=\"").append(colour).append("\"/>")
+                        .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(height + 12).append("\" font-size=\"8\" text-anchor=\"middle\">")
+                        .append(Html.escape(e.getKey())).append("</text>")
+                        .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(height + 24).append("\" font-size=\"9\" text-anchor=\"middle\">")
+                        .append(e.getValue()).append("</text></g>");
+                x += w;
+            }
+            h.append("</svg>");
+        } else {
+            int rowHeight = 18;
+            int labelWidth = 140;
+            int barWidth = 160;
+            h.append("<svg role=\"img\" width=\"").append(labelWidth + barWidth + 40).append("\" height=\"").append(Math.max(1, values.size()) * rowHeight)
+                    .append("\" aria-label=\"").append(Html.escape(title)).append("\">");
+            int y = 0;
+            for (Map.Entry<String, Long> e : values.entrySet()) {
+                long width = Math.round((double) e.getValue() / max * barWidth);
+                h.append("<g><text x=\"0\" y=\"").append(y + 13).append("\" font-size=\"11\">").append(Html.escape(shorten(e.getKey()))).append("</text>")
+                        .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"").append(width)
+                        .append("\" height=\"").append(rowHeight - 6).append("\" fill=\"").append(colour).append("\"/>")
+                        .append("<text x=\"").append(labelWidth + width + 4).append("\" y=\"").append(y + 13).append("\" font-size=\"11\">")
+                        .append(e.getValue()).append("</text></g>");
+                y += rowHeight;
+            }
+            h.append("</svg>");
+        }
+        h.append("</figure>");
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 22 ? s : s.substring(0, 21) + "…";
+    }
+}
