@@ -37,8 +37,9 @@ final class AuditCommand extends CommandGroup {
                            "record being the value as stored. Dates are whole days in WIB (Asia/Jakarta): --from 2024-11-01",
                            "--to 2024-11-30 is November. A topic that does not exist (feature not deployed) is reported and skipped."},
             exitCodeListHeading = "Exit codes:%n",
+            exitCodeOnExecutionException = 3,
             exitCodeList = {"0:the trail was written", "1:written, but some records could not be read (listed on stderr)",
-                            "2:bad options or times, or the output could not be written"})
+                            "2:bad options or times, or the output could not be written", "3:Kafka could not be read; nothing written"})
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -69,6 +70,9 @@ final class AuditCommand extends CommandGroup {
             AuditTrail.Result result;
             try (TopicScan scan = new TopicScan(kafka.kafka(), err, "audit export")) {
                 result = AuditTrail.read(scan, topics, period, err, "audit export");
+            } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
+                err.println("netra audit export: cannot read the trail, nothing written: " + e.getMessage());
+                return 3;
             }
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:MATCH: the capture is the payload the alert recorded",
                         "1:MISMATCH: the capture differs (or is damaged)",
                         "2:NO CAPTURE: no capture of the payload is stored",
-                        "3:cannot check: unknown id, bad options, a topic missing, no recorded hash"})
+                        "3:cannot check: unknown id, bad options, a topic missing, no recorded hash, Kafka not reachable"})
 final class VerifyCommand implements Callable<Integer> {
     /** Alert ids are the first 32 hex digits of a SHA-256 ({@link Alert#idFor}); anything else is taken as a case id. */
     private static final Pattern ALERT_ID = Pattern.compile("[0-9a-f]{32}");
@@ -69,7 +69,8 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return reports.stream().map(EvidenceCheck.Report::outcome).max(Comparator.comparingInt(VerifyCommand::severity))
                     .orElseThrow().exitCode;
-        } catch (IllegalArgumentException | IllegalStateException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IllegalArgumentException | IllegalStateException | org.apache.kafka.common.KafkaException
+                 | com.fasterxml.jackson.core.JsonProcessingException e) {
             err.println("netra verify: " + e.getMessage());
             return EvidenceCheck.Outcome.CANNOT_CHECK.exitCode;
         }

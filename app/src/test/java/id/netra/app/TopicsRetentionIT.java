@@ -2,9 +2,11 @@ package id.netra.app;
 
 import static id.netra.app.NetraCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.netra.embedded.EmbeddedKafkaExtension;
 import id.netra.model.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -40,6 +42,9 @@ class TopicsRetentionIT {
         ConfigResource auditLog = new ConfigResource(ConfigResource.Type.TOPIC, "audit-log");
         KAFKA.admin().incrementalAlterConfigs(Map.of(auditLog, List.of(
                 new AlterConfigOp(new ConfigEntry("retention.ms", "157788000000"), AlterConfigOp.OpType.SET)))).all().get();
+        // The broker applies a config change asynchronously: wait until it describes the new value.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "157788000000".equals(
+                KAFKA.admin().describeConfigs(List.of(auditLog)).all().get().get(auditLog).get("retention.ms").value()));
         NetraCliTest.Run fixed = run("topics", "retention", "-b", bootstrap);
 
         assertThat(fixed.exitCode()).as(fixed.out()).isZero();
