@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
 final class AuditCommand extends CommandGroup {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes every analyst action, login, case view, export, notification and silence of [--from, --to) as JSONL,",
-                           "in time order: one object per line, {\"kind\", \"at\", \"topic\", \"partition\", \"offset\", \"key\", \"record\"},",
-                           "record being the value as stored. Dates are whole days in WIB (Asia/Jakarta): --from 2024-11-01",
-                           "--to 2024-11-30 is November. A topic that does not exist (feature not deployed) is reported and skipped."},
+            description = {"Writes every analyst action, login, case view, export, notification and silence of [--from, --to) as JSONL, in time order.",
+                           "One object per line: {\"kind\", \"at\", \"topic\", \"partition\", \"offset\", \"key\", \"record\"}, record being the value as stored.",
+                           "Dates are whole days in WIB (Asia/Jakarta): --from 2024-11-01 --to 2024-11-30 is November.",
+                           "A topic that does not exist (feature not deployed) is reported and skipped."},
             exitCodeListHeading = "Exit codes:%n",
             exitCodeOnExecutionException = 3,
             exitCodeList = {"0:the trail was written", "1:written, but some records could not be read (listed on stderr)",

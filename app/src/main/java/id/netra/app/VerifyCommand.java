@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  * source URL and MATCH, MISMATCH or NO CAPTURE (see {@link EvidenceCheck}).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks that the stored capture of an alert's post is the payload the alert recorded: recomputes the",
-                       "SHA-256 of the capture on the captures topic (gunzipped) and compares it with the post's provenance.",
+        description = {"Checks that the stored capture of an alert's post is the payload the alert recorded.",
+                       "Recomputes the SHA-256 of the capture on the captures topic (gunzipped) and compares it with the post's provenance.",
                        "For a case id, checks every alert of the case."},
         exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3,
         exitCodeListHeading = "Exit codes (for a case, the worst of its alerts: 1, then 2, then 3):%n",
