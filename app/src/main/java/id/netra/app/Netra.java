@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             RegistryCommand.class,
             WatchlistCommand.class,
+            AuditCommand.class,
+            VerifyCommand.class,
             id.netra.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -89,6 +89,15 @@ class PipelineIT {
                 assertThat(text.substring(e.get("start").asInt(), e.get("end").asInt())).isEqualTo(e.get("text").asText());
             }
 
+            // The evidence of each alert, as ingest and the classifier wrote it, checks out, found where the partitioner put it.
+            for (JsonNode alert : Json.mapper().readTree(get(alerts, "/api/alerts"))) {
+                NetraCliTest.Run verified = NetraCliTest.run("verify", alert.get("id").asText(), "-b", KAFKA.bootstrapServers());
+                assertThat(verified.exitCode()).as(verified.out() + verified.err()).isZero();
+                assertThat(verified.out()).contains("recorded  " + alert.get("post").get("provenance").get("payloadSha256").asText())
+                        .endsWith("MATCH\n\n");
+                assertThat(verified.err()).doesNotContain("other partitions");
+            }
+
             List<DeadLetter> dead = readAll(Topics.POSTS_DLQ.name(), 2).stream()
                     .map(v -> new JsonSerde<>(DeadLetter.class).deserialize("", v)).toList();
             assertThat(dead).extracting(DeadLetter::source).containsExactlyInAnyOrder("ingest:inbox", "classifier");

@@ -1,5 +1,6 @@
 package id.netra.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,31 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topic catalog. Posts, alerts and the watchlist are audit records: kept without time or size limit.
- * The registry is compacted by NIP (the latest record per ASN); the watchlist is compacted by version, so
- * every version is kept.
+ * The topic catalog.
+ *
+ * <p><b>Retention.</b> What an auditor or a sanction procedure may need (posts, captures, alerts, case events, the
+ * audit log, dead letters) is kept at least {@link #MIN_RETENTION five years}; the catalog creates these topics
+ * without any time or size limit ({@code retention.ms=-1}, {@code retention.bytes=-1}), because Kafka deletes whole
+ * segments by age and cannot hold back the evidence of a case still open or under appeal. An operator who must delete
+ * older data (a data-protection policy) sets a {@code retention.ms} of at least {@code 157788000000} on those topics;
+ * {@link #retentionShortfall} tells what falls short of the rule. Topics that hold state rather than history are
+ * compacted: the registry (the latest record per NIP; its history is kept by {@code registry-accounts}), the watchlist
+ * (keyed by version, and a version is never overwritten, so every version is kept), ingest's positions and versions.
  */
 public final class Topics {
+    /**
+     * The least time the history topics keep a record: five years of 365.25 days, 157,788,000,000 ms (Bawaslu's
+     * findings and the ASN sanction procedures that follow them can be reopened for years after an election).
+     */
+    public static final Duration MIN_RETENTION = Duration.ofMillis(157_788_000_000L);
+
+    /**
+     * Topics compacted by design: they hold state, and the latest record of each key is all they need to keep. The
+     * registry's history is kept by {@code registry-accounts}; the watchlist's key is the version, never overwritten.
+     */
+    private static final Set<String> COMPACTED_STATE = Set.of("registry", "registry-accounts", "watchlist", "ingest-cursors",
+            "ingest-seen");
+
     private static final Map<String, String> KEEP_FOREVER = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1",
@@ -68,6 +89,34 @@ public final class Topics {
 
     public static List<Topic<?, ?>> all() {
         return ALL;
+    }
+
+    /**
+     * Why a topic with these (effective) configs falls short of the retention rule, or empty when it does not: a topic
+     * that deletes must keep records at least {@link #MIN_RETENTION} and without a size limit; only the state topics of
+     * the catalog may be compacted alone.
+     *
+     * @param configs the topic's configs; a key absent is read as Kafka's default ({@code delete}, 7 days, no size limit)
+     */
+    public static Optional<String> retentionShortfall(String topic, Map<String, String> configs) {
+        List<String> policy = List.of(configs.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                .replace(" ", "").split(","));
+        if (!policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+            return COMPACTED_STATE.contains(topic) ? Optional.empty()
+                    : Optional.of("compacted, which keeps only the latest record per key; it must keep every record");
+        }
+        long ms = Long.parseLong(configs.getOrDefault(TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+        long bytes = Long.parseLong(configs.getOrDefault(TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+        if (ms >= 0 && ms < MIN_RETENTION.toMillis()) {
+            return Optional.of("retention.ms=" + ms + " is less than five years (" + MIN_RETENTION.toMillis() + ")");
+        }
+        if (bytes >= 0) {
+            return Optional.of("retention.bytes=" + bytes + " deletes by size, whatever the age");
+        }
+        if (policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) && !COMPACTED_STATE.contains(topic)) {
+            return Optional.of("also compacted, which drops older records of a key; it must keep every record");
+        }
+        return Optional.empty();
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

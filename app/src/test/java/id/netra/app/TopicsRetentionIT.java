@@ -1,0 +1,53 @@
+package id.netra.app;
+
+import static id.netra.app.NetraCliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.netra.embedded.EmbeddedKafkaExtension;
+import id.netra.model.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code netra topics retention} against a real broker: what the broker applies, checked against the five-year rule. */
+class TopicsRetentionIT {
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
+    @Test
+    void showsEachTopicsRetentionAndFindsWhatFallsShort() throws Exception {
+        String bootstrap = KAFKA.bootstrapServers();
+        // Created by hand with the broker's default retention (seven days), as an auto-created topic would be.
+        KAFKA.createTopic("audit-log", 1, Map.of());
+
+        NetraCliTest.Run before = run("topics", "retention", "-b", bootstrap);
+
+        assertThat(before.exitCode()).isEqualTo(1);
+        assertThat(before.out()).containsPattern("audit-log +delete +604800000 +-1 +SHORT: retention.ms=604800000 is less than five years")
+                .containsPattern("posts +- +- +- +ABSENT");
+
+        Topics.createMissing(KAFKA.admin());
+        NetraCliTest.Run created = run("topics", "retention", "-b", bootstrap);
+
+        assertThat(created.exitCode()).isEqualTo(1);
+        assertThat(created.out()).containsPattern("posts +delete +-1 \\(unlimited\\) +-1 +ok").containsPattern("registry +compact .* ok")
+                .contains("SHORT").doesNotContain("ABSENT");
+
+        ConfigResource auditLog = new ConfigResource(ConfigResource.Type.TOPIC, "audit-log");
+        KAFKA.admin().incrementalAlterConfigs(Map.of(auditLog, List.of(
+                new AlterConfigOp(new ConfigEntry("retention.ms", "157788000000"), AlterConfigOp.OpType.SET)))).all().get();
+        // The broker applies a config change asynchronously: wait until it describes the new value.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "157788000000".equals(
+                KAFKA.admin().describeConfigs(List.of(auditLog)).all().get().get(auditLog).get("retention.ms").value()));
+        NetraCliTest.Run fixed = run("topics", "retention", "-b", bootstrap);
+
+        assertThat(fixed.exitCode()).as(fixed.out()).isZero();
+        assertThat(fixed.out()).containsPattern("audit-log +delete +157788000000 +-1 +ok").doesNotContain("SHORT");
+    }
+}
