@@ -73,11 +73,12 @@ public final class UsersFile {
                     int line = p.currentTokenLocation().getLineNr();
                     JsonNode entry = p.readValueAsTree();
                     try {
-                        User u = user(entry, regions);
-                        Integer first = seen.putIfAbsent(u.name(), line);
+                        String userName = entry == null ? "" : entry.path("name").asText("");
+                        Integer first = userName.isBlank() ? null : seen.putIfAbsent(userName, line);
                         if (first != null) {
-                            throw new IllegalArgumentException("user '" + u.name() + "' is already defined on line " + first);
+                            throw new IllegalArgumentException("user '" + userName + "' is already defined on line " + first);
                         }
+                        User u = user(entry, regions);
                         if (PasswordHash.iterations(u.passwordHash()) < PasswordHash.MIN_PRODUCTION_ITERATIONS) {
                             log.warn("{}:{}: the password hash of user '{}' has only {} iterations; make a new one with 'netra users hash-password'.",
                                     name, line, u.name(), PasswordHash.iterations(u.passwordHash()));
@@ -125,8 +126,8 @@ public final class UsersFile {
         }
         try {
             if (entry.path("jurisdiction").isFloatingPointNumber()) {
-                throw new IllegalArgumentException("write the jurisdiction in quotes (\"18.70\"): YAML reads "
-                        + entry.get("jurisdiction").asText() + " as a number");
+                throw new IllegalArgumentException("write the jurisdiction in quotes: YAML reads it as the number "
+                        + entry.get("jurisdiction").asText());
             }
             jurisdiction = Jurisdiction.parse(text(entry, "jurisdiction"), regions);
         } catch (IllegalArgumentException e) {
