@@ -160,6 +160,16 @@ public final class AlertsService implements AutoCloseable {
         return feed;
     }
 
+    /** Who may log in: for choosing who is told of a case ({@code user.jurisdiction().covers(region)} first). */
+    public Users users() {
+        return users;
+    }
+
+    /** The audit log, for other parts of the app that must record what they did (notifications sent, silences). */
+    public AuditLog auditLog() {
+        return audit;
+    }
+
     private static Jurisdiction jurisdiction(Context ctx) {
         return AccessControl.sessionOf(ctx).user().jurisdiction();
     }
