@@ -1,5 +1,6 @@
 package id.netra.alerts;
 
+import id.netra.alerts.auth.AuthConfig;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.Settings;
@@ -19,17 +20,30 @@ import java.util.Map;
  *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
  * </table>
+ * Access control ({@code alerts.users}, {@code alerts.cookie-secure}, ...) is in {@link AuthConfig}.
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
-                           Map<String, Object> kafka) {
+                           Map<String, Object> kafka, AuthConfig auth) {
     public AlertsConfig {
+        java.util.Objects.requireNonNull(auth, "auth");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http.port must be between 0 and 65535, not " + httpPort);
         }
         kafka = Map.copyOf(kafka);
     }
 
-    /** With the catalog's {@code alert-events} topic. */
+    /** Without a users file: the app starts but nobody can log in. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, AuthConfig.defaults());
+    }
+
+    /** These settings with {@code auth} as the access control. */
+    public AlertsConfig withAuth(AuthConfig newAuth) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth);
+    }
+
+    /** With the catalog's {@code alert-events} topic and no users file. */
     public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Map<String, Object> kafka) {
         this(httpHost, httpPort, alertsTopic, Topics.ALERT_EVENTS, kafka);
     }
@@ -39,6 +53,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         s.required(Settings.BOOTSTRAP_SERVERS);
         return new AlertsConfig(s.string("http.host", "0.0.0.0"), s.integer("http.port", 8080),
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
-                Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka());
+                Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
+                AuthConfig.from(s));
     }
 }

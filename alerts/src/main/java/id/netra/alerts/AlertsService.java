@@ -1,28 +1,44 @@
 package id.netra.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import id.netra.alerts.auth.AccessControl;
+import id.netra.alerts.auth.AuditLog;
+import id.netra.alerts.auth.Jurisdiction;
+import id.netra.alerts.auth.Session;
+import id.netra.alerts.auth.Users;
+import id.netra.alerts.auth.UsersFile;
 import id.netra.model.Alert;
+import id.netra.model.AuditEntry;
 import id.netra.model.Json;
+import id.netra.model.Regions;
 import id.netra.model.Severity;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analysts' feed: reads the alerts topic into an {@link AlertFeed} and serves it.
+ * The analysts' web app: reads the alerts topic into an {@link AlertFeed} and the cases from {@code alert-events},
+ * and serves them to logged-in users, each seeing only the cases and alerts of their jurisdiction.
  *
  * <ul>
- *   <li>{@code GET /} the feed as an HTML page (auto-refreshing)</li>
- *   <li>{@code GET /api/alerts?minSeverity=MEDIUM&limit=200} alerts as JSON, newest first</li>
- *   <li>{@code GET /api/alerts/{id}} one alert, or 404</li>
- *   <li>{@code GET /health} status and the number of alerts held</li>
+ *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health} is open</li>
+ *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
+ *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
+ *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
+ *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} the raw alert feed</li>
  * </ul>
+ * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist.
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
@@ -33,24 +49,37 @@ public final class AlertsService implements AutoCloseable {
     private final AlertConsumer consumer;
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
-    private final Analysts analysts;
-    private final id.netra.model.Regions regions = id.netra.model.Regions.bundled();
+    private final Users users;
+    private final AuditLog audit;
+    private final AccessControl access;
+    private final Regions regions = Regions.bundled();
     private Javalin http;
 
+    /** @throws IllegalArgumentException when the users file cannot be read or has problems (each named with its line) */
     public AlertsService(AlertsConfig config) {
-        this(config, Analysts.NOBODY);
-    }
-
-    /** @param analysts who a request acts for; triage actions are refused without one */
-    public AlertsService(AlertsConfig config, Analysts analysts) {
         this.config = config;
-        this.analysts = analysts;
-        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), java.time.Clock.systemUTC());
+        this.users = loadUsers(config);
+        Clock clock = Clock.systemUTC();
+        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock);
+        this.audit = new AuditLog(config.kafka(), config.auth().auditTopic(), clock);
+        this.access = new AccessControl(config.auth(), users, audit, clock);
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
-            live.publish("alert", java.util.Map.of("id", alert.id(), "severity", alert.severity().name()));
+            live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
         });
-        cases.onEvent(e -> live.publish("case", java.util.Map.of("id", e.caseId(), "event", e.type().id())));
+        cases.onEvent(e -> live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()),
+                cases.get(e.caseId()).map(this::regionOf).orElse(null)));
+    }
+
+    private Users loadUsers(AlertsConfig config) {
+        if (config.auth().usersFile() == null) {
+            return Users.NONE;
+        }
+        try {
+            return UsersFile.read(config.auth().usersFile(), regions);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the users file " + config.auth().usersFile() + " (alerts.users): " + e.getMessage(), e);
+        }
     }
 
     public void start() {
@@ -59,37 +88,58 @@ public final class AlertsService implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
         });
+        access.install(http);
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
         http.get("/kasus", ctx -> {
             List<CaseView> found = query(ctx);
-            java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+            Map<String, String> filters = new LinkedHashMap<>();
             ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
-            ctx.contentType("text/html; charset=utf-8").result(CasesPage.list(found.stream().limit(limit(ctx)).toList(), CaseQuery.counts(found),
-                    filters, "1".equals(ctx.queryParam("fragment"))));
+            html(ctx, CasesPage.list(found.stream().limit(limit(ctx)).toList(), CaseQuery.counts(found), filters,
+                    "1".equals(ctx.queryParam("fragment")), AccessControl.sessionOf(ctx)));
         });
-        http.get("/kasus/{id}", ctx -> ctx.contentType("text/html; charset=utf-8").result(CasesPage.one(cases.get(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id"))), feed::get)));
-        http.get("/ringkasan", ctx -> ctx.contentType("text/html; charset=utf-8").result(CasesPage.overview(overview())));
-        http.get("/api/overview", ctx -> json(ctx, overview()));
+        http.get("/kasus/{id}", ctx -> {
+            CaseFile c = visibleCase(ctx);
+            access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "page"));
+            html(ctx, CasesPage.one(c, feed::get, AccessControl.sessionOf(ctx)));
+        });
+        http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
+        http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
         http.get("/api/alerts/{id}", this::one);
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);
-            json(ctx, java.util.Map.of("total", found.size(), "counts", CaseQuery.counts(found),
+            json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
                     "cases", found.stream().limit(limit(ctx)).toList()));
         });
-        http.get("/api/cases/export.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"").result(CaseExport.csv(query(ctx))));
-        http.get("/api/cases/export.json", ctx -> ctx.contentType("application/json")
-                .header("Content-Disposition", "attachment; filename=\"netra-cases.json\"").result(CaseExport.json(query(ctx))));
-        http.sse("/api/live", live::join);
-        http.get("/api/cases/{id}", ctx -> json(ctx, cases.get(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")))));
+        http.get("/api/cases/export.csv", ctx -> {
+            List<CaseView> found = exported(ctx, "csv");
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"")
+                    .result(CaseExport.csv(found));
+        });
+        http.get("/api/cases/export.json", ctx -> {
+            List<CaseView> found = exported(ctx, "json");
+            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"")
+                    .result(CaseExport.json(found));
+        });
+        http.sse("/api/live", client -> {
+            Session s = AccessControl.sessionOf(client.ctx());
+            live.join(client, s.user().jurisdiction()::covers, () -> access.isOpen(s));
+        });
+        http.get("/api/cases/{id}", ctx -> {
+            CaseFile c = visibleCase(ctx);
+            access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "api"));
+            json(ctx, c);
+        });
         http.post("/api/cases/{id}/actions", this::act);
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
         consumer.start();
+        if (users.isEmpty()) {
+            log.warn("No users are configured (alerts.users): nobody can log in to the alert feed. Write a users file and restart.");
+        } else {
+            log.info("{} user(s) may log in.", users.size());
+        }
         log.info("Alert feed listening on http://{}:{}/ (topic {}).", config.httpHost(), port(), config.alertsTopic().name());
     }
 
@@ -112,35 +162,75 @@ public final class AlertsService implements AutoCloseable {
         return feed;
     }
 
+    /** Who may log in: for choosing who is told of a case ({@code user.jurisdiction().covers(region)} first). */
+    public Users users() {
+        return users;
+    }
+
+    /** The audit log, for other parts of the app that must record what they did (notifications sent, silences). */
+    public AuditLog auditLog() {
+        return audit;
+    }
+
+    private static Jurisdiction jurisdiction(Context ctx) {
+        return AccessControl.sessionOf(ctx).user().jurisdiction();
+    }
+
+    /** The region of a case: that of the civil servant of its first alert in the feed, or {@code null} before it is there. */
+    private String regionOf(CaseFile c) {
+        return c.alertIds().stream().map(feed::get).flatMap(Optional::stream).findFirst().map(a -> a.asn().regionCode()).orElse(null);
+    }
+
+    /** The case of the path, or 404 when there is none the user may see. */
+    private CaseFile visibleCase(Context ctx) {
+        String id = ctx.pathParam("id");
+        Jurisdiction j = jurisdiction(ctx);
+        return cases.get(id).filter(c -> j.covers(regionOf(c))).orElseThrow(() -> new NotFoundResponse("no case " + id));
+    }
+
+    /** The alerts of at least {@code min} the user may see, newest first. */
+    private List<Alert> visibleAlerts(Context ctx, Severity min) {
+        Jurisdiction j = jurisdiction(ctx);
+        return feed.list(min, Integer.MAX_VALUE).stream().filter(a -> j.covers(a.asn().regionCode())).toList();
+    }
+
     private void page(Context ctx) {
         Severity min = severity(ctx);
-        ctx.contentType("text/html; charset=utf-8").result(FeedPage.render(feed.list(min, limit(ctx)), min, feed.count(min)));
+        List<Alert> all = visibleAlerts(ctx, min);
+        html(ctx, FeedPage.render(all.stream().limit(limit(ctx)).toList(), min, all.size(), AccessControl.sessionOf(ctx)));
     }
 
     private void list(Context ctx) throws JsonProcessingException {
-        json(ctx, feed.list(severity(ctx), limit(ctx)));
+        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).toList());
     }
 
     private void one(Context ctx) throws JsonProcessingException {
-        Alert a = feed.get(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
+        Jurisdiction j = jurisdiction(ctx);
+        Alert a = feed.get(ctx.pathParam("id")).filter(x -> j.covers(x.asn().regionCode()))
+                .orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
         json(ctx, a);
+    }
+
+    /** The cases of an export, once the export is in the audit log with its filter and size. */
+    private List<CaseView> exported(Context ctx, String format) {
+        List<CaseView> found = query(ctx);
+        access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
+                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(found.size())));
+        return found;
     }
 
     /**
      * An analyst's action on a case: JSON {@code {"action": "assigned|confirmed|dismissed|escalated|commented|reopened",
-     * "assignee": "...", "reason": "..."}}. 401 without an analyst, 404 for an unknown case, 409 when the action does not
-     * fit the case's status, 400 when a required reason or assignee is missing.
+     * "assignee": "...", "reason": "..."}}. 403 for an auditor, 404 for a case unknown or outside the jurisdiction, 409
+     * when the action does not fit the case's status, 400 when a required reason or assignee is missing.
      */
     private void act(Context ctx) throws JsonProcessingException {
-        String actor = analysts.of(ctx).orElse(null);
-        if (actor == null) {
-            ctx.status(401);
-            json(ctx, Map.of("error", "log in to act on cases"));
+        Session session = AccessControl.sessionOf(ctx);
+        CaseFile c = visibleCase(ctx);
+        if (!session.user().role().mayAct()) {
+            ctx.status(403);
+            json(ctx, Map.of("error", "the " + session.user().role().id() + " role may read cases but not act on them"));
             return;
-        }
-        String caseId = ctx.pathParam("id");
-        if (cases.get(caseId).isEmpty()) {
-            throw new NotFoundResponse("no case " + caseId);
         }
         com.fasterxml.jackson.databind.JsonNode body;
         try {
@@ -157,7 +247,7 @@ public final class AlertsService implements AutoCloseable {
         String assignee = body.path("assignee").asText(null);
         String reason = body.path("reason").asText(null);
         try {
-            json(ctx, cases.act(caseId, type, actor, assignee, reason));
+            json(ctx, cases.act(c.id(), type, session.user().name(), assignee, reason));
         } catch (IllegalStateException e) {
             ctx.status(409);
             json(ctx, Map.of("error", e.getMessage()));
@@ -167,12 +257,14 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /** The overview of the alerts and cases the user may see. */
-    private Overview overview() {
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(java.util.Optional::stream).toList();
-        return Overview.of(feed.list(Severity.MEDIUM, Integer.MAX_VALUE), all, java.time.Instant.now(), regions);
+    private Overview overview(Context ctx) {
+        Jurisdiction j = jurisdiction(ctx);
+        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
+                .filter(v -> j.covers(v.regionCode())).toList();
+        return Overview.of(visibleAlerts(ctx, Severity.MEDIUM), all, java.time.Instant.now(), regions);
     }
 
-    /** The cases matching the request's filters (see {@link CaseQuery}), most recently changed first. */
+    /** The cases the user may see matching the request's filters (see {@link CaseQuery}), most recently changed first. */
     private List<CaseView> query(Context ctx) {
         CaseQuery q;
         try {
@@ -180,8 +272,14 @@ public final class AlertsService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(java.util.Optional::stream).toList();
+        Jurisdiction j = jurisdiction(ctx);
+        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
+                .filter(v -> j.covers(v.regionCode())).toList();
         return q.apply(all);
+    }
+
+    private static void html(Context ctx, String body) {
+        ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
     private static void json(Context ctx, Object value) throws JsonProcessingException {
@@ -223,5 +321,6 @@ public final class AlertsService implements AutoCloseable {
         if (http != null) {
             http.stop();
         }
+        audit.close();
     }
 }

@@ -1,7 +1,9 @@
 package id.netra.alerts;
 
+import id.netra.alerts.auth.Session;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
+import id.netra.model.Regions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -14,7 +16,9 @@ import java.util.function.Function;
 /**
  * The analysts' pages (Indonesian labels): the case list with its filters, counts and exports, which redraws itself
  * when {@code /api/live} says something changed; and one case with the posts, the evidence highlighted, the person,
- * the law, the provenance, the history and the triage buttons. Every value from a post or the registry is escaped.
+ * the law, the provenance, the history and the triage buttons (for roles that may act). Each page names the user, their
+ * role and jurisdiction, has a logout button and carries the session's CSRF token in {@code <meta name="csrf-token">}
+ * for its scripts. Every value from a post, the registry or the users file is escaped.
  */
 final class CasesPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
@@ -30,16 +34,33 @@ final class CasesPage {
              .box{background:#fff;border-radius:6px;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
              mark{background:#ffe066} dt{font-weight:600;float:left;width:9rem;clear:left} dd{margin:0 0 .25rem 9.5rem}
              button{margin:.2rem .3rem .2rem 0}
+             .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}
             </style>""";
 
     private CasesPage() {
     }
 
-    static String list(List<CaseView> cases, Map<String, Map<String, Long>> counts, Map<String, String> filters, boolean fragmentOnly) {
+    /** The {@code <meta>} with the session's CSRF token, for the head of every page. */
+    static String csrfMeta(Session viewer) {
+        return "<meta name=\"csrf-token\" content=\"" + Html.escape(viewer.csrfToken()) + "\">";
+    }
+
+    /** Who is logged in, as what and where, and the logout button; for the top of every page. */
+    static String userBar(Session viewer) {
+        var u = viewer.user();
+        return "<div class=\"user\">" + Html.escape(u.name()) + " · " + Html.escape(u.role().label()) + " · "
+                + Html.escape(u.jurisdiction().label(Regions.bundled()))
+                + " <form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + Html.escape(viewer.csrfToken()) + "\"><button type=\"submit\">Keluar</button></form></div>";
+    }
+
+    static String list(List<CaseView> cases, Map<String, Map<String, Long>> counts, Map<String, String> filters, boolean fragmentOnly,
+                       Session viewer) {
         StringBuilder h = new StringBuilder(16_384);
         if (!fragmentOnly) {
             h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                    .append("<title>Netra — Kasus</title>").append(STYLE).append("</head><body><h1>Netra — Kasus netralitas ASN</h1>");
+                    .append(csrfMeta(viewer)).append("<title>Netra — Kasus</title>").append(STYLE).append("</head><body>")
+                    .append(userBar(viewer)).append("<h1>Netra — Kasus netralitas ASN</h1>");
             h.append("<form class=\"filters\" method=\"get\" action=\"/kasus\">");
             field(h, "Wilayah (kode)", "region", filters);
             field(h, "Instansi", "agency", filters);
@@ -83,10 +104,11 @@ final class CasesPage {
         return h.toString();
     }
 
-    static String one(CaseFile c, Function<String, Optional<Alert>> alerts) {
+    static String one(CaseFile c, Function<String, Optional<Alert>> alerts, Session viewer) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Netra — ").append(Html.escape(c.id())).append("</title>")
-                .append(STYLE).append("</head><body><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>");
+        h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">").append(csrfMeta(viewer)).append("<title>Netra — ")
+                .append(Html.escape(c.id())).append("</title>").append(STYLE).append("</head><body>").append(userBar(viewer))
+                .append("<div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>");
         h.append("<h1>Kasus ").append(Html.escape(c.id())).append(" — ").append(Html.escape(c.status().name())).append("</h1>");
         h.append("<div class=\"meta\">Dibuka ").append(c.openedAt().atOffset(ZoneOffset.ofHours(7)).format(TIME))
                 .append(c.assignee() == null ? "" : " · ditangani " + Html.escape(c.assignee())).append("</div>");
@@ -131,14 +153,16 @@ final class CasesPage {
                     .append(Html.escape(a.registryVersion())).append(a.lexiconVersion() == null ? "" : " · leksikon " + Html.escape(a.lexiconVersion()))
                     .append("</dd></dl></div>");
         }
-        h.append("<div class=\"box\"><h2>Tindakan</h2><form id=\"act\">")
-                .append("<input name=\"assignee\" placeholder=\"ditugaskan ke\"> <input name=\"reason\" placeholder=\"alasan / komentar\" size=\"40\"><br>");
-        for (String[] b : List.of(new String[] {"assigned", "Tugaskan"}, new String[] {"confirmed", "Konfirmasi pelanggaran"},
-                new String[] {"dismissed", "Tolak"}, new String[] {"escalated", "Eskalasi"}, new String[] {"commented", "Komentar"},
-                new String[] {"reopened", "Buka kembali"})) {
-            h.append("<button type=\"button\" data-action=\"").append(b[0]).append("\">").append(b[1]).append("</button>");
+        if (viewer.user().role().mayAct()) {
+            h.append("<div class=\"box\"><h2>Tindakan</h2><form id=\"act\">")
+                    .append("<input name=\"assignee\" placeholder=\"ditugaskan ke\"> <input name=\"reason\" placeholder=\"alasan / komentar\" size=\"40\"><br>");
+            for (String[] b : List.of(new String[] {"assigned", "Tugaskan"}, new String[] {"confirmed", "Konfirmasi pelanggaran"},
+                    new String[] {"dismissed", "Tolak"}, new String[] {"escalated", "Eskalasi"}, new String[] {"commented", "Komentar"},
+                    new String[] {"reopened", "Buka kembali"})) {
+                h.append("<button type=\"button\" data-action=\"").append(b[0]).append("\">").append(b[1]).append("</button>");
+            }
+            h.append("</form><div id=\"result\" class=\"meta\"></div></div>");
         }
-        h.append("</form><div id=\"result\" class=\"meta\"></div></div>");
         h.append("<div class=\"box\"><h2>Riwayat</h2><table><tbody>");
         for (AlertEvent e : c.history()) {
             h.append("<tr><td>").append(Html.escape(e.at().atOffset(ZoneOffset.ofHours(7)).format(TIME))).append("</td><td>")
@@ -157,10 +181,10 @@ final class CasesPage {
     }
 
     /** The overview page: alerts per day and per province, open cases by age. */
-    static String overview(Overview o) {
-        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Netra — Ringkasan</title>" + STYLE
+    static String overview(Overview o, Session viewer) {
+        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">" + csrfMeta(viewer) + "<title>Netra — Ringkasan</title>" + STYLE
                 + "<style>.overview{display:flex;flex-wrap:wrap;gap:1rem}.chart{background:#fff;border-radius:6px;padding:.6rem;margin:0}"
-                + "figcaption{font-weight:600;margin-bottom:.4rem}</style></head><body><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>"
+                + "figcaption{font-weight:600;margin-bottom:.4rem}</style></head><body>" + userBar(viewer) + "<div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>"
                 + "<h1>Ringkasan</h1>" + o.html() + "</body></html>";
     }
 

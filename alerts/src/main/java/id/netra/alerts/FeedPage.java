@@ -1,19 +1,23 @@
 package id.netra.alerts;
 
+import id.netra.alerts.auth.Session;
 import id.netra.model.Alert;
 import id.netra.model.Severity;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The feed as one plain HTML page (Indonesian labels), refreshed by the browser every few seconds. */
+/**
+ * The feed as one plain HTML page (Indonesian labels), refreshed by the browser every few seconds. A list, so NIPs are
+ * masked; the case page shows them whole.
+ */
 final class FeedPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     private FeedPage() {
     }
 
-    static String render(List<Alert> alerts, Severity minSeverity, long total) {
+    static String render(List<Alert> alerts, Severity minSeverity, long total, Session viewer) {
         StringBuilder h = new StringBuilder(8192);
         h.append("""
                 <!DOCTYPE html>
@@ -30,9 +34,10 @@ final class FeedPage {
                  .sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00}
                  .meta{color:#5b6675;font-size:.9rem} .text{margin:.5rem 0;white-space:pre-wrap}
                  mark{background:#ffe066;padding:0 .1rem} dt{font-weight:600;float:left;width:7rem;clear:left} dd{margin:0 0 .2rem 7.5rem}
-                </style></head><body>
-                <h1>Netra — Umpan Peringatan</h1>
+                 .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}
+                </style>
                 """);
+        h.append(CasesPage.csrfMeta(viewer)).append("</head><body>").append(CasesPage.userBar(viewer)).append("\n<h1>Netra — Umpan Peringatan</h1>\n");
         h.append("<div class=\"sub\">Menampilkan ").append(alerts.size()).append(" dari ").append(total)
                 .append(" peringatan dengan tingkat ").append(minSeverity).append(" ke atas, terbaru di atas. ")
                 .append("<a href=\"/?minSeverity=LOW\">Tampilkan semua (termasuk LOW)</a> · <a href=\"/api/alerts\">JSON</a></div>\n");
@@ -43,7 +48,7 @@ final class FeedPage {
             h.append("<div class=\"alert ").append(a.severity()).append("\">\n");
             h.append("<div><span class=\"sev ").append(a.severity()).append("\">").append(a.severity()).append("</span> ")
                     .append("<b>").append(Html.escape(a.asn().name())).append("</b> <span class=\"meta\">NIP ")
-                    .append(Html.escape(a.nip())).append("</span></div>\n");
+                    .append(Html.escape(Nips.mask(a.nip()))).append("</span></div>\n");
             h.append("<div class=\"text\">").append(Html.highlight(a.post().text(), a.evidence())).append("</div>\n<dl>");
             h.append("<dt>Waktu</dt><dd>").append(Html.escape(a.post().publishedAt().format(TIME))).append("</dd>");
             String href = Html.safeHref(a.post().url());

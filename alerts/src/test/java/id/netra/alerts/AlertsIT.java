@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.netra.alerts.auth.AuthConfig;
 import id.netra.embedded.EmbeddedKafkaExtension;
 import id.netra.model.Alert;
 import id.netra.model.Json;
@@ -11,11 +12,9 @@ import id.netra.model.JsonSerde;
 import id.netra.model.Severity;
 import id.netra.model.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +26,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertsIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @TempDir
+    static Path dir;
     private static final Alert OLD = TestAlerts.alert("11", "2024-11-01T10:00:00+07:00", Severity.HIGH);
     private static final Alert NEW = TestAlerts.alert("12", "2024-11-03T10:00:00+07:00", Severity.MEDIUM);
     private static final Alert LOW = TestAlerts.alert("13", "2024-11-04T10:00:00+07:00", Severity.LOW);
     private static final Alert ABORTED = TestAlerts.alert("14", "2024-11-05T10:00:00+07:00", Severity.HIGH);
     private static String topic;
     private static String events;
+    private static String audit;
 
     @BeforeAll
     static void produceCommittedAbortedAndCorruptAlerts() {
@@ -46,6 +48,8 @@ class AlertsIT {
         KAFKA.createTopic(topic, 3, Map.of());
         events = KAFKA.uniqueName("alert-events");
         KAFKA.createTopic(events, 1, Map.of());
+        audit = KAFKA.uniqueName("audit-log");
+        KAFKA.createTopic(audit, 1, Map.of());
         JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
@@ -64,16 +68,17 @@ class AlertsIT {
         }
     }
 
-    private static AlertsService start() {
+    private static AlertsService start() throws IOException {
         AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(topic),
-                Topics.ALERT_EVENTS.withName(events), Map.of("bootstrap.servers", KAFKA.bootstrapServers())));
+                Topics.ALERT_EVENTS.withName(events), Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                AuthConfig.defaults().withUsersFile(TestUsers.write(dir)).withAuditTopic(Topics.AUDIT_LOG.withName(audit))));
         service.start();
         return service;
     }
 
+    /** GET as the national analyst. */
     private static HttpResponse<String> get(AlertsService s, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new WebClient(s).as("nasional").get(path);
     }
 
     @Test
@@ -95,7 +100,7 @@ class AlertsIT {
     }
 
     @Test
-    void showsTheSameAlertsAgainAfterARestart() {
+    void showsTheSameAlertsAgainAfterARestart() throws IOException {
         try (AlertsService first = start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> first.feed().size() == 3);
         }

@@ -2,6 +2,8 @@ package id.netra.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.netra.alerts.auth.Role;
+import id.netra.alerts.auth.Session;
 import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
 import id.netra.model.Regions;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class CasesPageTest {
     private static final AsnRecord EVIL = new AsnRecord("198501012010011001", "<img src=x onerror=alert(2)>", "Dinas <b>X</b>", "Unit",
             "Guru", "18.72", "Drs. Sutomo", "sutomo@example.go.id", List.of());
+
+    private static final Session ANALYST = TestUsers.session(Role.ANALYST, "18");
 
     private final Map<String, Alert> alerts = new HashMap<>();
     private final CaseBook book = new CaseBook(id -> Optional.ofNullable(alerts.get(id)));
@@ -34,8 +38,8 @@ class CasesPageTest {
         CaseFile c = caseOf(a);
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
 
-        String list = CasesPage.list(List.of(v), CaseQuery.counts(List.of(v)), Map.of("q", "\"><script>x</script>"), false);
-        String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)));
+        String list = CasesPage.list(List.of(v), CaseQuery.counts(List.of(v)), Map.of("q", "\"><script>x</script>"), false, ANALYST);
+        String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST);
 
         for (String html : List.of(list, page)) {
             assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<img src=x").doesNotContain("<b>X</b>")
@@ -50,7 +54,26 @@ class CasesPageTest {
         CaseFile c = caseOf(TestAlerts.alert("2", "2024-11-12T19:05:00+07:00", Severity.HIGH));
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
 
-        assertThat(CasesPage.list(List.of(v), Map.of(), Map.of(), false)).contains("19850101********01").doesNotContain("198501012010011001");
-        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)))).contains("198501012010011001");
+        assertThat(CasesPage.list(List.of(v), Map.of(), Map.of(), false, ANALYST)).contains("19850101********01").doesNotContain("198501012010011001");
+        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST)).contains("198501012010011001");
+    }
+
+    @Test
+    void namesTheUserAndCarriesTheCsrfTokenAndALogoutButton() {
+        CaseFile c = caseOf(TestAlerts.alert("3", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+
+        String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST);
+
+        assertThat(page).contains("<meta name=\"csrf-token\" content=\"" + ANALYST.csrfToken() + "\">")
+                .contains("uji · analis · Lampung (18)").contains("action=\"/logout\"").contains("name=\"csrf\"");
+    }
+
+    @Test
+    void showsNoTriageButtonsToAnAuditor() {
+        CaseFile c = caseOf(TestAlerts.alert("4", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+
+        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), TestUsers.session(Role.AUDITOR, "national")))
+                .doesNotContain("data-action=").contains("Riwayat");
+        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST)).contains("data-action=\"confirmed\"");
     }
 }

@@ -2,6 +2,7 @@ package id.netra.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.netra.alerts.auth.Role;
 import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
 import id.netra.model.Severity;
@@ -16,7 +17,7 @@ class HtmlTest {
         Alert a = TestAlerts.alert("1", "2024-11-01T10:00:00+07:00", Severity.HIGH, "<script>alert(1)</script> coblos",
                 URI.create("https://x.com/a/status/1"), evil, List.of(new Alert.Evidence(26, 32, "coblos", "support-cue", "coblos")));
 
-        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1);
+        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1, TestUsers.session(Role.ANALYST, "national"));
 
         assertThat(page).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; <mark>coblos</mark>", "&lt;img src=x onerror=alert(2)&gt;");
@@ -26,7 +27,7 @@ class HtmlTest {
     void showsTheFormOfViolationTheLegalBasisAndEveryVersion() {
         Alert a = TestAlerts.alert("1", "2024-11-01T10:00:00+07:00", Severity.HIGH);
 
-        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1);
+        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1, TestUsers.session(Role.ANALYST, "national"));
 
         assertThat(page).contains("<dt>Bentuk</dt><dd>Ajakan memilih pasangan calon melalui media sosial</dd>",
                 "<dt>Dasar hukum</dt><dd>PP 94/2021 Pasal 5 huruf n</dd>", "daftar pantau w1", "registri r1",
@@ -38,7 +39,7 @@ class HtmlTest {
         Alert a = TestAlerts.alert("1", "2024-11-01T10:00:00+07:00", Severity.HIGH, "coblos", URI.create("javascript:alert(1)"),
                 TestAlerts.ASN, List.of());
 
-        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1);
+        String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1, TestUsers.session(Role.ANALYST, "national"));
 
         assertThat(page).doesNotContain("href=\"javascript");
         assertThat(Html.safeHref(URI.create("javascript:alert(1)"))).isNull();

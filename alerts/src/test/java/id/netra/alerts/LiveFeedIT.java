@@ -3,15 +3,16 @@ package id.netra.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.netra.alerts.auth.AuthConfig;
 import id.netra.embedded.EmbeddedKafkaExtension;
 import id.netra.model.Alert;
 import id.netra.model.JsonSerde;
 import id.netra.model.Severity;
 import id.netra.model.Topics;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,32 +23,48 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A page listening at /api/live hears of a new alert and of the case it opens, without reloading. */
+/** A page listening at /api/live hears of a new alert and of the case it opens, without reloading; analysts act on cases. */
 class LiveFeedIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
+    @TempDir
+    Path dir;
+
+    private AlertsService start(String alerts) throws Exception {
+        String events = KAFKA.uniqueName("alert-events");
+        String audit = KAFKA.uniqueName("audit-log");
+        KAFKA.createTopic(alerts, 3, Map.of());
+        KAFKA.createTopic(events, 1, Map.of());
+        KAFKA.createTopic(audit, 1, Map.of());
+        AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(alerts),
+                Topics.ALERT_EVENTS.withName(events), Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                AuthConfig.defaults().withUsersFile(TestUsers.write(dir)).withAuditTopic(Topics.AUDIT_LOG.withName(audit))));
+        service.start();
+        return service;
+    }
+
+    private static void produce(String topic, Alert alert) throws Exception {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(topic, alert.id(), new JsonSerde<>(Alert.class).serialize(topic, alert))).get();
+        }
+    }
+
     @Test
     void tellsListenersOfANewAlertAndItsCase() throws Exception {
         String alerts = KAFKA.uniqueName("alerts");
-        String events = KAFKA.uniqueName("alert-events");
-        KAFKA.createTopic(alerts, 3, Map.of());
-        KAFKA.createTopic(events, 1, Map.of());
-        Map<String, Object> kafka = Map.of("bootstrap.servers", KAFKA.bootstrapServers());
-        try (AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(alerts),
-                Topics.ALERT_EVENTS.withName(events), kafka))) {
-            service.start();
+        try (AlertsService service = start(alerts)) {
+            WebClient web = new WebClient(service).as("nasional");
             List<String> lines = new CopyOnWriteArrayList<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/live"))
-                            .header("Accept", "text/event-stream").build(),
+            web.http().sendAsync(HttpRequest.newBuilder(URI.create(web.base() + "/api/live")).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
             await().atMost(Duration.ofSeconds(10)).until(() -> service.liveListeners() == 1);
 
             Alert alert = TestAlerts.alert("21", "2024-11-12T19:05:00+07:00", Severity.HIGH);
-            try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
-                p.send(new ProducerRecord<>(alerts, alert.id(), new JsonSerde<>(Alert.class).serialize(alerts, alert))).get();
-            }
+            produce(alerts, alert);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event: case"));
             assertThat(lines).contains("event: alert");
@@ -59,42 +76,26 @@ class LiveFeedIT {
     @Test
     void recordsAnAnalystsActionsWithTheirNameAndRefusesThoseThatDoNotFit() throws Exception {
         String alerts = KAFKA.uniqueName("alerts");
-        String events = KAFKA.uniqueName("alert-events");
-        KAFKA.createTopic(alerts, 3, Map.of());
-        KAFKA.createTopic(events, 1, Map.of());
-        Map<String, Object> kafka = Map.of("bootstrap.servers", KAFKA.bootstrapServers());
-        Analysts byHeader = ctx -> java.util.Optional.ofNullable(ctx.header("X-Analyst"));
-        try (AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(alerts),
-                Topics.ALERT_EVENTS.withName(events), kafka), byHeader)) {
-            service.start();
-            Alert alert = TestAlerts.alert("31", "2024-11-12T19:05:00+07:00", Severity.HIGH);
-            try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
-                p.send(new ProducerRecord<>(alerts, alert.id(), new JsonSerde<>(Alert.class).serialize(alerts, alert))).get();
-            }
+        try (AlertsService service = start(alerts)) {
+            produce(alerts, TestAlerts.alert("31", "2024-11-12T19:05:00+07:00", Severity.HIGH));
             await().atMost(Duration.ofSeconds(30)).until(() -> service.cases().get("NTR-2024-000001").isPresent());
+            WebClient ana = new WebClient(service).as("nasional");
+            WebClient admin = new WebClient(service).as("admin");
+            String path = "/api/cases/NTR-2024-000001/actions";
 
-            assertThat(act(service, null, "{\"action\":\"confirmed\"}").statusCode()).isEqualTo(401);
-            assertThat(act(service, "ana", "{\"action\":\"assigned\",\"assignee\":\"budi\"}").statusCode()).isEqualTo(200);
-            assertThat(act(service, "budi", "{\"action\":\"confirmed\"}").statusCode()).isEqualTo(200);
-            HttpResponse<String> again = act(service, "budi", "{\"action\":\"confirmed\"}");
+            assertThat(new WebClient(service).post(path, "{\"action\":\"confirmed\"}").statusCode()).isEqualTo(401);
+            assertThat(ana.post(path, "{\"action\":\"assigned\",\"assignee\":\"admin\"}").statusCode()).isEqualTo(200);
+            assertThat(admin.post(path, "{\"action\":\"confirmed\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> again = admin.post(path, "{\"action\":\"confirmed\"}");
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("reopen it first");
-            assertThat(act(service, "ana", "{\"action\":\"reopened\"}").statusCode()).isEqualTo(400);
-            assertThat(act(service, "ana", "{\"action\":\"opened\"}").statusCode()).isEqualTo(409);
+            assertThat(ana.post(path, "{\"action\":\"reopened\"}").statusCode()).isEqualTo(400);
+            assertThat(ana.post(path, "{\"action\":\"opened\"}").statusCode()).isEqualTo(409);
 
             CaseFile c = service.cases().get("NTR-2024-000001").orElseThrow();
             assertThat(c.status()).isEqualTo(CaseFile.Status.CONFIRMED);
             assertThat(c.history()).extracting(e -> e.type().id() + " by " + e.actor())
-                    .containsExactly("opened by system", "assigned by ana", "confirmed by budi");
+                    .containsExactly("opened by system", "assigned by nasional", "confirmed by admin");
         }
-    }
-
-    private static HttpResponse<String> act(AlertsService service, String analyst, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/cases/NTR-2024-000001/actions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (analyst != null) {
-            b.header("X-Analyst", analyst);
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

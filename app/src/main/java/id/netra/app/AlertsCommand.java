@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 /** Runs the alerts service alone. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Runs the alerts service alone: reads the alerts topic and serves the feed.",
-                       "Keys: http.port (NETRA_HTTP_PORT, default 8080), http.host, alerts.topic, kafka.* (KAFKA_*). Stops on Ctrl-C."})
+                       "Keys: http.port (NETRA_HTTP_PORT, default 8080), http.host, alerts.topic, alerts.users (the users file;",
+                       "without one nobody can log in), alerts.cookie-secure, alerts.session-idle, alerts.login-max-failures,",
+                       "alerts.login-window, alerts.audit-topic, kafka.* (KAFKA_*). Stops on Ctrl-C."})
 final class AlertsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -18,11 +20,17 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, description = "HTTP port of the feed (http.port).")
     Integer port;
 
+    @Option(names = {"-u", "--users"}, paramLabel = "FILE", description = "The users file (alerts.users); see 'netra users'.")
+    java.nio.file.Path users;
+
     @Override
     public Integer call() throws Exception {
         var settings = kafka.settings();
         if (port != null) {
             settings = settings.with("http.port", port.toString());
+        }
+        if (users != null) {
+            settings = settings.with("alerts.users", users.toString());
         }
         AlertsApp.run(AlertsConfig.from(settings));
         return 0;

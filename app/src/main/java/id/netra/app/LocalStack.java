@@ -57,6 +57,7 @@ final class LocalStack implements AutoCloseable {
     private IngestService ingest;
     private Path inbox;
     private Path dataDir;
+    private Map<String, String> demoUsers = Map.of();
 
     private LocalStack(Consumer<String> status) {
         this.status = status;
@@ -98,7 +99,11 @@ final class LocalStack implements AutoCloseable {
         classifier.start();
         running.push(classifier);
         awaitRegistry(classifier, accounts);
-        alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps));
+        // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
+        Path users = data.resolve("users.yml");
+        demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
+        alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
+                .withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(users)));
         alerts.start();
         running.push(alerts);
         DemoSite site = DemoSite.start(0);
@@ -131,6 +136,11 @@ final class LocalStack implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** The demo users written at this start: user name -> password. */
+    Map<String, String> demoUsers() {
+        return demoUsers;
     }
 
     Path inbox() {

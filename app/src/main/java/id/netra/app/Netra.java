@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             WatchlistCommand.class,
             AuditCommand.class,
             VerifyCommand.class,
+            UsersCommand.class,
             id.netra.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })

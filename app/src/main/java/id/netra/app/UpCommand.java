@@ -60,12 +60,15 @@ final class UpCommand implements Callable<Integer> {
         }, "netra-up-shutdown"));
         int port = stack.alerts().port();
         int ingestPort = stack.ingest().httpPort();
-        System.out.printf("%nNetra is up.%n  Feed:    http://localhost:%d/%n  API:     http://localhost:%d/api/alerts%n"
+        System.out.printf("%nNetra is up.%n  Cases:   http://localhost:%d/kasus%n  API:     http://localhost:%d/api/alerts%n"
                 + "  Ingest:  http://localhost:%d/api/sources (health), POST http://localhost:%d/api/reports (report a post URL)%n"
                 + "  Sources: %s (edit to add feeds, pages, Mastodon, imports; re-read on save)%n"
                 + "  Kafka:   %s (data in %s)%n  Inbox:   %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
                 port, port, ingestPort, ingestPort, stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
                 stack.kafka().dataDir(), stack.inbox());
+        System.out.printf("Demo users (national; new passwords at every start, in %s):%n", stack.dataDir().resolve("users.yml"));
+        stack.demoUsers().forEach((name, password) -> System.out.printf("  %-8s password %s%n", name, password));
+        System.out.printf("Log in at http://localhost:%d/login, then open the cases at http://localhost:%d/kasus.%n%n", port, port);
         console.scheduleAtFixedRate(() -> {
             System.out.printf("netra up: %d post(s) ingested, %d record(s) rejected or failed, %d alert(s) in the feed (%d HIGH, %d MEDIUM or above)%n",
                     stack.ingest().postsSent(), stack.ingest().linesRejected(), stack.alerts().feed().size(),

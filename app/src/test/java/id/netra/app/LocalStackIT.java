@@ -22,6 +22,11 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().postsSent() >= 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().health().stream()
                     .anyMatch(h -> h.id().equals("demo-news") && h.postsNew() == 3));
+            assertThat(stack.demoUsers()).containsOnlyKeys("analis", "auditor", "admin");
+            for (var user : stack.demoUsers().entrySet()) {
+                assertThat(login(stack.alerts().port(), user.getKey(), user.getValue())).as("login of " + user.getKey()).isEqualTo(303);
+            }
+            assertThat(login(stack.alerts().port(), "analis", "not-the-password")).isEqualTo(401);
         }
         assertThat(messages).anyMatch(m -> m.startsWith("published the sample registry"));
 
@@ -30,5 +35,14 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.alerts().feed().count(Severity.MEDIUM) >= 5);
         }
         assertThat(again).noneMatch(m -> m.startsWith("published the sample"));
+    }
+
+    private static int login(int port, String name, String password) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.netra.alerts.AlertsConfig;
 import id.netra.alerts.AlertsService;
+import id.netra.alerts.auth.AuthConfig;
+import id.netra.alerts.auth.UsersFile;
 import id.netra.classifier.ClassifierConfig;
 import id.netra.classifier.ClassifierService;
 import id.netra.embedded.EmbeddedKafkaExtension;
@@ -54,6 +56,8 @@ class PipelineIT {
     private static final Set<String> GOOD_POSTS = Set.of("x:1850000000000000101", "facebook:5100000000000102",
             "tiktok:7420000000000000103", "x:1850000000000000104", "instagram:C8xYzAbCdEf");
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
     @Test
     void flagsTheCampaigningAsnAndDeadLettersTheCorruptRecords(@TempDir Path dir) throws Exception {
         Map<String, Object> kafka = Map.of("bootstrap.servers", KAFKA.bootstrapServers());
@@ -62,16 +66,20 @@ class PipelineIT {
         publisher.publishRegistry(RegistryCsv.read(fixture(dir, "registry.csv")).records());
         publisher.publishWatchlist(WatchlistFiles.read(fixture(dir, "watchlist.json")));
         Path posts = fixture(dir, "posts.jsonl");
+        Path usersFile = dir.resolve("users.yml");
+        String password = UsersFile.writeDemo(usersFile).get("analis");
 
         ClassifierConfig classifierConfig = ClassifierConfig.from(Settings.of(Map.of(
                 Settings.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers(),
                 "classifier.state-dir", dir.resolve("streams").toString())));
         try (ClassifierService classifier = new ClassifierService(classifierConfig);
-             AlertsService alerts = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS, kafka));
+             AlertsService alerts = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS, kafka)
+                     .withAuth(AuthConfig.defaults().withUsersFile(usersFile)));
              IngestService ingest = new IngestService(IngestConfig.jsonl(posts, Duration.ofMillis(100), 1000,
                      IngestTopics.defaults(), kafka))) {
             classifier.start();
             alerts.start();
+            login(alerts, "analis", password);
             await().atMost(Duration.ofSeconds(60)).until(() -> classifier.registryAccounts(4) == 4);
             ingest.start();
             produceCorruptPost();
@@ -131,8 +139,15 @@ class PipelineIT {
         return ids;
     }
 
+    private static void login(AlertsService alerts, String name, String password) throws Exception {
+        int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alerts.port() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + password)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(status).as("login of " + name).isEqualTo(303);
+    }
+
     private static String get(AlertsService alerts, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alerts.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alerts.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
