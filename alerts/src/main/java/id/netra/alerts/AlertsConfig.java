@@ -1,5 +1,6 @@
 package id.netra.alerts;
 
+import id.netra.alerts.notify.NotifyConfig;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.Settings;
@@ -18,15 +19,24 @@ import java.util.Map;
  *   <tr><td>{@code alerts.topic}</td><td>{@code alerts}</td><td>the topic read</td></tr>
  *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
+ *   <tr><td>{@code alerts.routing}, {@code alerts.smtp.*}, ...</td><td></td><td>notifications, see {@link NotifyConfig}</td></tr>
  * </table>
+ *
+ * @param notifications the notification settings, or {@code null} when notifications are off
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
-                           Map<String, Object> kafka) {
+                           Map<String, Object> kafka, NotifyConfig notifications) {
     public AlertsConfig {
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http.port must be between 0 and 65535, not " + httpPort);
         }
         kafka = Map.copyOf(kafka);
+    }
+
+    /** Without notifications. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, null);
     }
 
     /** With the catalog's {@code alert-events} topic. */
@@ -39,6 +49,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         s.required(Settings.BOOTSTRAP_SERVERS);
         return new AlertsConfig(s.string("http.host", "0.0.0.0"), s.integer("http.port", 8080),
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
-                Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka());
+                Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
+                NotifyConfig.from(s, System.getenv()));
     }
 }

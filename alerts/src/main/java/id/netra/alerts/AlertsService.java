@@ -34,6 +34,7 @@ public final class AlertsService implements AutoCloseable {
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
     private final Analysts analysts;
+    private final id.netra.alerts.notify.Notifier notifier;
     private final id.netra.model.Regions regions = id.netra.model.Regions.bundled();
     private Javalin http;
 
@@ -50,11 +51,21 @@ public final class AlertsService implements AutoCloseable {
             live.publish("alert", java.util.Map.of("id", alert.id(), "severity", alert.severity().name()));
             cases.onAlert(alert);
         });
-        cases.onEvent(e -> live.publish("case", java.util.Map.of("id", e.caseId(), "event", e.type().id())));
+        this.notifier = config.notifications() == null ? null
+                : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, java.time.Clock.systemUTC());
+        cases.onEvent(e -> {
+            live.publish("case", java.util.Map.of("id", e.caseId(), "event", e.type().id()));
+            if (notifier != null) {
+                notifier.onCaseEvent(e);
+            }
+        });
     }
 
     public void start() {
         cases.start();
+        if (notifier != null) {
+            notifier.start();
+        }
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
@@ -84,6 +95,9 @@ public final class AlertsService implements AutoCloseable {
         http.get("/api/cases/{id}", ctx -> json(ctx, cases.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")))));
         http.post("/api/cases/{id}/actions", this::act);
+        if (notifier != null) {
+            notifier.routes(http, analysts);
+        }
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
@@ -211,6 +225,9 @@ public final class AlertsService implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        if (notifier != null) {
+            notifier.close();
+        }
         cases.close();
         if (http != null) {
             http.stop();

@@ -48,11 +48,16 @@ public record Silence(String id, Matcher matcher, Instant expiresAt, String reas
         }
 
         public boolean matches(Alert a) {
+            return matches(a.nip(), a.asn().regionCode(), a.candidates().stream().map(Alert.CandidateMatch::candidateId).toList());
+        }
+
+        /** Whether it matches an ASN by NIP and region code, with the candidates a case refers to. */
+        public boolean matches(String nip, String regionCode, java.util.Collection<String> candidateIds) {
             return switch (kind) {
-                case NIP -> a.nip().equals(value);
-                case CANDIDATE -> a.candidates().stream().anyMatch(c -> c.candidateId().equals(value));
-                case REGION -> a.asn().regionCode().equals(value)
-                        || (value.indexOf('.') < 0 && Regions.province(a.asn().regionCode()).equals(value));
+                case NIP -> value.equals(nip);
+                case CANDIDATE -> candidateIds.contains(value);
+                case REGION -> regionCode != null && (regionCode.equals(value)
+                        || (value.indexOf('.') < 0 && Regions.province(regionCode).equals(value)));
             };
         }
 

@@ -1,5 +1,8 @@
 package id.netra.alerts.notify;
 
+import id.netra.model.AsnRecord;
+import id.netra.model.Notification.Channel;
+import id.netra.model.Notification.Recipient;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
 import id.netra.model.Validate;
@@ -23,6 +26,7 @@ public record RoutingConfig(Map<String, Receiver> receivers, List<Route> routes)
     public static final String SUPERVISOR = "supervisor";
     /** The receiver name the default policy sends region digests to. */
     public static final String BAWASLU_OFFICE = "bawaslu-office";
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
 
     /**
      * A named set of recipients.
@@ -127,6 +131,33 @@ public record RoutingConfig(Map<String, Receiver> receivers, List<Route> routes)
      */
     public static RoutingConfig read(Path file, Map<String, String> env) {
         return RoutingFile.read(file, env);
+    }
+
+    /** Whether some route sends e-mail (to the supervisor, fixed addresses or region offices). */
+    public boolean sendsEmail() {
+        return routes.stream().flatMap(r -> r.receivers().stream()).anyMatch(name -> {
+            Receiver r = receivers.get(name);
+            return r == null || r.supervisor() || !r.emails().isEmpty() || !r.regionOffices().isEmpty();
+        });
+    }
+
+    /**
+     * Who receiver {@code name} stands for, for a case of {@code asn}: the supervisor when the registry has their
+     * address, fixed addresses, the office of the ASN's region, webhooks.
+     */
+    public List<Recipient> recipients(String name, AsnRecord asn) {
+        List<Recipient> out = new ArrayList<>();
+        Receiver r = receivers.get(name);
+        boolean supervisor = name.equals(SUPERVISOR) || (r != null && r.supervisor());
+        if (supervisor && asn.supervisorEmail() != null && EMAIL.matcher(asn.supervisorEmail().strip()).matches()) {
+            out.add(new Recipient(Channel.EMAIL, asn.supervisorEmail().strip()));
+        }
+        if (r != null) {
+            r.emails().forEach(e -> out.add(new Recipient(Channel.EMAIL, e)));
+            r.officeFor(asn.regionCode()).ifPresent(e -> out.add(new Recipient(Channel.EMAIL, e)));
+            r.webhooks().forEach(w -> out.add(new Recipient(Channel.WEBHOOK, w.url().toString())));
+        }
+        return out;
     }
 
     /** The secret of the webhook at {@code url}, if the config has one. */

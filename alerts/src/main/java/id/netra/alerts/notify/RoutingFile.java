@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,7 @@ import java.util.regex.Pattern;
  *     emails: [ops@example.org]
  *     webhooks:
  *       - url: https://hooks.example.org/netra
- *         secret: ${NETRA_HOOK_SECRET}   # from the environment
+ *         secret: ${NETRA_HOOK_SECRET}   # ${NAME} anywhere: from the environment
  * routes:
  *   - name: confirmed-to-supervisor
  *     event: confirmed       # or new-high-alert
@@ -58,7 +57,7 @@ final class RoutingFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
+    private static final Pattern EMAIL = RoutingConfig.EMAIL;
     private static final Set<String> TOP_KEYS = Set.of("groupWait", "repeatInterval", "supervisorOnNewHigh", "receivers", "routes");
     private static final Set<String> RECEIVER_KEYS = Set.of("supervisor", "emails", "regionOffices", "webhooks");
     private static final Set<String> ROUTE_KEYS = Set.of("name", "event", "minSeverity", "regions", "receivers", "groupWait", "repeatInterval");
@@ -95,7 +94,9 @@ final class RoutingFile {
             root = YAML.readTree(yaml);
             lines = lines(yaml);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + Errors.describe(e), e);
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? j.getLocation().getLineNr() : 1;
+            throw new IllegalArgumentException(source + ":" + line + ": not valid YAML: " + Errors.describe(e), e);
         }
         RoutingFile f = new RoutingFile(source, env, lines);
         RoutingConfig config = f.config(root);
@@ -120,8 +121,7 @@ final class RoutingFile {
         if (rs != null && !rs.isObject()) {
             problem("/receivers", "must be a mapping of receiver name to receiver");
         } else if (rs != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = rs.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : rs.properties()) {
                 Receiver r = receiver(e.getKey(), e.getValue(), "/receivers/" + e.getKey());
                 if (r != null) {
                     receivers.put(e.getKey(), r);
@@ -171,8 +171,7 @@ final class RoutingFile {
         if (os != null && !os.isObject()) {
             problem(at + "/regionOffices", "must be a mapping of region code to e-mail address");
         } else if (os != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = os.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : os.properties()) {
                 String where = at + "/regionOffices/" + e.getKey();
                 if (!Regions.bundled().isKnown(e.getKey())) {
                     problem(where, "'" + e.getKey() + "' is not a Kemendagri region code (e.g. 18 or 18.72)");
@@ -218,19 +217,9 @@ final class RoutingFile {
             }
         }
         String secret = text(n.get("secret"), at + "/secret");
-        if (secret != null) {
-            Matcher m = ENV.matcher(secret);
-            if (m.matches()) {
-                secret = env.get(m.group(1));
-                if (secret == null || secret.isBlank()) {
-                    problem(at + "/secret", "environment variable " + m.group(1) + " is not set");
-                    secret = null;
-                }
-            }
-            if (secret != null && secret.length() < 16) {
-                problem(at + "/secret", "too short: use at least 16 characters");
-                secret = null;
-            }
+        if (secret != null && secret.length() < 16) {
+            problem(at + "/secret", "too short: use at least 16 characters");
+            secret = null;
         }
         return url != null && secret != null ? new Webhook(url, secret) : null;
     }
@@ -273,7 +262,7 @@ final class RoutingFile {
         }
         List<String> names = new ArrayList<>();
         List<JsonNode> ns = list(n.get("receivers"), at + "/receivers");
-        if (ns.isEmpty() && !n.has("receivers")) {
+        if (ns.isEmpty()) {
             problem(at + "/receivers", "a list of at least one receiver is required");
         }
         for (int i = 0; i < ns.size(); i++) {
@@ -323,7 +312,20 @@ final class RoutingFile {
             problem(at, "must be a non-empty text");
             return null;
         }
-        return n.asText().strip();
+        Matcher m = ENV.matcher(n.asText().strip());
+        StringBuilder out = new StringBuilder();
+        boolean missing = false;
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            if (value == null || value.isBlank()) {
+                problem(at, "environment variable " + m.group(1) + " is not set");
+                missing = true;
+                value = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return missing ? null : out.toString();
     }
 
     private boolean bool(JsonNode n, String at) {
