@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param notification the notification ({@link Type#PLANNED}, {@link Type#SUPPRESSED})
  * @param digestId     the message it is sent in ({@link Type#SENDING}, {@link Type#DELIVERED}): its own id, or the id of
  *                     a digest of several notifications to one recipient; e-mails carry it in their Message-ID and
- *                     webhook calls in their Idempotency-Key
+ *                     webhook calls in their X-Netra-Delivery header
  * @param attempt      the attempt, from 1 ({@link Type#SENDING}, {@link Type#ATTEMPT_FAILED}, {@link Type#DELIVERED})
  * @param reason       why an attempt failed, or the silence that suppressed the notification
  * @param nextAttemptAt when to try again ({@link Type#ATTEMPT_FAILED})
