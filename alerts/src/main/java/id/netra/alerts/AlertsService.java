@@ -64,7 +64,7 @@ public final class AlertsService implements AutoCloseable {
     public void start() {
         cases.start();
         if (notifier != null) {
-            notifier.start();
+            notifier.start(cases.book().all());
         }
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * loses none and sends none twice. The one window for a duplicate: the receiver accepted a message and the service
  * died (or the answer was lost) before {@code delivered} was committed; the message is then sent again with the
  * same id: the same e-mail {@code Message-ID} and the same {@code X-Netra-Delivery}, so receivers can drop it.
- * A second window loses a notification: the service dying between committing a case event and committing its
- * {@code planned} notification (the case event is written by {@code CaseLog}, a separate transaction).
+ * The case event and its {@code planned} notifications are two transactions (the event is {@code CaseLog}'s): for a
+ * crash between them, {@link #start(Collection)} plans the recent case events again ({@code alerts.notify.catch-up});
+ * the ids find what was planned already.
  *
  * <p>One transactional id per notifications topic: a new instance fences the previous one, whose late writes fail.
  */
@@ -69,6 +71,10 @@ public final class Notifier implements AutoCloseable {
     private volatile boolean running;
     private volatile Consumer<SilenceEvent> silenceListener = e -> { };
     private Thread worker;
+    /** Case events to plan again at start, waiting for their alerts to be read into the feed. */
+    private final java.util.Deque<AlertEvent> backlog = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile Instant backlogUntil = Instant.MIN;
+    private static final Duration BACKLOG_PATIENCE = Duration.ofMinutes(5);
 
     /**
      * @param cases  the cases by id ({@code CaseLog::get})
@@ -105,8 +111,23 @@ public final class Notifier implements AutoCloseable {
         return out;
     }
 
-    /** Fences an earlier instance, reads the silences and the outbox whole, and starts delivering. */
+    /** Like {@link #start(Collection)} with no cases to catch up on. */
     public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Fences an earlier instance, reads the silences and the outbox whole, and starts delivering. The events of
+     * {@code known} cases of the last {@code alerts.notify.catch-up} are planned again once their alerts are known
+     * (those planned before are found by id and left alone), so a crash between a case event and its planning loses
+     * nothing.
+     */
+    public void start(Collection<CaseFile> known) {
+        Instant since = clock.instant().minus(config.catchUp());
+        known.stream().flatMap(c -> c.history().stream()).filter(e -> e.at().isAfter(since))
+                .filter(e -> e.type() == AlertEvent.Type.CONFIRMED || e.type() == AlertEvent.Type.OPENED || e.type() == AlertEvent.Type.ALERT_ADDED)
+                .sorted(java.util.Comparator.comparing(AlertEvent::at)).forEach(backlog::add);
+        backlogUntil = clock.instant().plus(BACKLOG_PATIENCE);
         producer.initTransactions();
         long s = TopicReader.readToEnd(kafka, config.silencesTopic(), (key, e) -> {
             if (e != null) {
@@ -222,6 +243,7 @@ public final class Notifier implements AutoCloseable {
     private void deliverLoop() {
         while (running) {
             try {
+                catchUp();
                 List<Digest> due;
                 synchronized (lock) {
                     suppressSilenced();
@@ -236,6 +258,9 @@ public final class Notifier implements AutoCloseable {
                 synchronized (lock) {
                     if (running && due.isEmpty()) {
                         Instant next = outbox.nextDue().orElse(clock.instant().plus(Duration.ofMinutes(1)));
+                        if (!backlog.isEmpty()) {
+                            next = clock.instant().plusMillis(200);
+                        }
                         long ms = Math.clamp(Duration.between(clock.instant(), next).toMillis(), 1, 60_000);
                         lock.wait(ms);
                     }
@@ -267,6 +292,22 @@ public final class Notifier implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
+            }
+        }
+    }
+
+    /** Plans the backlog's events whose case and alerts are known now; gives up on the rest after a while. */
+    private void catchUp() {
+        for (java.util.Iterator<AlertEvent> it = backlog.iterator(); it.hasNext(); ) {
+            AlertEvent e = it.next();
+            boolean ready = cases.apply(e.caseId()).map(c -> c.alertIds().stream().allMatch(id -> alerts.apply(id).isPresent())).orElse(false);
+            if (ready) {
+                onCaseEvent(e);
+                it.remove();
+            } else if (clock.instant().isAfter(backlogUntil)) {
+                log.warn("Case event {} ({} of {}) was not planned again at start: its alerts were not read within {}.", e.eventId(),
+                        e.type().id(), e.caseId(), BACKLOG_PATIENCE);
+                it.remove();
             }
         }
     }

@@ -31,13 +31,15 @@ import java.util.Map;
  *   <tr><td>{@code alerts.public-url}</td><td>{@code http://localhost:8080}</td><td>base of the case links in messages</td></tr>
  *   <tr><td>{@code alerts.notify.retry-initial}</td><td>{@code PT10S}</td><td>wait after a first failed attempt</td></tr>
  *   <tr><td>{@code alerts.notify.retry-max}</td><td>{@code PT15M}</td><td>longest wait between attempts</td></tr>
+ *   <tr><td>{@code alerts.notify.catch-up}</td><td>{@code PT1H}</td><td>at start, case events this recent are planned
+ *       again (known notifications are found by id), for those whose notification was not planned before a crash</td></tr>
  *   <tr><td>{@code alerts.notifications-topic}</td><td>{@code notifications}</td><td>the outbox</td></tr>
  *   <tr><td>{@code alerts.silences-topic}</td><td>{@code silences}</td><td>silences set and lifted</td></tr>
  * </table>
  *
  * @param smtp the SMTP server, or {@code null} when none is set (then routes to e-mail recipients are refused at start)
  */
-public record NotifyConfig(RoutingConfig routing, Smtp smtp, URI publicUrl, Duration retryInitial, Duration retryMax,
+public record NotifyConfig(RoutingConfig routing, Smtp smtp, URI publicUrl, Duration retryInitial, Duration retryMax, Duration catchUp,
                            Topic<String, NotificationEvent> notificationsTopic, Topic<String, SilenceEvent> silencesTopic) {
 
     /** How to reach the SMTP server. The password is kept out of {@link #toString()}. */
@@ -64,6 +66,7 @@ public record NotifyConfig(RoutingConfig routing, Smtp smtp, URI publicUrl, Dura
         Validate.notNull(publicUrl, "alerts.public-url");
         Validate.isTrue(retryInitial.isPositive() && !retryMax.minus(retryInitial).isNegative(),
                 "alerts.notify.retry-initial must be positive and at most alerts.notify.retry-max");
+        Validate.isTrue(catchUp != null && !catchUp.isNegative(), "alerts.notify.catch-up must not be negative");
         Validate.notNull(notificationsTopic, "notificationsTopic");
         Validate.notNull(silencesTopic, "silencesTopic");
     }
@@ -92,7 +95,7 @@ public record NotifyConfig(RoutingConfig routing, Smtp smtp, URI publicUrl, Dura
             throw new IllegalArgumentException("Setting 'alerts.public-url' is not a URL: " + e.getMessage(), e);
         }
         NotifyConfig c = new NotifyConfig(routing, smtp, publicUrl, s.duration("alerts.notify.retry-initial", Duration.ofSeconds(10)),
-                s.duration("alerts.notify.retry-max", Duration.ofMinutes(15)),
+                s.duration("alerts.notify.retry-max", Duration.ofMinutes(15)), s.duration("alerts.notify.catch-up", Duration.ofHours(1)),
                 Topics.NOTIFICATIONS.withName(s.string("alerts.notifications-topic", Topics.NOTIFICATIONS.name())),
                 Topics.SILENCES.withName(s.string("alerts.silences-topic", Topics.SILENCES.name())));
         c.check();
@@ -108,7 +111,7 @@ public record NotifyConfig(RoutingConfig routing, Smtp smtp, URI publicUrl, Dura
 
     /** The same settings with another routing. */
     public NotifyConfig withRouting(RoutingConfig r) {
-        return new NotifyConfig(r, smtp, publicUrl, retryInitial, retryMax, notificationsTopic, silencesTopic);
+        return new NotifyConfig(r, smtp, publicUrl, retryInitial, retryMax, catchUp, notificationsTopic, silencesTopic);
     }
 
     private static boolean bool(Settings s, String key, boolean otherwise) {

@@ -116,7 +116,7 @@ class NotifyIT {
     private NotifyConfig notifyConfig(String routing) {
         return new NotifyConfig(RoutingFile.parse(routing, "routing-it.yml", Map.of("HOOK_SECRET", SECRET)),
                 new NotifyConfig.Smtp("127.0.0.1", smtpPort, "netra@netra.test", null, null, false), URI.create("http://netra.test"),
-                Duration.ofMillis(200), Duration.ofSeconds(1), Topics.NOTIFICATIONS.withName(notifications), Topics.SILENCES.withName(silences));
+                Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofHours(1), Topics.NOTIFICATIONS.withName(notifications), Topics.SILENCES.withName(silences));
     }
 
     private AlertsService start(String routing) {
@@ -261,6 +261,32 @@ class NotifyIT {
         assertThat(perMessageId(mail.getReceivedMessages())).hasSize(2).allSatisfy((id, n) -> assertThat(n).isOne());
         assertThat(count(NotificationEvent.Type.PLANNED)).isEqualTo(2);
         assertThat(second.cases().book().caseOf(a.id())).isPresent();
+    }
+
+    @Test
+    void aCaseEventWhoseNotificationsWereNeverPlannedIsPlannedAtTheNextStartOnce() throws Exception {
+        Alert a = NotifyFixtures.alert("351", RUDI, Severity.MEDIUM, "Dukung nomor 3");
+        produce(a);
+        AlertsService withoutNotifications = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(alerts),
+                Topics.ALERT_EVENTS.withName(events), kafka()), ctx -> Optional.ofNullable(ctx.header("X-Analyst")));
+        open.add(withoutNotifications);
+        withoutNotifications.start();
+        String caseId = caseOf(withoutNotifications, a);
+        confirm(withoutNotifications, caseId);
+        withoutNotifications.close();
+        open.remove(withoutNotifications);
+        smtpUp();
+
+        AlertsService first = start(ROUTING);
+        await().atMost(WAIT).until(() -> count(NotificationEvent.Type.DELIVERED) == 1);
+        first.close();
+        open.remove(first);
+        AlertsService second = start(ROUTING);
+
+        await().atMost(WAIT).until(() -> second.feed().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
+        assertThat(mail.getReceivedMessages()[0].getSubject()).contains(caseId);
+        assertThat(count(NotificationEvent.Type.PLANNED)).isOne();
     }
 
     @Test
