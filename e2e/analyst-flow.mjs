@@ -26,6 +26,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+  // post text is untrusted: a script in it must show as text, never run (no dialog may open)
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
 
   step('the case list sends a visitor to the login page');
   await page.goto(`${base}/kasus`);
@@ -66,6 +69,9 @@ try {
   const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
   console.log(`CASE ${caseId}`);
   await page.locator('mark').first().waitFor();
+  if ((await page.locator('body', { hasText: '<script>alert(1)</script>' }).count()) === 0) {
+    throw new Error('the script in the post is not shown as text on the case page');
+  }
   await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
 
   step('confirm it');
@@ -73,6 +79,9 @@ try {
   await page.click('#act button[data-action=confirmed]');
   // the page records the action, then reloads itself to show the new status and history
   await page.locator('h1', { hasText: 'CONFIRMED' }).waitFor();
+  if (dialogs > 0) {
+    throw new Error(`${dialogs} dialog(s) opened: a script from a post ran`);
+  }
   step('done');
 } catch (e) {
   failed = true;

@@ -1,6 +1,7 @@
 package id.netra.alerts;
 
 import id.netra.alerts.auth.AuthConfig;
+import id.netra.alerts.notify.NotifyConfig;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.Settings;
@@ -19,11 +20,14 @@ import java.util.Map;
  *   <tr><td>{@code alerts.topic}</td><td>{@code alerts}</td><td>the topic read</td></tr>
  *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
+ *   <tr><td>{@code alerts.routing}, {@code alerts.smtp.*}, ...</td><td></td><td>notifications, see {@link NotifyConfig}</td></tr>
  * </table>
  * Access control ({@code alerts.users}, {@code alerts.cookie-secure}, ...) is in {@link AuthConfig}.
+ *
+ * @param notifications the notification settings, or {@code null} when notifications are off
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
-                           Map<String, Object> kafka, AuthConfig auth) {
+                           Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications) {
     public AlertsConfig {
         java.util.Objects.requireNonNull(auth, "auth");
         if (httpPort < 0 || httpPort > 65535) {
@@ -32,18 +36,29 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         kafka = Map.copyOf(kafka);
     }
 
-    /** Without a users file: the app starts but nobody can log in. */
+    /** Without a users file (the app starts but nobody can log in) and without notifications. */
     public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                         Map<String, Object> kafka) {
-        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, AuthConfig.defaults());
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, AuthConfig.defaults(), null);
+    }
+
+    /** With this access control and without notifications. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, ?> kafka, AuthConfig auth) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, Map.copyOf(kafka), auth, null);
     }
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications);
     }
 
-    /** With the catalog's {@code alert-events} topic and no users file. */
+    /** These settings with these notifications ({@code null}: off). */
+    public AlertsConfig withNotifications(NotifyConfig newNotifications) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications);
+    }
+
+    /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
     public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Map<String, Object> kafka) {
         this(httpHost, httpPort, alertsTopic, Topics.ALERT_EVENTS, kafka);
     }
@@ -54,6 +69,6 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         return new AlertsConfig(s.string("http.host", "0.0.0.0"), s.integer("http.port", 8080),
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
-                AuthConfig.from(s));
+                AuthConfig.from(s), NotifyConfig.from(s, System.getenv()));
     }
 }

@@ -52,6 +52,8 @@ public final class AlertsService implements AutoCloseable {
     private final Users users;
     private final AuditLog audit;
     private final AccessControl access;
+    /** Notifications, or null when they are off. */
+    private final id.netra.alerts.notify.Notifier notifier;
     private final Regions regions = Regions.bundled();
     private Javalin http;
 
@@ -67,8 +69,14 @@ public final class AlertsService implements AutoCloseable {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
         });
-        cases.onEvent(e -> live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()),
-                cases.get(e.caseId()).map(this::regionOf).orElse(null)));
+        this.notifier = config.notifications() == null ? null
+                : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
+        cases.onEvent(e -> {
+            live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
+            if (notifier != null) {
+                notifier.onCaseEvent(e);
+            }
+        });
     }
 
     private Users loadUsers(AlertsConfig config) {
@@ -84,6 +92,9 @@ public final class AlertsService implements AutoCloseable {
 
     public void start() {
         cases.start();
+        if (notifier != null) {
+            notifier.start(cases.book().all());
+        }
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
@@ -131,6 +142,16 @@ public final class AlertsService implements AutoCloseable {
             json(ctx, c);
         });
         http.post("/api/cases/{id}/actions", this::act);
+        if (notifier != null) {
+            // Anyone logged in may list silences; only those who may act on cases may set or lift one.
+            http.before("/api/silences*", ctx -> {
+                if (!ctx.method().name().equals("GET") && !AccessControl.sessionOf(ctx).user().role().mayAct()) {
+                    throw new io.javalin.http.ForbiddenResponse("the " + AccessControl.sessionOf(ctx).user().role().id()
+                            + " role may not set or lift silences");
+                }
+            });
+            notifier.routes(http, ctx -> Optional.of(AccessControl.sessionOf(ctx).user().name()));
+        }
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
@@ -317,6 +338,9 @@ public final class AlertsService implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        if (notifier != null) {
+            notifier.close();
+        }
         cases.close();
         if (http != null) {
             http.stop();

@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Rendering helpers for untrusted text: escaping, evidence highlighting, and safe links. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
@@ -32,7 +32,7 @@ final class Html {
     }
 
     /** The URL for an href, or {@code null} when it is not plain http(s) (javascript:, data:, relative...). */
-    static String safeHref(URI url) {
+    public static String safeHref(URI url) {
         if (url == null || url.getScheme() == null) {
             return null;
         }

@@ -19,14 +19,14 @@ import java.util.List;
  * {@code lampung} (analyst, province 18), {@code metro} (analyst, Kota Metro 18.72), {@code audit} (auditor, national),
  * {@code admin} (admin, national).
  */
-final class TestUsers {
-    static final String PASSWORD = "kata-sandi-uji";
+public final class TestUsers {
+    public static final String PASSWORD = "kata-sandi-uji";
     private static final int CHEAP = 1000;
 
     private TestUsers() {
     }
 
-    static User user(String name, Role role, String jurisdiction) {
+    public static User user(String name, Role role, String jurisdiction) {
         return new User(name, role, Jurisdiction.parse(jurisdiction, Regions.bundled()), PasswordHash.hash(PASSWORD.toCharArray(), CHEAP), null);
     }
 

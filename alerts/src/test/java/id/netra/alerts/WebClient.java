@@ -12,13 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** A browser-like client of the alerts web app: keeps cookies, logs in with the form, sends the CSRF token. */
-final class WebClient {
+public final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
     private String csrf;
 
-    WebClient(AlertsService service) {
+    public WebClient(AlertsService service) {
         this.base = "http://127.0.0.1:" + service.port();
     }
 
@@ -36,7 +36,7 @@ final class WebClient {
     }
 
     /** Logs in with {@link TestUsers#PASSWORD}, failing the test if that does not work. */
-    WebClient as(String name) throws IOException, InterruptedException {
+    public WebClient as(String name) throws IOException, InterruptedException {
         int status = login(name, TestUsers.PASSWORD).statusCode();
         if (status != 303) {
             throw new AssertionError("login of " + name + " answered " + status);
@@ -59,6 +59,19 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("X-CSRF-Token", token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request, with the CSRF token for everything but GET. */
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (!method.equals("GET") && csrf != null) {
+            b.header("X-CSRF-Token", csrf);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -40,13 +40,20 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class LocalStack implements AutoCloseable {
     /**
-     * @param pace posts ingested per second
+     * @param pace   posts ingested per second
+     * @param alerts more settings of the alerts service, e.g. {@code alerts.smtp.host} and {@code alerts.smtp.port} to
+     *               send notifications (off without them)
      */
-    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples) {
+    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts) {
         Options {
             if (pace < 1) {
                 throw new IllegalArgumentException("--pace must be at least 1 post per second");
             }
+            alerts = Map.copyOf(alerts);
+        }
+
+        Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples) {
+            this(dataDir, kafkaPort, httpPort, ingestPort, pace, samples, Map.of());
         }
     }
 
@@ -103,7 +110,8 @@ final class LocalStack implements AutoCloseable {
         Path users = data.resolve("users.yml");
         demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
         alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
-                .withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(users)));
+                .withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(users))
+                .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv())));
         alerts.start();
         running.push(alerts);
         DemoSite site = DemoSite.start(0);
@@ -120,6 +128,13 @@ final class LocalStack implements AutoCloseable {
         if (o.samples()) {
             copySamplePostsOnce(o.pace());
         }
+    }
+
+    /** The alerts settings of the options, with case links pointing at this feed unless they say otherwise. */
+    private static Map<String, String> withPublicUrl(Options o) {
+        Map<String, String> m = new java.util.HashMap<>(o.alerts());
+        m.putIfAbsent("alerts.public-url", "http://localhost:" + (o.httpPort() == 0 ? 8080 : o.httpPort()));
+        return m;
     }
 
     EmbeddedKafka kafka() {

@@ -32,12 +32,29 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--pace", paramLabel = "POSTS_PER_SECOND", defaultValue = "4", description = "How fast posts are ingested (default: ${DEFAULT-VALUE}/s).")
     int pace;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "An SMTP server (no TLS, no login) for the supervisors' e-mails, e.g. a local "
+            + "mail catcher; without it notifications are off.")
+    String smtp;
+
     @Option(names = "--no-samples", description = "Do not publish the sample registry and watchlist nor stream the sample posts.")
     boolean noSamples;
 
     @Override
     public Integer call() throws Exception {
-        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, ingestPort, pace, !noSamples);
+        java.util.Map<String, String> alertsSettings = new java.util.HashMap<>();
+        if (smtp != null) {
+            int colon = smtp.lastIndexOf(':');
+            if (colon <= 0 || !smtp.substring(colon + 1).matches("\\d{1,5}")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--smtp must be HOST:PORT, not '" + smtp + "'");
+            }
+            alertsSettings.put("alerts.smtp.host", smtp.substring(0, colon));
+            alertsSettings.put("alerts.smtp.port", smtp.substring(colon + 1));
+            alertsSettings.put("alerts.smtp.starttls", "false");
+        }
+        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, ingestPort, pace, !noSamples, alertsSettings);
         LocalStack stack;
         try {
             stack = LocalStack.start(options, UpCommand::status);

@@ -81,8 +81,20 @@ public final class Topics {
      */
     public static final Topic<String, AuditEntry> AUDIT_LOG = topic("audit-log", AuditEntry.class, 1, KEEP_FOREVER);
 
+    /**
+     * The notification outbox: planned notifications and their delivery outcomes (planned, suppressed, sending,
+     * attempt-failed, delivered), key = notification id. Kept without limit: it is the audit of what was sent to whom.
+     */
+    public static final Topic<String, NotificationEvent> NOTIFICATIONS = topic("notifications", NotificationEvent.class, 3, KEEP_FOREVER);
+
+    /**
+     * Silences set and lifted by analysts, key = silence id. Kept without limit rather than compacted: every change
+     * is audited, and silences are few.
+     */
+    public static final Topic<String, SilenceEvent> SILENCES = topic("silences", SilenceEvent.class, 1, KEEP_FOREVER);
+
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, NOTIFICATIONS, SILENCES);
 
     private Topics() {
     }

@@ -1,0 +1,383 @@
+package id.netra.alerts.notify;
+
+import id.netra.alerts.CaseFile;
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import id.netra.model.Errors;
+import id.netra.model.Notification;
+import id.netra.model.NotificationEvent;
+import id.netra.model.Silence;
+import id.netra.model.SilenceEvent;
+import id.netra.model.Topic;
+import id.netra.model.TopicReader;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells people about cases: plans notifications from case events by the routing, and delivers them by e-mail (SMTP)
+ * and signed webhooks through an outbox, the {@code notifications} topic. Also keeps the silences ({@code silences}
+ * topic) and serves them at {@code /api/silences}.
+ *
+ * <p>Exactly once, and where it is not: a notification is written {@code planned} (one transaction, id derived from
+ * the case event and the recipient, so planning the same event again finds it) before anything is sent. Before each
+ * attempt its digest is written {@code sending}, then {@code delivered} or {@code attempt-failed} with the next try
+ * time (exponential back-off with jitter, capped). At start the topic is read whole, so a restart resends exactly
+ * what was not delivered, with the same digest id. An SMTP or webhook outage therefore delays notifications but
+ * loses none and sends none twice. The one window for a duplicate: the receiver accepted a message and the service
+ * died (or the answer was lost) before {@code delivered} was committed; the message is then sent again with the
+ * same id: the same e-mail {@code Message-ID} and the same {@code X-Netra-Delivery}, so receivers can drop it.
+ * The case event and its {@code planned} notifications are two transactions (the event is {@code CaseLog}'s): for a
+ * crash between them, {@link #start(Collection)} plans the recent case events again ({@code alerts.notify.catch-up});
+ * the ids find what was planned already.
+ *
+ * <p>One transactional id per notifications topic: a new instance fences the previous one, whose late writes fail.
+ */
+public final class Notifier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final NotifyConfig config;
+    private final Map<String, Object> kafka;
+    private final Function<String, Optional<CaseFile>> cases;
+    private final Function<String, Optional<Alert>> alerts;
+    private final Clock clock;
+    private final Map<Notification.Channel, Sender> senders;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Planner planner;
+    private final Outbox outbox = new Outbox();
+    private final SilenceBook silences = new SilenceBook();
+    private final Object lock = new Object();
+    private volatile boolean running;
+    private volatile Consumer<SilenceEvent> silenceListener = e -> { };
+    private Thread worker;
+    /** Case events to plan again at start, waiting for their alerts to be read into the feed. */
+    private final java.util.Deque<AlertEvent> backlog = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile Instant backlogUntil = Instant.MIN;
+    private static final Duration BACKLOG_PATIENCE = Duration.ofMinutes(5);
+
+    /**
+     * @param cases  the cases by id ({@code CaseLog::get})
+     * @param alerts the alerts by id ({@code AlertFeed::get})
+     */
+    public Notifier(NotifyConfig config, Map<String, Object> kafka, Function<String, Optional<CaseFile>> cases,
+                    Function<String, Optional<Alert>> alerts, Clock clock) {
+        this(config, kafka, cases, alerts, clock, channels(config, clock));
+    }
+
+    Notifier(NotifyConfig config, Map<String, Object> kafka, Function<String, Optional<CaseFile>> cases,
+             Function<String, Optional<Alert>> alerts, Clock clock, Map<Notification.Channel, Sender> senders) {
+        config.check();
+        this.config = config;
+        this.kafka = Map.copyOf(kafka);
+        this.cases = cases;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.senders = Map.copyOf(senders);
+        this.planner = new Planner(config.routing(), config.publicUrl());
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-alerts-notify-" + config.notificationsTopic().name());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-notify");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static Map<Notification.Channel, Sender> channels(NotifyConfig config, Clock clock) {
+        Map<Notification.Channel, Sender> out = new EnumMap<>(Notification.Channel.class);
+        if (config.smtp() != null) {
+            out.put(Notification.Channel.EMAIL, new MailSender(config.smtp()));
+        }
+        out.put(Notification.Channel.WEBHOOK, new WebhookSender(config.routing()::secretFor, clock));
+        return out;
+    }
+
+    /** Like {@link #start(Collection)} with no cases to catch up on. */
+    public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Fences an earlier instance, reads the silences and the outbox whole, and starts delivering. The events of
+     * {@code known} cases of the last {@code alerts.notify.catch-up} are planned again once their alerts are known
+     * (those planned before are found by id and left alone), so a crash between a case event and its planning loses
+     * nothing.
+     */
+    public void start(Collection<CaseFile> known) {
+        Instant since = clock.instant().minus(config.catchUp());
+        known.stream().flatMap(c -> c.history().stream()).filter(e -> e.at().isAfter(since))
+                .filter(e -> e.type() == AlertEvent.Type.CONFIRMED || e.type() == AlertEvent.Type.OPENED || e.type() == AlertEvent.Type.ALERT_ADDED)
+                .sorted(java.util.Comparator.comparing(AlertEvent::at)).forEach(backlog::add);
+        backlogUntil = clock.instant().plus(BACKLOG_PATIENCE);
+        producer.initTransactions();
+        long s = TopicReader.readToEnd(kafka, config.silencesTopic(), (key, e) -> {
+            if (e != null) {
+                silences.apply(e);
+            }
+        });
+        long n;
+        synchronized (lock) {
+            n = TopicReader.readToEnd(kafka, config.notificationsTopic(), (key, e) -> {
+                if (e != null) {
+                    outbox.apply(e);
+                }
+            });
+        }
+        log.info("Notifications loaded from {}: {} event(s), {} waiting; {} silence event(s) from {}.", config.notificationsTopic().name(), n,
+                outbox.pending().size(), s, config.silencesTopic().name());
+        running = true;
+        worker = new Thread(this::deliverLoop, "netra-notify-delivery");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /**
+     * Plans the notifications of a committed case event (call it for every event, after it is committed): nothing for
+     * most events; for a confirmation or a HIGH alert, one {@code planned} (or {@code suppressed}) notification per
+     * recipient the routing names. Never throws: a failure is logged, and the case event stands.
+     */
+    public void onCaseEvent(AlertEvent e) {
+        try {
+            Optional<CaseFile> c = cases.apply(e.caseId());
+            if (c.isEmpty()) {
+                return;
+            }
+            List<Alert> caseAlerts = c.get().alertIds().stream().map(alerts).flatMap(Optional::stream).toList();
+            synchronized (lock) {
+                Instant now = clock.instant();
+                List<NotificationEvent> events = new ArrayList<>();
+                for (Notification n : planner.plan(e, c.get(), caseAlerts, now, outbox::lastPlanned)) {
+                    if (outbox.knows(n.id())) {
+                        continue;
+                    }
+                    events.add(silences.covering(n, now).map(s -> NotificationEvent.suppressed(n, now, "silence " + s.id() + ": " + s.reason()))
+                            .orElse(NotificationEvent.planned(n, now)));
+                }
+                write(events);
+                lock.notifyAll();
+            }
+        } catch (RuntimeException ex) {
+            log.error("Could not plan the notifications of case event {} ({} of {}); nobody is told of it.", e.eventId(), e.type().id(),
+                    e.caseId(), ex);
+        }
+    }
+
+    /** Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}}; 401 without an analyst. */
+    public void routes(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who) {
+        new SilenceRoutes(this, clock).register(http, who);
+    }
+
+    /** Told of every silence event after it is committed (e.g. to mirror it to the audit log). */
+    public void onSilence(Consumer<SilenceEvent> listener) {
+        this.silenceListener = listener;
+    }
+
+    void createSilence(Silence s) {
+        writeSilence(new SilenceEvent(s.id(), SilenceEvent.Type.CREATED, s.createdBy(), s.createdAt(), s, null));
+    }
+
+    /** @throws IllegalStateException when the silence is lifted or expired already */
+    void liftSilence(String id, String actor, String reason) {
+        synchronized (lock) {
+            SilenceBook.Entry x = silences.get(id).orElseThrow();
+            String status = x.status(clock.instant());
+            if (!status.equals("active")) {
+                throw new IllegalStateException("silence " + id + " is " + status + " already");
+            }
+            writeSilence(new SilenceEvent(id, SilenceEvent.Type.LIFTED, actor, clock.instant(), null, reason));
+        }
+    }
+
+    SilenceBook silences() {
+        return silences;
+    }
+
+    /** Where a notification stands, for tests and diagnostics. */
+    Optional<Outbox.State> state(String notificationId) {
+        synchronized (lock) {
+            return outbox.get(notificationId).map(x -> x.state);
+        }
+    }
+
+    private void writeSilence(SilenceEvent e) {
+        Topic<String, SilenceEvent> t = config.silencesTopic();
+        synchronized (lock) {
+            TopicReader.inTransaction(producer, () ->
+                    producer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))));
+            silences.apply(e);
+            lock.notifyAll();
+        }
+        silenceListener.accept(e);
+    }
+
+    /** Commits {@code events} in one transaction, then applies them. Call holding {@link #lock}. */
+    private void write(List<NotificationEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Topic<String, NotificationEvent> t = config.notificationsTopic();
+        TopicReader.inTransaction(producer, () -> events.forEach(e ->
+                producer.send(new ProducerRecord<>(t.name(), e.notificationId(), t.valueSerde().serializer().serialize(t.name(), e)))));
+        events.forEach(outbox::apply);
+    }
+
+    private void deliverLoop() {
+        while (running) {
+            try {
+                catchUp();
+                List<Digest> due;
+                synchronized (lock) {
+                    suppressSilenced();
+                    due = outbox.due(clock.instant());
+                }
+                for (Digest d : due) {
+                    if (!running) {
+                        return;
+                    }
+                    deliver(d);
+                }
+                synchronized (lock) {
+                    if (running && due.isEmpty()) {
+                        Instant next = outbox.nextDue().orElse(clock.instant().plus(Duration.ofMinutes(1)));
+                        if (!backlog.isEmpty()) {
+                            next = clock.instant().plusMillis(200);
+                        }
+                        long ms = Math.clamp(Duration.between(clock.instant(), next).toMillis(), 1, 60_000);
+                        lock.wait(ms);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ProducerFencedException e) {
+                log.error("Another alerts service took over the notifications topic {}; this one stops delivering.",
+                        config.notificationsTopic().name());
+                running = false;
+            } catch (KafkaException e) {
+                log.error("Could not write to the notifications topic {}; trying again in {}.", config.notificationsTopic().name(),
+                        config.retryInitial(), e);
+                pause(config.retryInitial());
+            } catch (RuntimeException e) {
+                log.error("Notification delivery failed unexpectedly; trying again in {}.", config.retryInitial(), e);
+                pause(config.retryInitial());
+            }
+        }
+    }
+
+    private void pause(Duration d) {
+        synchronized (lock) {
+            try {
+                if (running) {
+                    lock.wait(Math.max(1, d.toMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    /** Plans the backlog's events whose case and alerts are known now; gives up on the rest after a while. */
+    private void catchUp() {
+        for (java.util.Iterator<AlertEvent> it = backlog.iterator(); it.hasNext(); ) {
+            AlertEvent e = it.next();
+            boolean ready = cases.apply(e.caseId()).map(c -> c.alertIds().stream().allMatch(id -> alerts.apply(id).isPresent())).orElse(false);
+            if (ready) {
+                onCaseEvent(e);
+                it.remove();
+            } else if (clock.instant().isAfter(backlogUntil)) {
+                log.warn("Case event {} ({} of {}) was not planned again at start: its alerts were not read within {}.", e.eventId(),
+                        e.type().id(), e.caseId(), BACKLOG_PATIENCE);
+                it.remove();
+            }
+        }
+    }
+
+    /** Pending notifications a silence now covers are recorded suppressed, with the silence, and not sent. */
+    private void suppressSilenced() {
+        Instant now = clock.instant();
+        List<NotificationEvent> events = new ArrayList<>();
+        for (Notification n : outbox.pending()) {
+            silences.covering(n, now).ifPresent(s -> events.add(NotificationEvent.suppressed(n, now, "silence " + s.id() + ": " + s.reason())));
+        }
+        write(events);
+    }
+
+    private void deliver(Digest d) {
+        synchronized (lock) {
+            write(d.members().stream().map(n -> NotificationEvent.sending(n.id(), clock.instant(), d.id(), d.attempt())).toList());
+        }
+        String error = null;
+        Sender sender = senders.get(d.recipient().channel());
+        try {
+            if (sender == null) {
+                throw new IllegalStateException("no " + d.recipient().channel().id() + " channel is configured");
+            }
+            sender.send(d);
+        } catch (Exception e) {
+            error = Errors.describe(e);
+        }
+        Instant now = clock.instant();
+        synchronized (lock) {
+            if (error == null) {
+                write(d.members().stream().map(n -> NotificationEvent.delivered(n.id(), now, d.id(), d.attempt())).toList());
+                log.info("Delivered {} ({} notification(s)) to {} on attempt {}.", d.id(), d.members().size(), d.recipient().key(), d.attempt());
+            } else {
+                Instant next = now.plus(retryDelay(d.attempt(), config.retryInitial(), config.retryMax(), ThreadLocalRandom.current().nextDouble()));
+                String reason = error;
+                write(d.members().stream().map(n -> NotificationEvent.failed(n.id(), now, d.attempt(), reason, next)).toList());
+                log.warn("Could not deliver {} to {} (attempt {}): {}. Trying again at {}.", d.id(), d.recipient().key(), d.attempt(), error, next);
+            }
+        }
+    }
+
+    /**
+     * The wait after failed attempt {@code attempt}: {@code initial} doubled per attempt, at most {@code max}, of which
+     * a random half ({@code random} in [0, 1)) is taken off so that many waiting notifications do not retry together.
+     */
+    static Duration retryDelay(int attempt, Duration initial, Duration max, double random) {
+        long cap = max.toMillis();
+        long full = initial.toMillis() << Math.min(Math.max(attempt - 1, 0), 30);
+        long base = full <= 0 || full > cap ? cap : full;
+        return Duration.ofMillis(base / 2 + (long) (base / 2.0 * random));
+    }
+
+    /** Stops delivering after the digest in hand (so its outcome is recorded), then closes the producer. */
+    @Override
+    public void close() {
+        running = false;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (worker.isAlive()) {
+                log.warn("The delivery thread did not stop within 60 s; closing anyway (its message is sent again after a restart).");
+                worker.interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,202 @@
+package id.netra.alerts.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.netra.model.Json;
+import id.netra.model.Regions;
+import id.netra.model.Silence;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The silences API, for logged-in analysts only (401 otherwise):
+ *
+ * <ul>
+ *   <li>{@code GET /api/silences} the silences in force; {@code ?all=true} also the expired and lifted ones</li>
+ *   <li>{@code POST /api/silences} {@code {"kind": "nip|candidate|region", "value": "...", "reason": "...",
+ *       "expiresAt": "2024-11-30T00:00:00Z"}} (or {@code "duration": "PT24H"} instead of {@code expiresAt}): 201 with
+ *       the silence; 400 naming the field that is wrong</li>
+ *   <li>{@code DELETE /api/silences/{id}?reason=...} (or the reason in a JSON body) lifts it: 200, 404 unknown,
+ *       409 already lifted or expired, 400 without a reason</li>
+ * </ul>
+ */
+final class SilenceRoutes {
+    static final Duration LONGEST = Duration.ofDays(366);
+    private static final int MAX_REASON = 500;
+
+    private final Notifier notifier;
+    private final Clock clock;
+
+    SilenceRoutes(Notifier notifier, Clock clock) {
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    void register(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who) {
+        http.get("/api/silences", ctx -> withUser(ctx, who, user -> list(ctx)));
+        http.post("/api/silences", ctx -> withUser(ctx, who, user -> create(ctx, user)));
+        http.delete("/api/silences/{id}", ctx -> withUser(ctx, who, user -> lift(ctx, user)));
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(String user) throws JsonProcessingException;
+    }
+
+    private static void withUser(Context ctx, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who, Handler h) throws JsonProcessingException {
+        String user = who.apply(ctx).orElse(null);
+        if (user == null) {
+            reply(ctx, 401, Map.of("error", "log in to see or change silences"));
+            return;
+        }
+        h.handle(user);
+    }
+
+    private void list(Context ctx) throws JsonProcessingException {
+        boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
+        Instant now = clock.instant();
+        List<Map<String, Object>> out = notifier.silences().all().stream().filter(x -> all || x.status(now).equals("active"))
+                .map(x -> view(x, now)).toList();
+        reply(ctx, 200, Map.of("silences", out));
+    }
+
+    private void create(Context ctx, String user) throws JsonProcessingException {
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            reply(ctx, 400, Map.of("error", "the body is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            reply(ctx, 400, Map.of("error", "the body must be a JSON object with kind, value, reason and expiresAt or duration"));
+            return;
+        }
+        Instant now = clock.instant();
+        Silence s;
+        try {
+            Silence.Kind kind = Silence.Kind.of(body.path("kind").asText(""));
+            String value = body.path("value").asText("").strip();
+            check(kind, value);
+            String reason = reason(body.path("reason").asText(""));
+            Instant expiresAt = expiry(body, now);
+            s = new Silence("s-" + UUID.randomUUID(), new Silence.Matcher(kind, value), expiresAt, reason, user, now);
+        } catch (IllegalArgumentException e) {
+            reply(ctx, 400, Map.of("error", e.getMessage()));
+            return;
+        }
+        notifier.createSilence(s);
+        reply(ctx, 201, view(new SilenceBook.Entry(s, null), now));
+    }
+
+    private void lift(Context ctx, String user) throws JsonProcessingException {
+        String id = ctx.pathParam("id");
+        if (notifier.silences().get(id).isEmpty()) {
+            reply(ctx, 404, Map.of("error", "no silence " + id));
+            return;
+        }
+        String reason = ctx.queryParam("reason");
+        if ((reason == null || reason.isBlank()) && !ctx.body().isBlank()) {
+            try {
+                reason = Json.mapper().readTree(ctx.body()).path("reason").asText("");
+            } catch (JsonProcessingException e) {
+                reply(ctx, 400, Map.of("error", "the body is not JSON: " + e.getOriginalMessage()));
+                return;
+            }
+        }
+        try {
+            notifier.liftSilence(id, user, reason(reason == null ? "" : reason));
+        } catch (IllegalArgumentException e) {
+            reply(ctx, 400, Map.of("error", e.getMessage()));
+            return;
+        } catch (IllegalStateException e) {
+            reply(ctx, 409, Map.of("error", e.getMessage()));
+            return;
+        }
+        reply(ctx, 200, view(notifier.silences().get(id).orElseThrow(), clock.instant()));
+    }
+
+    private static void check(Silence.Kind kind, String value) {
+        switch (kind) {
+            case NIP -> {
+                if (!value.matches("\\d{18}")) {
+                    throw new IllegalArgumentException("value: a NIP is 18 digits, not '" + Inert.line(value, 40) + "'");
+                }
+            }
+            case REGION -> {
+                if (!Regions.bundled().isKnown(value)) {
+                    throw new IllegalArgumentException("value: '" + Inert.line(value, 40) + "' is not a Kemendagri region code (e.g. 18 or 18.72)");
+                }
+            }
+            case CANDIDATE -> {
+                if (value.isEmpty() || value.length() > 100 || !value.matches("[A-Za-z0-9._:-]+")) {
+                    throw new IllegalArgumentException("value: a candidate id such as pilwalkot-metro-03 is required");
+                }
+            }
+        }
+    }
+
+    private static String reason(String reason) {
+        String r = Inert.text(reason, MAX_REASON + 1);
+        if (r.isBlank()) {
+            throw new IllegalArgumentException("reason: say why (it is kept for the audit)");
+        }
+        if (r.length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters");
+        }
+        return r;
+    }
+
+    private static Instant expiry(JsonNode body, Instant now) {
+        Instant at;
+        try {
+            if (body.hasNonNull("expiresAt")) {
+                at = Instant.parse(body.get("expiresAt").asText());
+            } else if (body.hasNonNull("duration")) {
+                at = now.plus(Duration.parse(body.get("duration").asText()));
+            } else {
+                throw new IllegalArgumentException("expiresAt (an instant such as 2024-11-30T00:00:00Z) or duration (such as PT24H) is required");
+            }
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expiresAt must be an instant such as 2024-11-30T00:00:00Z, duration one such as PT24H");
+        }
+        if (!at.isAfter(now)) {
+            throw new IllegalArgumentException("expiresAt: a silence must end in the future");
+        }
+        if (at.isAfter(now.plus(LONGEST))) {
+            throw new IllegalArgumentException("expiresAt: a silence lasts at most " + LONGEST.toDays() + " days");
+        }
+        return at;
+    }
+
+    private static Map<String, Object> view(SilenceBook.Entry x, Instant now) {
+        Silence s = x.silence();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("kind", s.matcher().kind().id());
+        m.put("value", s.matcher().value());
+        m.put("reason", s.reason());
+        m.put("createdBy", s.createdBy());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("expiresAt", s.expiresAt().toString());
+        m.put("status", x.status(now));
+        if (x.lifted() != null) {
+            m.put("liftedBy", x.lifted().actor());
+            m.put("liftedAt", x.lifted().at().toString());
+            m.put("liftReason", x.lifted().reason());
+        }
+        return m;
+    }
+
+    private static void reply(Context ctx, int status, Object value) throws JsonProcessingException {
+        ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsString(value));
+    }
+}
