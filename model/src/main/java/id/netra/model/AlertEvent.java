@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Something that happened to a case: the alerts service opening it or adding an alert to it, or an analyst's action.
@@ -28,17 +27,12 @@ public record AlertEvent(String eventId, String caseId, Type type, String actor,
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Type of(String id) {
-            for (Type t : values()) {
-                if (t.id().equalsIgnoreCase(id) || t.name().equalsIgnoreCase(id)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown case event type '" + id + "'");
+            return EnumIds.of(Type.class, id, "case event type");
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,17 +30,12 @@ public record AuditEntry(String id, Instant at, String actor, Action action, Str
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Action of(String id) {
-            for (Action a : values()) {
-                if (a.id().equalsIgnoreCase(id) || a.name().equalsIgnoreCase(id)) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("unknown audit action '" + id + "'");
+            return EnumIds.of(Action.class, id, "audit action");
         }
     }
 

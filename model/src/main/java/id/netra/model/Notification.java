@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,17 +31,12 @@ public record Notification(String id, String caseId, String eventId, String trig
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Channel of(String id) {
-            for (Channel c : values()) {
-                if (c.id().equalsIgnoreCase(id)) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException("unknown channel '" + id + "'");
+            return EnumIds.of(Channel.class, id, "channel");
         }
     }
 

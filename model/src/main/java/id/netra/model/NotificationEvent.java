@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * What happened to one notification: the outbox of the alerts service. Value of the {@code notifications} topic, keyed
@@ -38,17 +37,12 @@ public record NotificationEvent(String notificationId, Type type, Instant at, No
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Type of(String id) {
-            for (Type t : values()) {
-                if (t.id().equalsIgnoreCase(id) || t.name().equalsIgnoreCase(id)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown notification event type '" + id + "'");
+            return EnumIds.of(Type.class, id, "notification event type");
         }
     }
 

@@ -3,7 +3,6 @@ package id.netra.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * An analyst's order not to notify about one ASN, one candidate or one region until it expires (or is lifted).
@@ -23,17 +22,12 @@ public record Silence(String id, Matcher matcher, Instant expiresAt, String reas
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Kind of(String id) {
-            for (Kind k : values()) {
-                if (k.id().equalsIgnoreCase(id)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown silence kind '" + id + "' (nip, candidate or region)");
+            return EnumIds.of(Kind.class, id, "silence kind");
         }
     }
 

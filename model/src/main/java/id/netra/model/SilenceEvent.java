@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * An analyst setting or lifting a {@link Silence}. Value of the {@code silences} topic, keyed by silence id and kept
@@ -23,17 +22,12 @@ public record SilenceEvent(String silenceId, Type type, String actor, Instant at
 
         @JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         @JsonCreator
         public static Type of(String id) {
-            for (Type t : values()) {
-                if (t.id().equalsIgnoreCase(id)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("unknown silence event type '" + id + "'");
+            return EnumIds.of(Type.class, id, "silence event type");
         }
     }
 
