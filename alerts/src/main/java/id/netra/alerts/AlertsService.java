@@ -34,6 +34,7 @@ public final class AlertsService implements AutoCloseable {
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
     private final Analysts analysts;
+    private final ReplayReportLog reports;
     private final id.netra.model.Regions regions = id.netra.model.Regions.bundled();
     private Javalin http;
 
@@ -45,6 +46,7 @@ public final class AlertsService implements AutoCloseable {
     public AlertsService(AlertsConfig config, Analysts analysts) {
         this.config = config;
         this.analysts = analysts;
+        this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), java.time.Clock.systemUTC());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", java.util.Map.of("id", alert.id(), "severity", alert.severity().name()));
@@ -86,7 +88,9 @@ public final class AlertsService implements AutoCloseable {
         http.post("/api/cases/{id}/actions", this::act);
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        ReportsPage.routes(http, reports);
         http.start(config.httpHost(), config.httpPort());
+        reports.start();
         consumer.start();
         log.info("Alert feed listening on http://{}:{}/ (topic {}).", config.httpHost(), port(), config.alertsTopic().name());
     }
@@ -210,6 +214,7 @@ public final class AlertsService implements AutoCloseable {
 
     @Override
     public void close() {
+        reports.close();
         consumer.close();
         cases.close();
         if (http != null) {

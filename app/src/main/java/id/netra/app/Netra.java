@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             RegistryCommand.class,
             WatchlistCommand.class,
+            ReplayCommand.class,
             id.netra.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -60,14 +60,29 @@ public final class Topics {
      */
     public static final Topic<String, AuditEntry> AUDIT_LOG = topic("audit-log", AuditEntry.class, 1, KEEP_FOREVER);
 
+    /**
+     * Reports of {@code netra replay} ({@link ReplayReport}), key = run id; kept without limit, records up to 32 MiB
+     * (a report lists every alert of its period).
+     */
+    public static final Topic<String, ReplayReport> REPLAY_REPORTS = topic("replay-reports", ReplayReport.class, 1, with(KEEP_FOREVER,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ReplayReport.MAX_RECORD_BYTES)));
+
+    /** Prefix of the topic a replay writes its alerts to: {@code alerts-replay-<run id>}, kept without limit. */
+    public static final String ALERTS_REPLAY_PREFIX = "alerts-replay-";
+
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, REPLAY_REPORTS);
 
     private Topics() {
     }
 
     public static List<Topic<?, ?>> all() {
         return ALL;
+    }
+
+    /** The configuration of a replay's alerts topic: like {@code alerts}, kept without limit. */
+    public static Map<String, String> replayAlertsConfigs() {
+        return KEEP_FOREVER;
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
