@@ -30,10 +30,12 @@ public final class Topics {
     /** The ASN registry, key NIP; a tombstone removes a person. */
     public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
     /**
-     * The registry by account, key = account lookup key ({@code x:budi_s}); written by the classifier from
-     * {@code registry} (a tombstone for an account a person no longer has), read by every classifier instance whole.
+     * The registry by account, key = account lookup key ({@code x:budi_s}), value = the account's history (every
+     * version of its {@link AsnRecord} JSON with the time it counts from, and removals; binary, read by the classifier's
+     * {@code RegistryHistory}); written by the classifier from {@code registry}, read by every classifier instance
+     * whole and by {@code netra replay}.
      */
-    public static final Topic<String, AsnRecord> REGISTRY_ACCOUNTS = topic("registry-accounts", AsnRecord.class, 3, COMPACTED);
+    public static final Topic<String, byte[]> REGISTRY_ACCOUNTS = new Topic<>("registry-accounts", Serdes.String(), Serdes.ByteArray(), 3, COMPACTED);
     /** Watchlist versions, key = version; the newest record is the version in force. */
     public static final Topic<String, Watchlist> WATCHLIST = topic("watchlist", Watchlist.class, 1, COMPACTED);
     /** Alerts, key = alert id. */

@@ -219,8 +219,9 @@ public final class Replay {
                     }
                 }
                 // Past the end offset as of the start (transaction markers included): this partition is done.
-                open.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-                consumer.assign(open);
+                if (open.removeIf(tp -> consumer.position(tp) >= end.get(tp))) {
+                    consumer.assign(open);
+                }
                 long now = System.nanoTime();
                 if (now - lastReport > 1_000_000_000L || open.isEmpty()) {
                     progress.posts(phase, read, total);
