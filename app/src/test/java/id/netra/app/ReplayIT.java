@@ -153,6 +153,12 @@ class ReplayIT {
             });
             assertThat(newest.counts()).isEqualTo(new ReplayReport.Counts(6, 3, 3, 3, 12, 12));
 
+            // (c) With the registry as of day 6: the posts before Dimas's change on day 5 now carry his new record.
+            ReplayReport asOf = replay(dir, "c1", "--registry-as-of", "2024-11-06T00:00:00Z");
+            assertThat(asOf.counts()).isEqualTo(new ReplayReport.Counts(4, 8, 0, 0, 12, 12));
+            assertThat(asOf.entries()).filteredOn(e -> e.kind() == ReplayReport.Kind.CHANGED).allSatisfy(e ->
+                    assertThat(e.changes()).extracting(ReplayReport.Change::field).containsExactly("id", "asn", "registryVersion"));
+
             // The replays wrote their own topics only.
             assertThat(readAll(Topics.ALERTS.name())).hasSize(liveAlerts);
             assertThat(Files.readString(dir.resolve("reports").resolve("b1.html"))).contains("b1", v2.version());
@@ -169,7 +175,7 @@ class ReplayIT {
     }
 
     @Test
-    void refusesAnUnknownWatchlistVersionListingThePublishedOnes(@TempDir Path dir) throws Exception {
+    void refusesAnUnknownWatchlistOrLexiconVersionListingTheKnownOnes(@TempDir Path dir) throws Exception {
         Topics.createMissing(KAFKA.admin());
         send(Topics.WATCHLIST.name(), "known-1", Json.mapper().writeValueAsBytes(
                 new Watchlist("known-1", List.of(), List.of())), Instant.parse("2026-01-01T00:00:00Z"));
@@ -181,6 +187,13 @@ class ReplayIT {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("'nope'").contains("known-1");
+
+        StringWriter lexiconErr = new StringWriter();
+        var again = Netra.commandLine();
+        again.setErr(new PrintWriter(lexiconErr));
+        assertThat(again.execute("replay", "-b", KAFKA.bootstrapServers(), "--from", "2024-11-01", "--to", "2024-11-02",
+                "--run-id", "bad-lexicon", "--report-dir", dir.toString(), "--lexicon-version", "cues-v9+slang-v1+rules-v1")).isEqualTo(2);
+        assertThat(lexiconErr.toString()).contains("cues-v9").contains("cues-v1, cues-v2");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -111,7 +111,7 @@ public final class Replay {
             }
             total = partitions.stream().mapToLong(tp -> end.get(tp) - start.get(tp)).sum();
         }
-        log.info("Replay {}: posts {} from {} to {}, about {} records; alerts to {}.", options.runId(), options.topics().posts(),
+        log.info("Replay {}: reading {} for posts published from {} to {}, about {} records; alerts to {}.", options.runId(), options.topics().posts(),
                 options.from(), options.to(), total, options.outputTopic());
 
         // Pass 1: the period's authors, so that only their registry histories are held (the registry has millions).
@@ -219,8 +219,10 @@ public final class Replay {
                     }
                 }
                 // Past the end offset as of the start (transaction markers included): this partition is done.
-                if (open.removeIf(tp -> consumer.position(tp) >= end.get(tp))) {
-                    consumer.assign(open);
+                List<TopicPartition> done = open.stream().filter(tp -> consumer.position(tp) >= end.get(tp)).toList();
+                if (!done.isEmpty()) {
+                    consumer.pause(done);
+                    open.removeAll(done);
                 }
                 long now = System.nanoTime();
                 if (now - lastReport > 1_000_000_000L || open.isEmpty()) {
