@@ -54,6 +54,7 @@ public final class AlertsService implements AutoCloseable {
     private final AccessControl access;
     /** Notifications, or null when they are off. */
     private final id.netra.alerts.notify.Notifier notifier;
+    private final ReplayReportLog reports;
     private final Regions regions = Regions.bundled();
     private Javalin http;
 
@@ -65,6 +66,7 @@ public final class AlertsService implements AutoCloseable {
         this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock);
         this.audit = new AuditLog(config.kafka(), config.auth().auditTopic(), clock);
         this.access = new AccessControl(config.auth(), users, audit, clock);
+        this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
@@ -154,7 +156,16 @@ public final class AlertsService implements AutoCloseable {
         }
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        // Replay reports list alerts of every region: auditors and admins with a national jurisdiction only.
+        http.before("/laporan*", ctx -> {
+            var user = AccessControl.sessionOf(ctx).user();
+            if (!user.role().mayAudit() || !user.jurisdiction().national()) {
+                throw new io.javalin.http.ForbiddenResponse("replay reports are for national auditors and admins");
+            }
+        });
+        ReportsPage.routes(http, reports);
         http.start(config.httpHost(), config.httpPort());
+        reports.start();
         consumer.start();
         if (users.isEmpty()) {
             log.warn("No users are configured (alerts.users): nobody can log in to the alert feed. Write a users file and restart.");
@@ -337,6 +348,7 @@ public final class AlertsService implements AutoCloseable {
 
     @Override
     public void close() {
+        reports.close();
         consumer.close();
         if (notifier != null) {
             notifier.close();

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             VerifyCommand.class,
             UsersCommand.class,
+            ReplayCommand.class,
             id.netra.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -22,10 +22,19 @@ class BenchCommandIT {
     }
 
     @Test
+    void replaysWhatTheLiveClassifierRecordedAndFindsItIdentical() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "replay", "--registry-size", "300", "--posts", "300");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\(r\\) replay of 300 posts .* posts/s")
+                .containsPattern("\\(r\\) report: ([0-9,]+) alerts replayed, \\1 recorded; identical \\1, changed 0, missing 0, new 0");
+    }
+
+    @Test
     void refusesAnUnknownPart() {
         NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--only must be 'matcher' or 'pipeline'");
+        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline' or 'replay'");
     }
 }

@@ -64,6 +64,43 @@ public final class ClassifierService implements AutoCloseable {
     }
 
     /**
+     * How many versions of an account's registry record (removals included) this instance can see, 0 when none or
+     * while starting: lets a caller wait until a registry change has reached the classifier.
+     *
+     * @param accountKey an account lookup key, {@code x:budi_s}
+     */
+    public int registryVersions(String accountKey) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return 0;
+        }
+        try {
+            ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    ClassifierTopology.REGISTRY_BY_ACCOUNT, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+            return RegistryHistory.count(store.get(accountKey));
+        } catch (InvalidStateStoreException e) {
+            return 0;
+        }
+    }
+
+    /** The watchlist versions this instance has read (in no particular order); empty while starting. */
+    public java.util.List<String> watchlistVersions() {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return java.util.List.of();
+        }
+        try {
+            ReadOnlyKeyValueStore<String, ?> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    ClassifierTopology.WATCHLIST_VERSIONS, QueryableStoreTypes.keyValueStore()));
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (KeyValueIterator<String, ?> it = store.all()) {
+                it.forEachRemaining(kv -> out.add(kv.key));
+            }
+            return out;
+        } catch (InvalidStateStoreException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /**
      * RocksDB's estimate of the accounts in this instance's registry table (cheap; exact enough to watch a bulk load),
      * 0 while the classifier is not running.
      */

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ClassifierTopology {
     static final String REGISTRY_BY_NIP = "registry-by-nip";
+    static final String REGISTRY_HISTORY = "registry-history-by-account";
     static final String REGISTRY_BY_ACCOUNT = "registry-by-account";
     static final String WATCHLIST_VERSIONS = "watchlist-versions";
 
@@ -66,11 +67,14 @@ public final class ClassifierTopology {
                         .withCachingDisabled());
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_HISTORY), keys, Serdes.ByteArray()));
         builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
-                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
+                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP, REGISTRY_HISTORY), Named.as("registry-account-changes"),
+                        REGISTRY_BY_NIP, REGISTRY_HISTORY)
                 .to(topics.registryAccounts(), Produced.with(keys, Serdes.ByteArray()).withName("registry-accounts-sink"));
-        // The account table keeps the record's bytes: the global thread only copies them into RocksDB; for a post of
-        // that account the classifier reads the region from them, and the whole record only when it writes an alert.
+        // The account table keeps the history's bytes: the global thread only copies them into RocksDB; for a post of
+        // that account the classifier finds the version as of the post, reads the region from its bytes, and the whole
+        // record only when it writes an alert.
         GlobalKTable<String, byte[]> byAccount = builder.globalTable(topics.registryAccounts(),
                 Consumed.with(keys, Serdes.ByteArray()).withName("registry-accounts-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys)

@@ -58,6 +58,11 @@ public final class PostClassifier {
         lexicon.cues().forEach(c -> cueIndex.add(c.terms(), c));
     }
 
+    /** The analyzer this classifier tokenises with; a watchlist index for it must be built with the same one. */
+    public NetraAnalyzer analyzer() {
+        return analyzer;
+    }
+
     /** The versions of the data files this classifier decides with: cues, slang and rules. */
     public String lexiconVersion() {
         return lexicon.version() + "+" + analyzer.slangVersion() + "+" + rules.version();

@@ -21,10 +21,15 @@ final class RegistryRecordBytes {
      * the bytes are not a JSON object with a string there: then only reading the whole record can tell what is wrong.
      */
     static String regionCode(byte[] json) {
+        return json == null ? null : regionCode(json, 0, json.length);
+    }
+
+    /** {@link #regionCode(byte[])} of the record in {@code json[offset, offset + length)}. */
+    static String regionCode(byte[] json, int offset, int length) {
         if (json == null) {
             return null;
         }
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = FACTORY.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -1,6 +1,7 @@
 package id.netra.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.netra.model.Account;
 import id.netra.model.Alert;
@@ -13,6 +14,10 @@ import id.netra.model.Severity;
 import id.netra.model.Watchlist;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,8 +59,8 @@ class ClassifierTopologyTest {
         watchlist = driver.createInputTopic(TOPICS.watchlist(), keys, new JsonSerde<>(Watchlist.class));
         alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), new JsonSerde<>(Alert.class));
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), new JsonSerde<>(DeadLetter.class));
-        watchlist.pipeInput(Fixtures.WATCHLIST.version(), Fixtures.WATCHLIST);
-        registry.pipeInput(Fixtures.RUDI.nip(), Fixtures.RUDI);
+        watchlist.pipeInput(Fixtures.WATCHLIST.version(), Fixtures.WATCHLIST, day(1));
+        registry.pipeInput(Fixtures.RUDI.nip(), Fixtures.RUDI, day(1));
     }
 
     @AfterEach
@@ -65,6 +70,15 @@ class ClassifierTopologyTest {
 
     private void send(Post p) {
         posts.pipeInput(p.key(), p);
+    }
+
+    /** Midnight UTC of a day in November 2024 (the fixtures' posts are of 10 November, 09:00 WIB). */
+    private static Instant day(int d) {
+        return Instant.parse("2024-11-01T00:00:00Z").plus(Duration.ofDays(d - 1));
+    }
+
+    private static Post postOn(Platform platform, String id, String handle, String text, int d) {
+        return Fixtures.post(platform, id, handle, text, day(d).plus(Duration.ofHours(3)).atOffset(ZoneOffset.ofHours(7)));
     }
 
     @Test
@@ -102,29 +116,60 @@ class ClassifierTopologyTest {
     }
 
     @Test
-    void usesANewWatchlistVersionWithoutRestart() {
-        send(Fixtures.post("105", "rudi_h", "Dukung Yoga Pratama!"));
+    void judgesEachPostWithTheWatchlistVersionInForceWhenItWasPublished() {
+        send(postOn(Platform.X, "105", "rudi_h", "Dukung Yoga Pratama!", 10));
         assertThat(alerts.readValue().watchlistVersion()).isEqualTo("test-1");
 
-        watchlist.pipeInput("test-2", new Watchlist("test-2", Fixtures.WATCHLIST.parties(), Fixtures.WATCHLIST.elections()));
-        send(Fixtures.post("106", "rudi_h", "Dukung Yoga Pratama!"));
+        watchlist.pipeInput("test-2", new Watchlist("test-2", Fixtures.WATCHLIST.parties(), Fixtures.WATCHLIST.elections()), day(12));
+        send(postOn(Platform.X, "106", "rudi_h", "Dukung Yoga Pratama!", 13));
+        // Published before test-2 but arriving after it: still judged with test-1, as it would have been on time.
+        send(postOn(Platform.X, "106b", "rudi_h", "Dukung Yoga Pratama!", 11));
 
-        assertThat(alerts.readValue().watchlistVersion()).isEqualTo("test-2");
+        assertThat(alerts.readValuesToList()).extracting(Alert::postId, Alert::watchlistVersion)
+                .containsExactly(tuple("106", "test-2"), tuple("106b", "test-1"));
+    }
+
+    @Test
+    void judgesAPostOlderThanEveryWatchlistVersionWithTheOldest() {
+        watchlist.pipeInput("test-2", new Watchlist("test-2", Fixtures.WATCHLIST.parties(), Fixtures.WATCHLIST.elections()), day(12));
+        send(Fixtures.post(Platform.X, "112", "rudi_h", "Dukung Yoga Pratama!", OffsetDateTime.parse("2024-01-05T10:00:00+07:00")));
+
+        assertThat(alerts.readValue().watchlistVersion()).isEqualTo("test-1");
         assertThat(alerts.isEmpty()).isTrue();
     }
 
     @Test
-    void stopsFlaggingAPersonWhoLeftServiceOrAnAccountNoLongerListed() {
+    void stopsFlaggingAPersonWhoLeftServiceOrAnAccountNoLongerListedFromThenOn() {
         AsnRecord withoutX = new AsnRecord(Fixtures.RUDI.nip(), Fixtures.RUDI.name(), Fixtures.RUDI.agency(), null, null,
                 Fixtures.RUDI.regionCode(), null, null, List.of(Account.parse("facebook:rudi.hartono")));
-        registry.pipeInput(Fixtures.RUDI.nip(), withoutX);
-        send(Fixtures.post("107", "rudi_h", "Dukung Yoga Pratama!"));
-        send(Fixtures.post(Platform.FACEBOOK, "108", "rudi.hartono", "Dukung Yoga Pratama!"));
+        registry.pipeInput(Fixtures.RUDI.nip(), withoutX, day(11));
+        send(postOn(Platform.X, "107", "rudi_h", "Dukung Yoga Pratama!", 12));
+        send(postOn(Platform.FACEBOOK, "108", "rudi.hartono", "Dukung Yoga Pratama!", 12));
         assertThat(alerts.readValuesToList()).extracting(Alert::postId).containsExactly("108");
 
-        registry.pipeInput(Fixtures.RUDI.nip(), (AsnRecord) null);
-        send(Fixtures.post(Platform.FACEBOOK, "109", "rudi.hartono", "Dukung Yoga Pratama!"));
+        registry.pipeInput(Fixtures.RUDI.nip(), (AsnRecord) null, day(13));
+        send(postOn(Platform.FACEBOOK, "109", "rudi.hartono", "Dukung Yoga Pratama!", 14));
         assertThat(alerts.isEmpty()).isTrue();
+
+        // A post written while the account was still listed is judged with the record of that time.
+        send(postOn(Platform.X, "107b", "rudi_h", "Dukung Yoga Pratama!", 10));
+        Alert old = alerts.readValue();
+        assertThat(old.postId()).isEqualTo("107b");
+        assertThat(old.asn()).isEqualTo(Fixtures.RUDI);
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void judgesAPostWithTheAuthorsRecordAsItWasWhenPublished() {
+        AsnRecord moved = new AsnRecord(Fixtures.RUDI.nip(), Fixtures.RUDI.name(), "Dinas Baru", null, null,
+                Fixtures.RUDI.regionCode(), null, null, Fixtures.RUDI.accounts());
+        registry.pipeInput(Fixtures.RUDI.nip(), moved, day(11));
+        send(postOn(Platform.X, "113", "rudi_h", "Dukung Yoga Pratama!", 12));
+        send(postOn(Platform.X, "114", "rudi_h", "Dukung Yoga Pratama!", 10));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(a -> a.asn().agency()).containsExactly("Dinas Baru", Fixtures.RUDI.agency());
+        assertThat(out.get(0).registryVersion()).isNotEqualTo(out.get(1).registryVersion());
     }
 
     @Test

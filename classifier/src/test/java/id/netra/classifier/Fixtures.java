@@ -46,7 +46,11 @@ final class Fixtures {
     }
 
     static Post post(Platform platform, String id, String handle, String text) {
+        return post(platform, id, handle, text, OffsetDateTime.parse("2024-11-10T09:00:00+07:00"));
+    }
+
+    static Post post(Platform platform, String id, String handle, String text, OffsetDateTime publishedAt) {
         return new Post(platform, id, URI.create("https://example.com/" + handle + "/" + id), new Author(handle, null), text,
-                OffsetDateTime.parse("2024-11-10T09:00:00+07:00"), PostKind.POST);
+                publishedAt, PostKind.POST);
     }
 }

@@ -51,10 +51,12 @@ public final class Topics {
     /** The ASN registry, key NIP; a tombstone removes a person. */
     public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
     /**
-     * The registry by account, key = account lookup key ({@code x:budi_s}); written by the classifier from
-     * {@code registry} (a tombstone for an account a person no longer has), read by every classifier instance whole.
+     * The registry by account, key = account lookup key ({@code x:budi_s}), value = the account's history (every
+     * version of its {@link AsnRecord} JSON with the time it counts from, and removals; binary, read by the classifier's
+     * {@code RegistryHistory}); written by the classifier from {@code registry}, read by every classifier instance
+     * whole and by {@code netra replay}.
      */
-    public static final Topic<String, AsnRecord> REGISTRY_ACCOUNTS = topic("registry-accounts", AsnRecord.class, 3, COMPACTED);
+    public static final Topic<String, byte[]> REGISTRY_ACCOUNTS = new Topic<>("registry-accounts", Serdes.String(), Serdes.ByteArray(), 3, COMPACTED);
     /** Watchlist versions, key = version; the newest record is the version in force. */
     public static final Topic<String, Watchlist> WATCHLIST = topic("watchlist", Watchlist.class, 1, COMPACTED);
     /** Alerts, key = alert id. */
@@ -93,8 +95,18 @@ public final class Topics {
      */
     public static final Topic<String, SilenceEvent> SILENCES = topic("silences", SilenceEvent.class, 1, KEEP_FOREVER);
 
+    /**
+     * Reports of {@code netra replay} ({@link ReplayReport}), key = run id; kept without limit, records up to 32 MiB
+     * (a report lists every alert of its period).
+     */
+    public static final Topic<String, ReplayReport> REPLAY_REPORTS = topic("replay-reports", ReplayReport.class, 1, with(KEEP_FOREVER,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ReplayReport.MAX_RECORD_BYTES)));
+
+    /** Prefix of the topic a replay writes its alerts to: {@code alerts-replay-<run id>}, kept without limit. */
+    public static final String ALERTS_REPLAY_PREFIX = "alerts-replay-";
+
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, NOTIFICATIONS, SILENCES);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, NOTIFICATIONS, SILENCES, REPLAY_REPORTS);
 
     private Topics() {
     }
@@ -129,6 +141,11 @@ public final class Topics {
             return Optional.of("also compacted, which drops older records of a key; it must keep every record");
         }
         return Optional.empty();
+    }
+
+    /** The configuration of a replay's alerts topic: like {@code alerts}, kept without limit. */
+    public static Map<String, String> replayAlertsConfigs() {
+        return KEEP_FOREVER;
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher' or 'pipeline'.")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline' or 'replay' (not part of a full run).")
     String only;
 
     @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
@@ -95,8 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher' or 'pipeline', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline' or 'replay', not '" + only + "'");
         }
         if (registrySize < 1 || registrySize > 12_000_000 || posts < 1 || matcherPosts < 1) {
             throw new IllegalArgumentException("--registry-size must be 1..12000000, --posts and --matcher-posts positive");
@@ -111,10 +111,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (only == null || only.equals("matcher")) {
             matcher(watchlist);
         }
-        if (only == null || only.equals("pipeline")) {
+        if (only == null || only.equals("pipeline") || only.equals("replay")) {
             Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
             try {
-                pipeline(watchlist, base);
+                if ("replay".equals(only)) {
+                    ReplayBench.run(out, watchlist, base, registrySize, posts, classifierSettings);
+                } else {
+                    pipeline(watchlist, base);
+                }
             } finally {
                 if (dir == null) {
                     delete(base);
@@ -403,7 +407,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The group's lag summed over the partitions of the topics it reads that {@code which} selects. */
-    private static long lag(Admin admin, String group, java.util.function.Predicate<String> which) {
+    static long lag(Admin admin, String group, java.util.function.Predicate<String> which) {
         try {
             Set<String> topics = admin.listTopics().names().get().stream().filter(which).collect(Collectors.toSet());
             List<TopicPartition> tps = new ArrayList<>();
@@ -428,7 +432,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean caughtUp(Admin admin, String group, java.util.function.Predicate<String> which) {
+    static boolean caughtUp(Admin admin, String group, java.util.function.Predicate<String> which) {
         return lag(admin, group, which) == 0;
     }
 
