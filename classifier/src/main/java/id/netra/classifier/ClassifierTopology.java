@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ClassifierTopology {
     static final String REGISTRY_BY_NIP = "registry-by-nip";
+    static final String REGISTRY_HISTORY = "registry-history-by-account";
     static final String REGISTRY_BY_ACCOUNT = "registry-by-account";
     static final String WATCHLIST_VERSIONS = "watchlist-versions";
 
@@ -66,10 +67,10 @@ public final class ClassifierTopology {
                         .withCachingDisabled());
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_HISTORY), keys, Serdes.ByteArray()));
         builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
-                // the account histories are read from the account table below (a global store, open to every processor)
-                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP, REGISTRY_BY_ACCOUNT), Named.as("registry-account-changes"),
-                        REGISTRY_BY_NIP)
+                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP, REGISTRY_HISTORY), Named.as("registry-account-changes"),
+                        REGISTRY_BY_NIP, REGISTRY_HISTORY)
                 .to(topics.registryAccounts(), Produced.with(keys, Serdes.ByteArray()).withName("registry-accounts-sink"));
         // The account table keeps the history's bytes: the global thread only copies them into RocksDB; for a post of
         // that account the classifier finds the version as of the post, reads the region from its bytes, and the whole

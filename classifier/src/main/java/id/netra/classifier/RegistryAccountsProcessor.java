@@ -22,35 +22,20 @@ import org.slf4j.LoggerFactory;
  * accounts gone). Nothing is ever deleted, so a post can be judged with the record as it was at the post's time.
  * The record's bytes are kept as they came, not parsed and written again, and the NIP store keeps only the account
  * keys a NIP had: at national scale (4.5 million ASN) that is most of the load's cost.
- *
- * <p>An account's history is read from the account table itself (the global store of {@code registry-accounts}, loaded
- * whole before any task runs) rather than from a store of its own, which would cost every account a second write and
- * a changelog record (a national load took 243 s instead of 212 s). What this task wrote and the global thread has not
- * applied yet is held in {@link #pending} until the table has it; a history read from there is written again even if
- * unchanged, so a version from an aborted transaction is never taken for written. Two persons' records sharing one
- * account in different partitions of {@code registry} within a few seconds could still lose one version.
  */
 final class RegistryAccountsProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(RegistryAccountsProcessor.class);
 
     private final String storeName;
-    /** How long a history written waits for the account table before it is dropped from {@link #pending} anyway. */
-    private static final long PENDING_MAX_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
-
     private final String historyStoreName;
     private final JsonSerde<AsnRecord> asns = new JsonSerde<>(AsnRecord.class);
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, String> accountsByNip;
-    private org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, Object> accountTable;
-    /** Histories this task wrote that the account table may not have yet, with when they were written. */
-    private final java.util.Map<String, Pending> pending = new java.util.HashMap<>();
-
-    private record Pending(byte[] history, long writtenAtNanos) {
-    }
+    private KeyValueStore<String, byte[]> historyByAccount;
 
     /**
      * @param storeName        NIP -> the account keys of its current record
-     * @param historyStoreName the account table: account key -> its {@link RegistryHistory} (the global store)
+     * @param historyStoreName account key -> its {@link RegistryHistory}
      */
     RegistryAccountsProcessor(String storeName, String historyStoreName) {
         this.storeName = storeName;
@@ -61,25 +46,7 @@ final class RegistryAccountsProcessor implements Processor<String, byte[], Strin
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.accountsByNip = context.getStateStore(storeName);
-        this.accountTable = context.getStateStore(historyStoreName);
-        pending.clear();
-        context.schedule(java.time.Duration.ofSeconds(5), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
-                now -> forgetApplied());
-    }
-
-    /** Drops from {@link #pending} what the account table has now (or what waited too long for it). */
-    private void forgetApplied() {
-        long now = System.nanoTime();
-        pending.entrySet().removeIf(e -> Arrays.equals(e.getValue().history(), fromTable(e.getKey()))
-                || now - e.getValue().writtenAtNanos() > PENDING_MAX_NANOS);
-    }
-
-    private byte[] fromTable(String account) {
-        Object v = accountTable.get(account);
-        if (v instanceof org.apache.kafka.streams.state.ValueAndTimestamp<?> vt) {
-            v = vt.value();
-        }
-        return (byte[]) v;
+        this.historyByAccount = context.getStateStore(historyStoreName);
     }
 
     @Override
@@ -115,11 +82,10 @@ final class RegistryAccountsProcessor implements Processor<String, byte[], Strin
     }
 
     private void addVersion(Record<String, byte[]> record, String account, byte[] version) {
-        Pending written = pending.get(account);
-        byte[] history = written != null ? written.history() : fromTable(account);
+        byte[] history = historyByAccount.get(account);
         byte[] updated = RegistryHistory.append(history, record.timestamp(), version);
-        if (updated != null && (updated != history || written != null)) {
-            pending.put(account, new Pending(updated, System.nanoTime()));
+        if (updated != history && updated != null) {
+            historyByAccount.put(account, updated);
             context.forward(record.withKey(account).withValue(updated));
         }
     }
