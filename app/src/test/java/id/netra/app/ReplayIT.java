@@ -177,6 +177,32 @@ class ReplayIT {
                 assertThat(get(alerts, "/laporan/b1")).contains(v2.version(), keys(1, 1, OLD_ALIAS, texts)[0]);
             }
         }
+
+        // The state directory lost: the account table is rebuilt from registry-accounts alone (Kafka Streams runs the
+        // merging processor over the topic), with the same histories: a post of day 2 arriving now is judged with
+        // Dimas's record of day 2, one of day 7 with his record of day 5.
+        org.apache.kafka.common.utils.Utils.delete(dir.resolve("streams").toFile());
+        int before = readAll(Topics.ALERTS.name()).size();
+        try (ClassifierService rebuilt = new ClassifierService(config)) {
+            rebuilt.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> rebuilt.registryVersions("x:dimas_prk") == 2
+                    && rebuilt.registryAccounts(100) == registry.stream().mapToLong(r -> r.accounts().size()).sum());
+            JsonSerde<Post> serde = new JsonSerde<>(Post.class);
+            for (int d : new int[] {2, 7}) {
+                Post late = new Post(Platform.X, "late" + d, URI.create("https://x.com/Dimas_Prk/status/late" + d), new Author("@Dimas_Prk", null),
+                        VOTE, day(d).plus(Duration.ofHours(9)).atOffset(ZoneOffset.ofHours(7)), PostKind.POST);
+                send(Topics.POSTS.name(), late.key(), serde.serialize("", late), Instant.now());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> readAll(Topics.ALERTS.name()).size() == before + 2);
+            Map<String, String> unitByPost = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : readAll(Topics.ALERTS.name())) {
+                var alert = Json.mapper().readTree(r.value());
+                if (alert.path("postId").asText().startsWith("late")) {
+                    unitByPost.put(alert.path("postId").asText(), alert.path("asn").path("unit").asText(null));
+                }
+            }
+            assertThat(unitByPost).containsEntry("late2", dimas.unit()).containsEntry("late7", "Dinas Pendidikan");
+        }
     }
 
     @Test

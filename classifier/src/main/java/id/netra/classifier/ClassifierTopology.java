@@ -1,6 +1,5 @@
 package id.netra.classifier;
 
-import id.netra.model.Account;
 import id.netra.model.Alert;
 import id.netra.model.DeadLetter;
 import id.netra.model.JsonSerde;
@@ -10,13 +9,11 @@ import id.netra.model.Watchlist;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -27,16 +24,15 @@ import org.apache.kafka.streams.state.Stores;
  * The classifier topology: {@code posts} -> author lookup in the registry -> watchlist match -> {@code alerts}.
  *
  * <p>The registry is keyed by NIP but looked up by account, so registry changes are turned into account changes
- * (each account of a record, tombstones for accounts it no longer has) on the {@code registry-accounts} topic, which
- * every instance reads whole into a global table in RocksDB (off the heap, 4.5 million ASN fit). Posts are joined
- * against it where they are, without being re-keyed: the posts' partitions share the work across instances, and a
- * post costs no extra trip through the broker.
+ * (a claim for each account of a record, a removal for each account it no longer has) on the {@code registry-accounts}
+ * topic, which every instance reads whole into a global store in RocksDB (off the heap, 4.5 million ASN fit), merging
+ * the changes into each account's {@link RegistryHistory}. Posts look their author up where they are, without being
+ * re-keyed: the posts' partitions share the work across instances, and a post costs no extra trip through the broker.
  * The watchlist (a handful of versions) is a global in-memory table; the newest record is the version in force.
  * A record on {@code posts} that is not a valid post goes to {@code posts-dlq} with the reason.
  */
 public final class ClassifierTopology {
     static final String REGISTRY_BY_NIP = "registry-by-nip";
-    static final String REGISTRY_HISTORY = "registry-history-by-account";
     static final String REGISTRY_BY_ACCOUNT = "registry-by-account";
     static final String WATCHLIST_VERSIONS = "watchlist-versions";
 
@@ -67,18 +63,17 @@ public final class ClassifierTopology {
                         .withCachingDisabled());
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_NIP), keys, Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_HISTORY), keys, Serdes.ByteArray()));
         builder.stream(topics.registry(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-source"))
-                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP, REGISTRY_HISTORY), Named.as("registry-account-changes"),
-                        REGISTRY_BY_NIP, REGISTRY_HISTORY)
+                .process(() -> new RegistryAccountsProcessor(REGISTRY_BY_NIP), Named.as("registry-account-changes"), REGISTRY_BY_NIP)
                 .to(topics.registryAccounts(), Produced.with(keys, Serdes.ByteArray()).withName("registry-accounts-sink"));
-        // The account table keeps the history's bytes: the global thread only copies them into RocksDB; for a post of
-        // that account the classifier finds the version as of the post, reads the region from its bytes, and the whole
-        // record only when it writes an alert.
-        GlobalKTable<String, byte[]> byAccount = builder.globalTable(topics.registryAccounts(),
-                Consumed.with(keys, Serdes.ByteArray()).withName("registry-accounts-source"),
-                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(REGISTRY_BY_ACCOUNT).withKeySerde(keys)
-                        .withValueSerde(Serdes.ByteArray()).withCachingDisabled());
+        // The account table: every instance reads the account changes whole and merges them into each account's
+        // history, in RocksDB (off the heap: 4.5 million ASN fit). The topic is its changelog; Kafka Streams runs the
+        // merging processor again when it rebuilds the table. For a post the classifier finds the version as of the
+        // post, reads the region from its bytes, and the whole record only when it writes an alert.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTRY_BY_ACCOUNT), keys, Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                topics.registryAccounts(), Consumed.with(keys, Serdes.ByteArray()).withName("registry-accounts-source"),
+                () -> new RegistryTableProcessor(REGISTRY_BY_ACCOUNT, topics.registryAccounts()));
 
         Map<String, KStream<String, PostParser.Parsed>> parsed = builder
                 .stream(topics.posts(), Consumed.with(keys, Serdes.ByteArray()).withName("posts-source"))
@@ -93,9 +88,8 @@ public final class ClassifierTopology {
 
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
-                .join(byAccount, (k, p) -> Account.lookupKey(p.platform(), p.author().handle()),
-                        ClassifyProcessor.PostOfAsn::new, Named.as("author-lookup"))
-                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, topics.registryAccounts(), indexes), Named.as("classify"))
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes),
+                        Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();

@@ -1,5 +1,6 @@
 package id.netra.classifier;
 
+import id.netra.model.Account;
 import id.netra.model.Alert;
 import id.netra.model.Post;
 import id.netra.model.Watchlist;
@@ -23,14 +24,12 @@ import org.slf4j.LoggerFactory;
  * by the time it is processed, so a late post, a reprocessing and {@code netra replay} decide alike. The compiled
  * index of each version is cached, so a new version costs one compilation.
  */
-final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProcessor.PostOfAsn, Alert> {
+final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> {
     private static final Logger log = LoggerFactory.getLogger(ClassifyProcessor.class);
 
-    /** A post joined with its author's account history, as the bytes of the account table. */
-    record PostOfAsn(Post post, byte[] asn) {
-    }
-
     private final String watchlistStore;
+    private final String accountStore;
+    private ReadOnlyKeyValueStore<String, byte[]> accounts;
     private final AlertDecider decider;
     private FixedKeyProcessorContext<String, Alert> context;
     private ReadOnlyKeyValueStore<String, Object> watchlists;
@@ -42,8 +41,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
      *                seconds to index and tens of megabytes, once per instance rather than once per partition
      * @param registryTopic the topic the account table's records come from, for errors
      */
-    ClassifyProcessor(String watchlistStore, String registryTopic, Map<String, WatchlistIndex> indexes) {
+    ClassifyProcessor(String watchlistStore, String accountStore, String registryTopic, Map<String, WatchlistIndex> indexes) {
         this.watchlistStore = watchlistStore;
+        this.accountStore = accountStore;
         NetraAnalyzer analyzer = new NetraAnalyzer();
         this.decider = new AlertDecider(new PostClassifier(analyzer, Lexicon.load(analyzer)), indexes, registryTopic);
     }
@@ -52,6 +52,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     public void init(FixedKeyProcessorContext<String, Alert> context) {
         this.context = context;
         this.watchlists = context.getStateStore(watchlistStore);
+        this.accounts = context.getStateStore(accountStore);
         // Index the newest version now (the global tables are loaded before tasks start), not with the first post:
         // a national watchlist takes about a second, which otherwise stalls the first posts of every task.
         current().newest().ifPresent(this::index);
@@ -62,8 +63,12 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
     }
 
     @Override
-    public void process(FixedKeyRecord<String, PostOfAsn> record) {
-        Post post = record.value().post();
+    public void process(FixedKeyRecord<String, Post> record) {
+        Post post = record.value();
+        byte[] history = accounts.get(Account.lookupKey(post.platform(), post.author().handle()));
+        if (history == null) {
+            return;
+        }
         long at = post.publishedAt().toInstant().toEpochMilli();
         Optional<Watchlist> inForce = current().inForceAt(at);
         if (inForce.isEmpty()) {
@@ -71,7 +76,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, ClassifyProce
                     post.key());
             return;
         }
-        decider.decide(post, record.value().asn(), at, inForce.get()).ifPresent(a -> context.forward(record.withValue(a)));
+        decider.decide(post, history, at, inForce.get()).ifPresent(a -> context.forward(record.withValue(a)));
     }
 
     /**

@@ -173,6 +173,39 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void anAccountPassedToAnotherPersonStaysTheirsWhenTheFirstRecordDropsItLater() {
+        AsnRecord other = new AsnRecord("199203152015032004", "Sari Wulandari", "Dinas Kesehatan", null, null, "35.78", null, null,
+                List.of(Account.parse("x:@Rudi_H")));
+        registry.pipeInput(other.nip(), other, day(11));
+        AsnRecord withoutX = new AsnRecord(Fixtures.RUDI.nip(), Fixtures.RUDI.name(), Fixtures.RUDI.agency(), null, null,
+                Fixtures.RUDI.regionCode(), null, null, List.of(Account.parse("facebook:rudi.hartono")));
+        registry.pipeInput(Fixtures.RUDI.nip(), withoutX, day(12));
+
+        send(postOn(Platform.X, "120", "rudi_h", "Dukung Yoga Pratama!", 10));
+        send(postOn(Platform.X, "121", "rudi_h", "Dukung Yoga Pratama!", 11));
+        send(postOn(Platform.X, "122", "rudi_h", "Dukung Yoga Pratama!", 13));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::nip)
+                .containsExactly(Fixtures.RUDI.nip(), other.nip(), other.nip());
+    }
+
+    @Test
+    void aRecordPublishedAgainUnchangedChangesNoAccount() {
+        TestOutputTopic<String, byte[]> changes = driver.createOutputTopic(TOPICS.registryAccounts(), new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        assertThat(changes.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrderElementsOf(Fixtures.RUDI.accounts().stream().map(Account::lookupKey).toList());
+
+        registry.pipeInput(Fixtures.RUDI.nip(), Fixtures.RUDI, day(5));
+        assertThat(changes.isEmpty()).isTrue();
+
+        AsnRecord moved = new AsnRecord(Fixtures.RUDI.nip(), Fixtures.RUDI.name(), "Dinas Baru", null, null,
+                Fixtures.RUDI.regionCode(), null, null, Fixtures.RUDI.accounts());
+        registry.pipeInput(Fixtures.RUDI.nip(), moved, day(6));
+        assertThat(changes.readKeyValuesToList()).hasSameSizeAs(Fixtures.RUDI.accounts());
+    }
+
+    @Test
     void sendsACorruptRecordToTheDeadLetterTopicAndGoesOn() {
         rawPosts.pipeInput("x:bad", "{\"platform\":\"x\",\"postId\":".getBytes(StandardCharsets.UTF_8));
         rawPosts.pipeInput("x:nodate", "{\"platform\":\"x\",\"postId\":\"5\",\"url\":\"https://x.com/a/5\",\"author\":{\"handle\":\"rudi_h\"},\"text\":\"t\",\"kind\":\"post\"}"

@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * segments by age and cannot hold back the evidence of a case still open or under appeal. An operator who must delete
  * older data (a data-protection policy) sets a {@code retention.ms} of at least {@code 157788000000} on those topics;
  * {@link #retentionShortfall} tells what falls short of the rule. Topics that hold state rather than history are
- * compacted: the registry (the latest record per NIP; its history is kept by {@code registry-accounts}), the watchlist
+ * compacted: the registry (the latest record per NIP; its history is kept by {@code registry-accounts}, every change of
+ * every account, without limit), the watchlist
  * (keyed by version, and a version is never overwritten, so every version is kept), ingest's positions and versions.
  */
 public final class Topics {
@@ -34,9 +35,10 @@ public final class Topics {
 
     /**
      * Topics compacted by design: they hold state, and the latest record of each key is all they need to keep. The
-     * registry's history is kept by {@code registry-accounts}; the watchlist's key is the version, never overwritten.
+     * registry's history is kept by {@code registry-accounts} (not compacted); the watchlist's key is the version, never
+     * overwritten.
      */
-    private static final Set<String> COMPACTED_STATE = Set.of("registry", "registry-accounts", "watchlist", "ingest-cursors",
+    private static final Set<String> COMPACTED_STATE = Set.of("registry", "watchlist", "ingest-cursors",
             "ingest-seen");
 
     private static final Map<String, String> KEEP_FOREVER = Map.of(
@@ -51,12 +53,12 @@ public final class Topics {
     /** The ASN registry, key NIP; a tombstone removes a person. */
     public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
     /**
-     * The registry by account, key = account lookup key ({@code x:budi_s}), value = the account's history (every
-     * version of its {@link AsnRecord} JSON with the time it counts from, and removals; binary, read by the classifier's
-     * {@code RegistryHistory}); written by the classifier from {@code registry}, read by every classifier instance
-     * whole and by {@code netra replay}.
+     * The registry by account, key = account lookup key ({@code x:budi_s}), value = one change of the account: a claim
+     * by an ASN record (its JSON, NIP and time) or a removal (binary, read by the classifier's {@code RegistryHistory});
+     * written by the classifier from {@code registry}, read whole by every classifier instance (which merges the changes
+     * into each account's history) and by {@code netra replay}. Kept without limit: the changes are the history.
      */
-    public static final Topic<String, byte[]> REGISTRY_ACCOUNTS = new Topic<>("registry-accounts", Serdes.String(), Serdes.ByteArray(), 3, COMPACTED);
+    public static final Topic<String, byte[]> REGISTRY_ACCOUNTS = new Topic<>("registry-accounts", Serdes.String(), Serdes.ByteArray(), 3, KEEP_FOREVER);
     /** Watchlist versions, key = version; the newest record is the version in force. */
     public static final Topic<String, Watchlist> WATCHLIST = topic("watchlist", Watchlist.class, 1, COMPACTED);
     /** Alerts, key = alert id. */

@@ -24,7 +24,8 @@ class TopicsRetentionTest {
 
     @Test
     void keepsEveryRecordOfTheHistoryTopicsWithoutLimit() {
-        for (Topic<?, ?> t : List.of(Topics.POSTS, Topics.CAPTURES, Topics.ALERTS, Topics.ALERT_EVENTS, Topics.AUDIT_LOG, Topics.POSTS_DLQ)) {
+        for (Topic<?, ?> t : List.of(Topics.POSTS, Topics.CAPTURES, Topics.ALERTS, Topics.ALERT_EVENTS, Topics.AUDIT_LOG, Topics.POSTS_DLQ,
+                Topics.REGISTRY_ACCOUNTS)) {
             assertThat(t.configs()).as(t.name()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
                     .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1").containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         }
@@ -50,5 +51,8 @@ class TopicsRetentionTest {
         assertThat(Topics.retentionShortfall("audit-log", Map.of("cleanup.policy", "compact,delete", "retention.ms", "-1")))
                 .hasValueSatisfying(s -> assertThat(s).contains("also compacted"));
         assertThat(Topics.retentionShortfall("registry", Map.of("cleanup.policy", "compact"))).isEmpty();
+        assertThat(Topics.retentionShortfall("registry-accounts", Map.of("cleanup.policy", "compact")))
+                .as("compacted by an earlier release: compaction would drop the changes that make up the histories")
+                .hasValueSatisfying(s -> assertThat(s).contains("only the latest record per key"));
     }
 }

@@ -3,6 +3,7 @@ package id.netra.classifier.replay;
 import id.netra.classifier.AlertDecider;
 import id.netra.classifier.Lexicons;
 import id.netra.classifier.PostClassifier;
+import id.netra.classifier.RegistryHistory;
 import id.netra.classifier.WatchlistVersions;
 import id.netra.model.Account;
 import id.netra.model.Alert;
@@ -119,11 +120,12 @@ public final class Replay {
         readPosts(start, end, total, "authors", (post, offset) -> authors.add(Account.lookupKey(post.platform(), post.author().handle())));
         Map<String, byte[]> histories = new HashMap<>();
         readWhole(options.topics().registryAccounts(), (r) -> {
-            if (r.key() != null && authors.contains(r.key())) {
-                if (r.value() == null) {
-                    histories.remove(r.key());
-                } else {
-                    histories.put(r.key(), r.value());
+            if (r.key() != null && r.value() != null && authors.contains(r.key())) {
+                // The changes of an account merged as the live classifier's account table merges them.
+                try {
+                    histories.put(r.key(), RegistryHistory.merge(histories.get(r.key()), r.value()));
+                } catch (IllegalArgumentException e) {
+                    log.warn("Replay {}: a change of registry account {} is not readable and is skipped: {}", options.runId(), r.key(), e.getMessage());
                 }
             }
         });
