@@ -95,6 +95,7 @@ final class LocalStack implements AutoCloseable {
             if (!created.isEmpty()) {
                 status.accept("created topics " + created);
             }
+            Topics.upgrade(admin).forEach(status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

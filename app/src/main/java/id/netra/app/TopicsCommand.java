@@ -27,18 +27,25 @@ import picocli.CommandLine.Spec;
         subcommands = {TopicsCommand.Create.class, TopicsCommand.Retention.class})
 final class TopicsCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Creates the topics of the catalog that do not exist yet; existing ones are left as they are.")
+            description = {"Creates the topics of the catalog that do not exist yet. Existing ones are left as they are, except",
+                           "registry-accounts when an earlier release created it compacted: it is set to keep every record."})
     static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         KafkaOptions kafka;
 
         @Override
         public Integer call() throws Exception {
             try (Admin admin = Admin.create(kafka.kafka())) {
+                java.io.PrintWriter out = spec.commandLine().getOut();
                 List<String> created = Topics.createMissing(admin);
                 for (Topic<?, ?> t : Topics.all()) {
-                    System.out.printf("%-12s %s%n", t.name(), created.contains(t.name()) ? "created" : "exists");
+                    out.printf("%-12s %s%n", t.name(), created.contains(t.name()) ? "created" : "exists");
                 }
+                Topics.upgrade(admin).forEach(out::println);
+                out.flush();
             }
             return 0;
         }

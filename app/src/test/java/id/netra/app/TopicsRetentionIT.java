@@ -12,15 +12,20 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code netra topics retention} against a real broker: what the broker applies, checked against the five-year rule. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopicsRetentionIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
+    @Order(1)
     void showsEachTopicsRetentionAndFindsWhatFallsShort() throws Exception {
         String bootstrap = KAFKA.bootstrapServers();
         // Created by hand with the broker's default retention (seven days), as an auto-created topic would be.
@@ -49,5 +54,30 @@ class TopicsRetentionIT {
 
         assertThat(fixed.exitCode()).as(fixed.out()).isZero();
         assertThat(fixed.out()).containsPattern("audit-log +delete +157788000000 +-1 +ok").doesNotContain("SHORT");
+        assertThat(Topics.upgrade(KAFKA.admin())).as("nothing to upgrade in a catalog of this release").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void keepsEveryRecordOfARegistryAccountsTopicAnEarlierReleaseCompacted() throws Exception {
+        // As an earlier release created it (the first test created the catalog of this release).
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "registry-accounts");
+        KAFKA.admin().incrementalAlterConfigs(Map.of(topic, List.of(
+                new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET),
+                new AlterConfigOp(new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET)))).all().get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "compact".equals(
+                KAFKA.admin().describeConfigs(List.of(topic)).all().get().get(topic).get("cleanup.policy").value()));
+
+        NetraCliTest.Run create = run("topics", "create", "-b", KAFKA.bootstrapServers());
+
+        assertThat(create.exitCode()).isZero();
+        assertThat(create.out()).contains("registry-accounts: was compacted, now keeps every record");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var configs = KAFKA.admin().describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(configs.get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(configs.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(configs.get("retention.bytes").value()).isEqualTo("-1");
+        });
+        assertThat(run("topics", "retention", "-b", KAFKA.bootstrapServers()).out()).containsPattern("registry-accounts +delete +-1 \\(unlimited\\) +-1 +ok");
     }
 }

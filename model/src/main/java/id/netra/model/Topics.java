@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -159,6 +160,36 @@ public final class Topics {
     private static <V> Topic<String, V> topic(String name, Class<V> type, int partitions, Map<String, String> configs) {
         Serde<String> keys = Serdes.String();
         return new Topic<>(name, keys, new JsonSerde<>(type), partitions, configs);
+    }
+
+    /**
+     * Brings topics created by an earlier release up to this catalog where the change only keeps more:
+     * {@code registry-accounts} was compacted (it held whole histories) and now holds the changes that make up the
+     * histories, so it must keep every record. Nothing is ever shortened or deleted.
+     *
+     * @return what was changed, one line per topic (empty when nothing needed to)
+     */
+    public static List<String> upgrade(Admin admin) throws InterruptedException {
+        List<String> done = new ArrayList<>();
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, REGISTRY_ACCOUNTS.name());
+        try {
+            if (!admin.listTopics().names().get().contains(REGISTRY_ACCOUNTS.name())) {
+                return done;
+            }
+            org.apache.kafka.clients.admin.ConfigEntry policy = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy != null && policy.value() != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                List<org.apache.kafka.clients.admin.AlterConfigOp> ops = new ArrayList<>();
+                REGISTRY_ACCOUNTS.configs().forEach((k, v) -> ops.add(new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry(k, v), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+                admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get();
+                done.add(REGISTRY_ACCOUNTS.name() + ": was compacted, now keeps every record (its changes are the registry's history)");
+            }
+            return done;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot check the configuration of " + REGISTRY_ACCOUNTS.name() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /**
