@@ -436,7 +436,7 @@ public final class BenchCommand implements Callable<Integer> {
         return lag(admin, group, which) == 0;
     }
 
-    private static void waitFor(String what, BooleanSupplier done, java.util.function.Supplier<String> progress) throws InterruptedException {
+    static void waitFor(String what, BooleanSupplier done, java.util.function.Supplier<String> progress) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
         long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!done.getAsBoolean()) {

@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -71,8 +70,8 @@ final class ReplayBench {
                 long expected = accounts;
                 // The registry first: a post joined before its author's account arrived is not flagged (and a replay
                 // would report its alert as new).
-                await("registry loaded", () -> classifier.state() == KafkaStreams.State.RUNNING
-                        && classifier.registryAccounts(expected) == expected);
+                BenchCommand.waitFor("registry loaded", () -> classifier.state() == KafkaStreams.State.RUNNING
+                        && classifier.registryAccounts(expected) == expected, () -> "state " + classifier.state());
                 JsonSerde<Post> postSerde = new JsonSerde<>(Post.class);
                 long step = Math.max(1, registrySize / posts);
                 produce(props, Topics.POSTS.name(), posts, i -> {
@@ -82,14 +81,12 @@ final class ReplayBench {
                     period[1] = at.isAfter(period[1]) ? at : period[1];
                     return Map.entry(p.key(), postSerde.serialize("", p));
                 });
-                await("posts classified", () -> BenchCommand.caughtUp(admin, config.applicationId(), t -> t.equals(Topics.POSTS.name())));
-                // The last transaction commits within the commit interval; the recorded alerts must all be there.
-                long seen = -1;
-                long now;
-                while ((now = committedAlerts(props)) != seen) {
-                    seen = now;
-                    Thread.sleep(3_000); // waiting for the classifier's last commit; this is a benchmark, not a test
-                }
+                BenchCommand.waitFor("posts classified", () -> BenchCommand.caughtUp(admin, config.applicationId(),
+                        t -> t.equals(Topics.POSTS.name())), () -> "posts lag " + BenchCommand.lag(admin, config.applicationId(),
+                        t -> t.equals(Topics.POSTS.name())));
+                // The posts' offsets commit with the transaction that wrote their alerts; the replay compares with the
+                // recorded alerts, so wait until no transaction on alerts is still open (its markers all written).
+                BenchCommand.waitFor("alerts committed", () -> noOpenTransaction(admin, Topics.ALERTS.name()), () -> "open transactions on alerts");
             }
             out.printf("live classifier: %,d ASN (%,d accounts) and %,d posts in %.1f s%n", registrySize, accounts, posts, (System.nanoTime() - t0) / 1e9);
 
@@ -124,30 +121,22 @@ final class ReplayBench {
         }
     }
 
-    private static long committedAlerts(Map<String, Object> props) {
-        Map<String, Object> c = new HashMap<>(props);
-        c.put("isolation.level", "read_committed");
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(c,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            var parts = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-                    .map(pi -> new org.apache.kafka.common.TopicPartition(pi.topic(), pi.partition())).toList();
-            return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(60).toNanos();
-        long next = start + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting for " + what + " after 60 minutes");
-            }
-            if (System.nanoTime() > next) {
-                System.err.printf("  waiting for %s: %.0f s%n", what, (System.nanoTime() - start) / 1e9);
-                next += Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(100); // polling; this is a benchmark, not a test
+    /** Whether every partition of {@code topic} reads to its end under read_committed (no transaction open). */
+    private static boolean noOpenTransaction(Admin admin, String topic) {
+        try {
+            var parts = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .map(pi -> new org.apache.kafka.common.TopicPartition(topic, pi.partition()))
+                    .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var committed = admin.listOffsets(parts, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            var written = admin.listOffsets(parts, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)).all().get();
+            return committed.keySet().stream().allMatch(tp -> committed.get(tp).offset() == written.get(tp).offset());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topic + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }
