@@ -29,10 +29,10 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> 
 
     private final String watchlistStore;
     private final String accountStore;
-    private ReadOnlyKeyValueStore<String, byte[]> accounts;
     private final AlertDecider decider;
     private FixedKeyProcessorContext<String, Alert> context;
     private ReadOnlyKeyValueStore<String, Object> watchlists;
+    private ReadOnlyKeyValueStore<String, byte[]> accounts;
     private long seenEntries = -1;
     private WatchlistVersions versions = WatchlistVersions.of(List.of());
 

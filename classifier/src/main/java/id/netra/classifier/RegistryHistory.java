@@ -63,10 +63,6 @@ public final class RegistryHistory {
             }
             return c;
         }
-
-        boolean sameAs(Entry o) {
-            return from == o.from && nip == o.nip && Arrays.equals(record, o.record);
-        }
     }
 
     private RegistryHistory() {
@@ -193,7 +189,7 @@ public final class RegistryHistory {
         while (i < entries.size() && entries.get(i).compareTo(e) < 0) {
             i++;
         }
-        if (i < entries.size() && entries.get(i).sameAs(e)) {
+        if (i < entries.size() && entries.get(i).compareTo(e) == 0) {
             return false;
         }
         entries.add(i, e);
