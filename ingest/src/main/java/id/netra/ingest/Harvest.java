@@ -20,8 +20,11 @@ public final class Harvest {
     public record Item(Post post, Evidence evidence, String origin, String reportedBy) {
     }
 
-    /** A record that could not be made into a post. */
-    public record Reject(String origin, String payload, String reason) {
+    /**
+     * A record that could not be made into a post: its payload whole, or (when {@code size} is set) only its head, with
+     * the size and SHA-256 of the whole.
+     */
+    public record Reject(String origin, byte[] payload, String reason, Long size, String sha256) {
     }
 
     private final Map<String, String> positions;
@@ -64,7 +67,12 @@ public final class Harvest {
     }
 
     public void reject(String origin, String payload, String reason) {
-        rejects.add(new Reject(origin, payload, reason));
+        rejects.add(new Reject(origin, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), reason, null, null));
+    }
+
+    /** A record too large to keep whole: its first bytes, and the size and SHA-256 of the whole. */
+    public void rejectHead(String origin, byte[] head, long size, String sha256, String reason) {
+        rejects.add(new Reject(origin, head, reason, size, sha256));
     }
 
     /**

@@ -3,10 +3,12 @@ package id.netra.ingest;
 import id.netra.model.Capture;
 import id.netra.model.DeadLetter;
 import id.netra.model.Post;
+import id.netra.model.PostLines;
 import id.netra.model.Provenance;
 import id.netra.model.SeenPost;
 import id.netra.model.SourceCursor;
 import id.netra.model.TopicReader;
+import id.netra.model.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,6 +84,7 @@ final class HarvestWriter implements AutoCloseable {
         int fresh = 0;
         int edited = 0;
         int unchanged = 0;
+        int refused = 0;
         for (Harvest.Item item : harvest.items()) {
             Post post = item.post();
             String key = post.key();
@@ -92,15 +95,22 @@ final class HarvestWriter implements AutoCloseable {
                 continue;
             }
             int version = before == null ? 1 : before.version() + 1;
+            Evidence e = item.evidence();
+            Post withProvenance = post.withProvenance(new Provenance(sourceId, e.requestUrl(), e.httpStatus(), e.fetchedAt(),
+                    e.sha256(), hash, version, item.reportedBy()));
+            byte[] value = topics.posts().valueSerde().serializer().serialize(topics.posts().name(), withProvenance);
+            String problem = problem(post, value.length);
+            if (problem != null) {
+                refused++;
+                sendDeadLetter(DeadLetter.of("ingest:" + sourceId, item.origin(), key, problem, e.payload(), clock.instant()));
+                continue;
+            }
             if (before == null) {
                 fresh++;
             } else {
                 edited++;
             }
-            Evidence e = item.evidence();
-            Post withProvenance = post.withProvenance(new Provenance(sourceId, e.requestUrl(), e.httpStatus(), e.fetchedAt(),
-                    e.sha256(), hash, version, item.reportedBy()));
-            send(topics.posts().name(), key, topics.posts().valueSerde().serializer().serialize(topics.posts().name(), withProvenance));
+            send(topics.posts().name(), key, value);
             String first = storedWith.putIfAbsent(e, key);
             byte[] payload = first == null ? compressed.computeIfAbsent(e, x -> gzip(x.payload())) : null;
             Capture capture = new Capture(key, sourceId, e.requestUrl(), e.finalUrl(), e.httpStatus(), e.contentType(),
@@ -111,12 +121,35 @@ final class HarvestWriter implements AutoCloseable {
             send(topics.seen().name(), key, topics.seen().valueSerde().serializer().serialize(topics.seen().name(), now));
         }
         for (Harvest.Reject r : harvest.rejects()) {
-            DeadLetter dl = new DeadLetter("ingest:" + sourceId, r.origin(), null, r.reason(), r.payload(), clock.instant());
-            send(topics.deadLetters().name(), r.origin(), topics.deadLetters().valueSerde().serializer().serialize(topics.deadLetters().name(), dl));
+            String source = "ingest:" + sourceId;
+            sendDeadLetter(r.size() == null ? DeadLetter.of(source, r.origin(), null, r.reason(), r.payload(), clock.instant())
+                    : DeadLetter.ofHead(source, r.origin(), null, r.reason(), r.payload(), r.size(), r.sha256(), clock.instant()));
         }
         SourceCursor cursor = new SourceCursor(sourceId, harvest.positions(), clock.instant());
         send(topics.cursors().name(), sourceId, topics.cursors().valueSerde().serializer().serialize(topics.cursors().name(), cursor));
-        return new Outcome(fresh, edited, unchanged, harvest.rejects().size());
+        return new Outcome(fresh, edited, unchanged, harvest.rejects().size() + refused);
+    }
+
+    /**
+     * Why {@code post} cannot go to {@code posts}, or null: an address that is not an absolute http(s) one, or a size
+     * the topic (and the alert embedding it) cannot take. A record that can never be written must not fail the
+     * transaction, or the source would try it again for ever and never read past it.
+     */
+    private static String problem(Post post, int size) {
+        try {
+            PostLines.requireWebAddress(post);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (size > Topics.MAX_POST_BYTES) {
+            return String.format("post of %,d bytes as JSON is larger than a post may be (%,d bytes)", size, Topics.MAX_POST_BYTES);
+        }
+        return null;
+    }
+
+    private void sendDeadLetter(DeadLetter dl) {
+        String topic = topics.deadLetters().name();
+        send(topic, dl.key() != null ? dl.key() : dl.origin(), topics.deadLetters().valueSerde().serializer().serialize(topic, dl));
     }
 
     private void send(String topic, String key, byte[] value) {

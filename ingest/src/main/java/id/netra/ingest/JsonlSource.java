@@ -1,7 +1,10 @@
 package id.netra.ingest;
 
+import id.netra.model.DeadLetter;
 import id.netra.model.Post;
 import id.netra.model.PostLines;
+import id.netra.model.Sha256;
+import id.netra.model.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,11 @@ import java.util.stream.Stream;
  */
 public final class JsonlSource implements Source {
     private static final int CHUNK = 64 * 1024;
+    /**
+     * The longest line read as a post: twice the largest post, since escapes in the file may shrink it; a longer line
+     * goes to the dead-letter topic as its head, its size and its SHA-256.
+     */
+    static final int MAX_LINE_BYTES = 2 * Topics.MAX_POST_BYTES;
 
     private final String id;
     private final Path path;
@@ -83,42 +92,124 @@ public final class JsonlSource implements Source {
                 return 0;
             }
             ch.position(position);
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            Line line = new Line();
             ByteBuffer buf = ByteBuffer.allocate(CHUNK);
             long pos = position;
             while (handed < limit && ch.read(buf.clear()) > 0) {
                 buf.flip();
-                while (buf.hasRemaining() && handed < limit) {
-                    byte b = buf.get();
-                    pos++;
-                    if (b != '\n') {
-                        line.write(b);
-                        continue;
+                byte[] chunk = buf.array();
+                int i = 0;
+                int n = buf.limit();
+                while (i < n && handed < limit) {
+                    int nl = indexOf(chunk, i, n);
+                    if (nl < 0) {
+                        line.append(chunk, i, n - i);
+                        pos += n - i;
+                        break;
                     }
+                    line.append(chunk, i, nl - i);
+                    pos += nl - i + 1;
+                    i = nl + 1;
                     lineNo++;
                     position = pos;
-                    String text = line.toString(StandardCharsets.UTF_8);
-                    line.reset();
-                    if (text.endsWith("\r")) {
-                        text = text.substring(0, text.length() - 1);
-                    }
-                    if (text.isBlank()) {
+                    if (line.isBlank()) {
+                        line.reset();
                         continue;
                     }
                     handed++;
-                    String origin = file.getFileName() + ":" + lineNo;
-                    Post post;
-                    try {
-                        post = PostLines.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        out.reject(origin, text, e.getMessage());
-                        continue;
-                    }
-                    out.post(post, Evidence.ofFile(file, text, clock.instant()), origin);
+                    hand(file, file.getFileName() + ":" + lineNo, line, out);
+                    line.reset();
                 }
             }
         }
         out.position(key, position + ":" + lineNo);
         return handed;
+    }
+
+    private void hand(Path file, String origin, Line line, Harvest out) {
+        if (line.overlong()) {
+            out.rejectHead(origin, line.head(), line.size(), line.sha256(), String.format(
+                    "line of %,d bytes is longer than a line read as a post may be (%,d bytes)", line.size(), MAX_LINE_BYTES));
+            return;
+        }
+        String text = line.text();
+        Post post;
+        try {
+            post = PostLines.parse(text);
+        } catch (IllegalArgumentException e) {
+            out.reject(origin, text, e.getMessage());
+            return;
+        }
+        out.post(post, Evidence.ofFile(file, text, clock.instant()), origin);
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The bytes of the line being read, up to {@link #MAX_LINE_BYTES}; of a longer line only the head is kept and the
+     * rest is hashed as it passes, so one huge line (a binary file dropped by mistake) costs no more memory than a post.
+     */
+    private static final class Line {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private MessageDigest digest;
+        private long size;
+
+        void append(byte[] b, int off, int len) {
+            size += len;
+            if (digest == null && bytes.size() + len <= MAX_LINE_BYTES) {
+                bytes.write(b, off, len);
+                return;
+            }
+            if (digest == null) {
+                byte[] read = bytes.toByteArray();
+                digest = Sha256.digest();
+                digest.update(read);
+                bytes.reset();
+                bytes.write(read, 0, Math.min(read.length, DeadLetter.HEAD_BYTES));
+            }
+            digest.update(b, off, len);
+            if (bytes.size() < DeadLetter.HEAD_BYTES) {
+                bytes.write(b, off, Math.min(len, DeadLetter.HEAD_BYTES - bytes.size()));
+            }
+        }
+
+        boolean overlong() {
+            return digest != null;
+        }
+
+        boolean isBlank() {
+            return !overlong() && text().isBlank();
+        }
+
+        /** The line as text, without a carriage return at its end. */
+        String text() {
+            String t = bytes.toString(StandardCharsets.UTF_8);
+            return t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+        }
+
+        byte[] head() {
+            return bytes.toByteArray();
+        }
+
+        long size() {
+            return size;
+        }
+
+        String sha256() {
+            return Sha256.hex(digest);
+        }
+
+        void reset() {
+            bytes.reset();
+            digest = null;
+            size = 0;
+        }
     }
 }
