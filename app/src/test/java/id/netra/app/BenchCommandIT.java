@@ -35,6 +35,6 @@ class BenchCommandIT {
         NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline' or 'replay'");
+        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency'");
     }
 }

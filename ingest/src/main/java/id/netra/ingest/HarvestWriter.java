@@ -55,6 +55,11 @@ final class HarvestWriter implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-ingest-" + sourceId);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A harvest is sent whole and committed at once, and the commit sends what lingers: large batches cost no
+        // latency, and with small ones starting a compressed batch took a quarter of a bulk intake's time
+        // (docs/BENCHMARKS.md (i)).
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 100);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Capture.MAX_RECORD_BYTES);
         props.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * Capture.MAX_RECORD_BYTES);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

@@ -93,6 +93,8 @@ public final class JsonlSource implements Source {
             }
             ch.position(position);
             Line line = new Line();
+            java.net.URI uri = file.toAbsolutePath().toUri();
+            String name = file.getFileName().toString();
             ByteBuffer buf = ByteBuffer.allocate(CHUNK);
             long pos = position;
             while (handed < limit && ch.read(buf.clear()) > 0) {
@@ -117,7 +119,7 @@ public final class JsonlSource implements Source {
                         continue;
                     }
                     handed++;
-                    hand(file, file.getFileName() + ":" + lineNo, line, out);
+                    hand(uri, name + ":" + lineNo, line, out);
                     line.reset();
                 }
             }
@@ -126,7 +128,7 @@ public final class JsonlSource implements Source {
         return handed;
     }
 
-    private void hand(Path file, String origin, Line line, Harvest out) {
+    private void hand(java.net.URI file, String origin, Line line, Harvest out) {
         if (line.overlong()) {
             out.rejectHead(origin, line.head(), line.size(), line.sha256(), String.format(
                     "line of %,d bytes is longer than a line read as a post may be (%,d bytes)", line.size(), MAX_LINE_BYTES));
@@ -140,7 +142,7 @@ public final class JsonlSource implements Source {
             out.reject(origin, text, e.getMessage());
             return;
         }
-        out.post(post, Evidence.ofFile(file, text, clock.instant()), origin);
+        out.post(post, Evidence.ofLine(file, line.bytes(), clock.instant()), origin);
     }
 
     private static int indexOf(byte[] bytes, int from, int to) {
@@ -196,6 +198,12 @@ public final class JsonlSource implements Source {
 
         byte[] head() {
             return bytes.toByteArray();
+        }
+
+        /** The line's bytes, without a carriage return at its end. */
+        byte[] bytes() {
+            byte[] b = bytes.toByteArray();
+            return b.length > 0 && b[b.length - 1] == '\r' ? java.util.Arrays.copyOf(b, b.length - 1) : b;
         }
 
         long size() {

@@ -77,12 +77,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher', 'pipeline' or 'replay' (not part of a full run).")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency'.")
     String only;
 
     @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
             description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
     Map<String, String> classifierSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--ingest-setting", paramLabel = "KEY=VALUE",
+            description = "An ingest setting for the intake and latency runs, e.g. ingest.max-per-poll=1000 (repeatable; to try settings).")
+    Map<String, String> ingestSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
@@ -95,8 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline", "replay").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline' or 'replay', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency', not '" + only + "'");
         }
         if (registrySize < 1 || registrySize > 12_000_000 || posts < 1 || matcherPosts < 1) {
             throw new IllegalArgumentException("--registry-size must be 1..12000000, --posts and --matcher-posts positive");
@@ -111,11 +115,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (only == null || only.equals("matcher")) {
             matcher(watchlist);
         }
-        if (only == null || only.equals("pipeline") || only.equals("replay")) {
+        if (only == null || Set.of("pipeline", "replay", "intake").contains(only)) {
             Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
             try {
                 if ("replay".equals(only)) {
                     ReplayBench.run(out, watchlist, base, registrySize, posts, classifierSettings);
+                } else if ("intake".equals(only)) {
+                    IntakeBench.run(out, watchlist, base, posts, ingestSettings);
                 } else {
                     pipeline(watchlist, base);
                 }
