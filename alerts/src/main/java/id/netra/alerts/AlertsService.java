@@ -70,7 +70,7 @@ public final class AlertsService implements AutoCloseable {
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
-        });
+        }, cases::flush);
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
         cases.onEvent(e -> {
