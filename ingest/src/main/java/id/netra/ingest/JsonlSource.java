@@ -5,17 +5,16 @@ import id.netra.model.Post;
 import id.netra.model.PostLines;
 import id.netra.model.Sha256;
 import id.netra.model.Topics;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -134,15 +133,15 @@ public final class JsonlSource implements Source {
                     "line of %,d bytes is longer than a line read as a post may be (%,d bytes)", line.size(), MAX_LINE_BYTES));
             return;
         }
-        String text = line.text();
+        byte[] bytes = line.bytes();
         Post post;
         try {
-            post = PostLines.parse(text);
+            post = PostLines.parse(bytes);
         } catch (IllegalArgumentException e) {
-            out.reject(origin, text, e.getMessage());
+            out.reject(origin, bytes, e.getMessage());
             return;
         }
-        out.post(post, Evidence.ofLine(file, line.bytes(), clock.instant()), origin);
+        out.post(post, Evidence.ofLine(file, bytes, clock.instant()), origin);
     }
 
     private static int indexOf(byte[] bytes, int from, int to) {
@@ -159,51 +158,62 @@ public final class JsonlSource implements Source {
      * rest is hashed as it passes, so one huge line (a binary file dropped by mistake) costs no more memory than a post.
      */
     private static final class Line {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private byte[] buf = new byte[1024];
+        private int length;
         private MessageDigest digest;
         private long size;
 
         void append(byte[] b, int off, int len) {
             size += len;
-            if (digest == null && bytes.size() + len <= MAX_LINE_BYTES) {
-                bytes.write(b, off, len);
+            if (digest == null && length + len <= MAX_LINE_BYTES) {
+                keep(b, off, len);
                 return;
             }
             if (digest == null) {
-                byte[] read = bytes.toByteArray();
                 digest = Sha256.digest();
-                digest.update(read);
-                bytes.reset();
-                bytes.write(read, 0, Math.min(read.length, DeadLetter.HEAD_BYTES));
+                digest.update(buf, 0, length);
+                length = Math.min(length, DeadLetter.HEAD_BYTES);
             }
             digest.update(b, off, len);
-            if (bytes.size() < DeadLetter.HEAD_BYTES) {
-                bytes.write(b, off, Math.min(len, DeadLetter.HEAD_BYTES - bytes.size()));
+            keep(b, off, Math.min(len, DeadLetter.HEAD_BYTES - length));
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            if (len <= 0) {
+                return;
             }
+            if (length + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + len));
+            }
+            System.arraycopy(b, off, buf, length, len);
+            length += len;
         }
 
         boolean overlong() {
             return digest != null;
         }
 
+        /** Empty or only ASCII white space (a line of other white space is no post either, and is rejected as such). */
         boolean isBlank() {
-            return !overlong() && text().isBlank();
-        }
-
-        /** The line as text, without a carriage return at its end. */
-        String text() {
-            String t = bytes.toString(StandardCharsets.UTF_8);
-            return t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+            if (overlong()) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                byte x = buf[i];
+                if (x != ' ' && x != '\t' && x != '\r' && x != '\f' && x != 0x0B) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         byte[] head() {
-            return bytes.toByteArray();
+            return Arrays.copyOf(buf, length);
         }
 
         /** The line's bytes, without a carriage return at its end. */
         byte[] bytes() {
-            byte[] b = bytes.toByteArray();
-            return b.length > 0 && b[b.length - 1] == '\r' ? java.util.Arrays.copyOf(b, b.length - 1) : b;
+            return Arrays.copyOf(buf, length > 0 && buf[length - 1] == '\r' ? length - 1 : length);
         }
 
         long size() {
@@ -215,7 +225,7 @@ public final class JsonlSource implements Source {
         }
 
         void reset() {
-            bytes.reset();
+            length = 0;
             digest = null;
             size = 0;
         }

@@ -36,6 +36,23 @@ public final class PostLines {
         }
     }
 
+    /**
+     * Parses one line given as its UTF-8 bytes (what a file holds: no text is made of it first).
+     *
+     * @throws IllegalArgumentException with a one-line reason when the line is not a valid post
+     */
+    public static Post parse(byte[] line) {
+        try {
+            Post post = Json.strictMapper().readValue(line, Post.class);
+            if (post == null) {
+                throw new IllegalArgumentException("JSON null is not a post");
+            }
+            return requireWebAddress(post);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a valid post: " + Errors.describe(e), e);
+        }
+    }
+
     /** The serde of the {@code posts} topic: reads as strictly as {@link #parse(String)}, writes as {@link Json#mapper()}. */
     public static JsonSerde<Post> serde() {
         return SERDE;
