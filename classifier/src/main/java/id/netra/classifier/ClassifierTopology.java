@@ -48,6 +48,11 @@ public final class ClassifierTopology {
     }
 
     public static Topology build(TopicNames topics) {
+        return build(topics, ClassifierMeters.none());
+    }
+
+    /** The topology counting its alerts and dead letters in {@code meters}. */
+    static Topology build(TopicNames topics, ClassifierMeters meters) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
@@ -83,6 +88,7 @@ public final class ClassifierTopology {
 
         parsed.get("posts-invalid")
                 .mapValues(PostParser.Parsed::deadLetter, Named.as("to-dead-letter"))
+                .peek((k, dead) -> meters.deadLetter(dead.reason()), Named.as("count-dead-letters"))
                 .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("dead-letter-sink"));
 
         parsed.get("posts-valid")
@@ -90,6 +96,7 @@ public final class ClassifierTopology {
                 .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes),
                         Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .peek((k, alert) -> meters.alert(alert.severity()), Named.as("count-alerts"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();
     }

@@ -13,6 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -28,6 +30,11 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final List<AutoCloseable> binders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "netra-metrics-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Metrics(String service) {
         this.service = service;
@@ -59,14 +66,19 @@ public final class Metrics implements AutoCloseable {
      * @return the binder: close it when the producer is closed, so its meters go
      */
     public AutoCloseable bind(Producer<?, ?> producer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(producer, List.of(), null, KAFKA_REFRESH);
+        KafkaClientMetrics m = new KafkaClientMetrics(producer, List.of(), refresh, KAFKA_REFRESH);
         return bound(m);
     }
 
     /** Binds a consumer's metrics (lag per partition, fetch rate...) under {@code kafka_consumer_*}; close the binder with it. */
     public AutoCloseable bind(Consumer<?, ?> consumer) {
-        KafkaClientMetrics m = new KafkaClientMetrics(consumer, List.of(), null, KAFKA_REFRESH);
+        KafkaClientMetrics m = new KafkaClientMetrics(consumer, List.of(), refresh, KAFKA_REFRESH);
         return bound(m);
+    }
+
+    /** The thread Kafka binders refresh their meters on ({@link #KAFKA_REFRESH}); stopped by {@link #close()}. */
+    public ScheduledExecutorService refreshScheduler() {
+        return refresh;
     }
 
     /** Binds any Micrometer binder that must be closed (e.g. Kafka Streams' metrics); closed with this. */
@@ -93,6 +105,7 @@ public final class Metrics implements AutoCloseable {
             }
         }
         binders.clear();
+        refresh.shutdownNow();
         gc.close();
         registry.close();
     }
