@@ -18,14 +18,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /metrics}: Prometheus text format, under {@link MetricsAccess}'s rule (401 without the token, 403
  *       for a non-loopback client when no token is configured)</li>
  * </ul>
- * and times every request ({@code http_server_requests_seconds}, tagged with the method, the route pattern, never the
+ * and times every request through Javalin's request logger, which it takes ({@code http_server_requests_seconds}, tagged with the method, the route pattern, never the
  * raw path, and the status).
  */
 public final class ManagementEndpoints {
     /** Paths that need no login wherever a service has one. */
     public static final Set<String> PATHS = Set.of("/health", "/ready", "/metrics");
 
-    private static final String STARTED = "netra.request-started";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private ManagementEndpoints() {
@@ -33,8 +32,8 @@ public final class ManagementEndpoints {
 
     /** Installs the endpoints and the request timing on {@code app} (before it starts). */
     public static void install(Javalin app, Health health, Metrics metrics, MetricsAccess access) {
-        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-        app.after(ctx -> record(ctx, metrics));
+        // The request logger sees every request, also those a before-handler ended (a login gate answering 401).
+        app.unsafeConfig().requestLogger.http((ctx, ms) -> record(ctx, ms, metrics));
         app.get("/health", ctx -> answer(ctx, health.live()));
         app.get("/ready", ctx -> answer(ctx, health.ready()));
         app.get("/metrics", ctx -> {
@@ -55,11 +54,7 @@ public final class ManagementEndpoints {
         ctx.status(report.up() ? 200 : 503).contentType("application/json").result(Json.mapper().writeValueAsString(body));
     }
 
-    private static void record(Context ctx, Metrics metrics) {
-        Long started = ctx.attribute(STARTED);
-        if (started == null) {
-            return;
-        }
+    private static void record(Context ctx, Float ms, Metrics metrics) {
         String route;
         try {
             route = ctx.endpointHandlerPath();
@@ -67,12 +62,13 @@ public final class ManagementEndpoints {
             route = null;
         }
         if (route == null || route.isEmpty() || route.equals("*")) {
-            route = ctx.status().getCode() == 404 ? "NOT_FOUND" : "UNMATCHED";
+            // No endpoint ran: a 404, or a before-handler answered (a login gate); the raw path would be unbounded.
+            route = ctx.status().getCode() == 404 ? "not-found" : "unrouted";
         }
         Timer.builder("http.server.requests").description("HTTP requests served, by method, route pattern and status")
                 .tags("method", ctx.method().name(), "route", route, "status", String.valueOf(ctx.status().getCode()))
                 .publishPercentileHistogram()
                 .register(metrics.registry())
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .record((long) (ms * 1_000_000.0), TimeUnit.NANOSECONDS);
     }
 }

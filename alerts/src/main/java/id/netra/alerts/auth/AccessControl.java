@@ -29,7 +29,8 @@ public final class AccessControl {
     /** The header that carries the CSRF token. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_ATTRIBUTE = "netra.session";
-    private static final Set<String> OPEN = Set.of("/health", "/login");
+    /** Pages without login: the login page, and the management endpoints (which have their own rule for /metrics). */
+    private static final Set<String> OPEN = Set.of("/health", "/ready", "/metrics", "/login");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Users users;
