@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code POST /api/reports} with {@code {"url": "...", "reportedBy": "..."}} (JSON or form): fetch a post's
  *       address once; answered 202 with the report once it is recorded durably</li>
  *   <li>{@code GET /api/reports}: pending and recent reports with their outcome</li>
+ *   <li>{@code GET /health}, {@code /ready}, {@code /metrics}: see {@link id.netra.ops.ManagementEndpoints}</li>
  * </ul>
  */
 final class IngestHttp implements AutoCloseable {
@@ -33,11 +34,12 @@ final class IngestHttp implements AutoCloseable {
         this.app = app;
     }
 
-    static IngestHttp start(String host, int port, IngestService service) {
+    static IngestHttp start(String host, int port, IngestService service, id.netra.ops.MetricsAccess metricsAccess) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
         });
+        id.netra.ops.ManagementEndpoints.install(app, service.serviceHealth(), service.metrics(), metricsAccess);
         app.get("/api/sources", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("sources", service.health());
