@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +49,14 @@ final class SourceRunner implements AutoCloseable {
         this.writer = writer;
         this.state = state;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "netra-ingest-" + spec.id());
             t.setDaemon(true);
             return t;
         });
+        // A stop must not wait for the next scheduled run (a minute away for a feed): only for a run in progress.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
     }
 
     SourceSpec spec() {
