@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class UpStopIT {
         int classifier = ChildJvm.freePort();
         try (ChildJvm up = ChildJvm.start(Netra.class, dir.resolve("up.log"), "up", "--data-dir", dir.resolve("data").toString(),
                 "--kafka-port", String.valueOf(kafka), "--port", String.valueOf(feed), "--ingest-port", String.valueOf(ingest),
-                "--classifier-port", String.valueOf(classifier), "--pace", "20")) {
+                "--classifier-port", String.valueOf(classifier), "--pace", "20",
+                // Notifications on (to a port nobody listens on: nothing is confirmed, nothing is sent), for their meters.
+                "--smtp", "127.0.0.1:" + ChildJvm.freePort())) {
             await().atMost(Duration.ofSeconds(180)).until(() -> up.log().contains("Netra is up.") || !up.process().isAlive());
             assertThat(up.process().isAlive()).as("netra up runs; log:%n%s", up.log()).isTrue();
             for (int port : new int[] {feed, ingest, classifier}) {
@@ -41,6 +44,12 @@ class UpStopIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(ingest, "/metrics").body()
                     .contains("netra_ingest_source_up{service=\"ingest\",source=\"inbox\",type=\"jsonl\"} 1.0"));
 
+            String scraped = get(feed, "/metrics").body() + get(ingest, "/metrics").body() + get(classifier, "/metrics").body();
+            assertThat(metricNames(Files.readString(Path.of("..", "ops", "grafana", "dashboards", "netra.json"))))
+                    .as("every metric the Grafana dashboard shows is exported").allSatisfy(name -> assertThat(scraped).contains(name + "{"));
+            assertThat(metricNames(Files.readString(Path.of("..", "ops", "prometheus", "alerts.yml"))))
+                    .as("every metric an alarm reads is exported").allSatisfy(name -> assertThat(scraped).contains(name + "{"));
+
             Duration took = up.sigterm(Duration.ofSeconds(60));
 
             System.out.printf("UpStopIT: netra up stopped %d ms after SIGTERM%n", took.toMillis());
@@ -52,6 +61,17 @@ class UpStopIT {
             assertThat(up.log()).contains("netra up: stopped in");
             assertThat(took).as("stop time; Docker kills after its grace period").isLessThan(Duration.ofSeconds(20));
         }
+    }
+
+    /** The names of Netra's, Kafka's, HTTP and JVM metrics in a dashboard or rules file. */
+    private static java.util.Set<String> metricNames(String text) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:netra|kafka|http|jvm)_[a-z_]+").matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        assertThat(names).isNotEmpty();
+        return names;
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

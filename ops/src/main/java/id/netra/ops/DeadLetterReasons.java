@@ -38,8 +38,7 @@ public final class DeadLetterReasons {
                 || r.contains("must be a json string") || r.contains("expected a string") || r.contains("coerc")) {
             return "wrong-type";
         }
-        if (r.contains("not a readable") || r.contains("not a mastodon") || r.contains("could not be fetched") || r.contains("not an x api")
-                || r.contains("csv")) {
+        if (r.contains("not a readable") || r.contains("not a mastodon") || r.contains("could not be fetched") || r.contains("not an x api")) {
             return "unreadable-source";
         }
         if (r.startsWith("empty") || r.contains("tombstone") || r.contains("json null")) {
