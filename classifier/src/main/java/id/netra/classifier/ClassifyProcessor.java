@@ -44,8 +44,7 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> 
     ClassifyProcessor(String watchlistStore, String accountStore, String registryTopic, Map<String, WatchlistIndex> indexes) {
         this.watchlistStore = watchlistStore;
         this.accountStore = accountStore;
-        NetraAnalyzer analyzer = new NetraAnalyzer();
-        this.decider = new AlertDecider(new PostClassifier(analyzer, Lexicon.load(analyzer)), indexes, registryTopic);
+        this.decider = new AlertDecider(Lexicons.classifier(Lexicons.current()), indexes, registryTopic);
     }
 
     @Override

@@ -116,7 +116,8 @@ class PhenomenaTest {
 
         @Test
         void aNicknameWithACampaignWordIsTheCandidate() {
-            assertThat(severity("Pilkada makin dekat, Mas Bagus makin di hati")).isEqualTo(Severity.MEDIUM);
+            assertThat(severity("Pilkada makin dekat, Mas Bagus makin dekat")).isEqualTo(Severity.MEDIUM);
+            assertThat(severity("Pilkada makin dekat, Mas Bagus makin di hati")).isEqualTo(Severity.HIGH);
             assertThat(severity("Dukung Mas Bagus sampai menang")).isEqualTo(Severity.HIGH);
         }
 
