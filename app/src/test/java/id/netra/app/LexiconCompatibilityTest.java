@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Alerts recorded with earlier classifier data are derived again byte for byte when the same versions are chosen: the
- * golden file is what {@code netra classify --min-severity LOW} printed for the bundled samples before the decisions
+ * golden file is what {@code netra classify --min-severity LOW} printed for the samples bundled then ({@code compat/samples-2024.11/}) before the decisions
  * became a data table, the evasion handling and the interaction rules were added ({@code cues-v2+slang-v1+rules-v1}).
  * {@code netra replay --lexicon-version} decides with the same code.
  */
@@ -48,7 +48,7 @@ class LexiconCompatibilityTest {
     }
 
     private static Path sample(Path dir, String name) throws IOException {
-        try (InputStream in = LexiconCompatibilityTest.class.getResourceAsStream("/samples/" + name)) {
+        try (InputStream in = LexiconCompatibilityTest.class.getResourceAsStream("/compat/samples-2024.11/" + name)) {
             Path p = dir.resolve(name);
             Files.copy(in, p);
             return p;

@@ -20,7 +20,7 @@ public final class ClassifierService implements AutoCloseable {
 
     public ClassifierService(ClassifierConfig config) {
         this.config = config;
-        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics()), config.streamsProperties());
+        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), config.lexiconVersion()), config.streamsProperties());
         streams.setStateListener((now, before) -> log.info("Classifier {} -> {}.", before, now));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The classifier hit an unexpected error and stops; fix the cause and restart it.", e);
@@ -29,8 +29,8 @@ public final class ClassifierService implements AutoCloseable {
     }
 
     public void start() {
-        log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}.", config.applicationId(),
-                config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir());
+        log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}, deciding with {}.", config.applicationId(),
+                config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir(), config.lexiconVersion());
         streams.start();
     }
 

@@ -47,7 +47,13 @@ public final class ClassifierTopology {
     private ClassifierTopology() {
     }
 
+    /** The topology deciding with this build's current classifier data. */
     public static Topology build(TopicNames topics) {
+        return build(topics, Lexicons.current());
+    }
+
+    /** The topology deciding with the classifier data {@code lexiconVersion} ({@link Lexicons#classifier}). */
+    public static Topology build(TopicNames topics, String lexiconVersion) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
@@ -87,7 +93,7 @@ public final class ClassifierTopology {
 
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
-                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes),
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes, lexiconVersion),
                         Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));

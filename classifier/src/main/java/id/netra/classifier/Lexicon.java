@@ -40,6 +40,10 @@ public final class Lexicon {
 
     public static Lexicon load(String version, NetraAnalyzer analyzer) {
         List<Cue> cues = new ArrayList<>();
+        // From cues-v3 (regional files) two phrases the slang makes alike ("bilo" is "kapan") are one cue, cited once;
+        // the earlier versions keep every line, as their alerts cite them.
+        boolean alikeOnce = !version.equals("cues-v1") && !version.equals("cues-v2");
+        java.util.Set<String> seen = new java.util.HashSet<>();
         LexiconFile.read(version, "lexicon", (resource, n, line) -> {
             String[] f = line.split("\t", 2);
             if (f.length != 2) {
@@ -62,7 +66,8 @@ public final class Lexicon {
                 throw new IllegalStateException(resource + ":" + n + ": the phrase '" + f[1] + "' has no terms");
             }
             Cue cue = new Cue(kind, f[1].strip(), terms, number);
-            if (cues.stream().noneMatch(c -> c.kind() == cue.kind() && c.phrase().equals(cue.phrase()) && c.number() == cue.number())) {
+            String key = kind + "\u0000" + number + "\u0000" + (alikeOnce ? String.join(" ", terms) : cue.phrase());
+            if (seen.add(key)) {
                 cues.add(cue);
             }
         });
