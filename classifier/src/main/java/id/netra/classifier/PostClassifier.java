@@ -595,7 +595,8 @@ public final class PostClassifier {
         String rule = decision.rule();
         return new Alert(Alert.idFor(post.versionKey(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
                 decision.severity(), rule, Explanations.render(decision.explanation(), candidates.values(), parties.values(),
-                        cues.stream().map(c -> c.cue().phrase()).toList(), post, target),
+                        // (engine 2) The words as the author wrote them; the first rules cite the lexicon's phrases.
+                        cues.stream().map(c -> rules.engine() >= 2 ? text.substring(c.start(), c.end()) : c.cue().phrase()).toList(), post, target),
                 rules.violation(rule), post, asn, List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version,
                 registryVersion, lexiconVersion(), interaction);
     }
