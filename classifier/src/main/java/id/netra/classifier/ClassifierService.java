@@ -28,7 +28,8 @@ public final class ClassifierService implements AutoCloseable {
 
     public ClassifierService(ClassifierConfig config) {
         this.config = config;
-        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), new ClassifierMeters(metrics.registry())),
+        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), config.lexiconVersion(),
+                new ClassifierMeters(metrics.registry())),
                 config.streamsProperties());
         // A stream thread (or the global thread) that dies takes the whole client to ERROR: the process must then end
         // non-zero so that its supervisor restarts it, instead of idling with no thread processing posts.
@@ -69,8 +70,8 @@ public final class ClassifierService implements AutoCloseable {
     }
 
     public void start() {
-        log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}.", config.applicationId(),
-                config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir());
+        log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}, deciding with {}.", config.applicationId(),
+                config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir(), config.lexiconVersion());
         streams.start();
     }
 
