@@ -74,6 +74,8 @@ public final class Notifier implements AutoCloseable {
     private final java.util.Deque<AlertEvent> backlog = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile Instant backlogUntil = Instant.MIN;
     private static final Duration BACKLOG_PATIENCE = Duration.ofMinutes(5);
+    /** How long {@link #close()} waits for the delivery in hand to finish and be recorded. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     /** Case events whose planning failed, tried again with back-off by the delivery thread (see {@link #onCaseEvent}). */
     private final java.util.Deque<PlanningRetry> retries = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile NotifyMeters meters = NotifyMeters.none();
@@ -462,7 +464,10 @@ public final class Notifier implements AutoCloseable {
         return Duration.ofMillis(base / 2 + (long) (base / 2.0 * random));
     }
 
-    /** Stops delivering after the digest in hand (so its outcome is recorded), then closes the producer. */
+    /**
+     * Stops delivering after the digest in hand (so its outcome is recorded; at most 5 s, then it is interrupted and sent
+     * again after the restart), then closes the producer.
+     */
     @Override
     public void close() {
         running = false;
@@ -470,13 +475,15 @@ public final class Notifier implements AutoCloseable {
             lock.notifyAll();
         }
         if (worker != null) {
+            // Short enough that the service stops within Docker's 10 s: a delivery cut off is sent again after the restart,
+            // with the same Message-ID / X-Netra-Delivery.
             try {
-                worker.join(Duration.ofSeconds(60));
+                worker.join(STOP_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (worker.isAlive()) {
-                log.warn("The delivery thread did not stop within 60 s; closing anyway (its message is sent again after a restart).");
+                log.warn("The delivery thread did not stop within {}; closing anyway (its message is sent again after a restart).", STOP_WAIT);
                 worker.interrupt();
             }
         }
