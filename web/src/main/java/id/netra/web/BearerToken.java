@@ -12,9 +12,11 @@ public final class BearerToken {
     /** The least length accepted: a token is a random secret, not a password. */
     public static final int MIN_LENGTH = 16;
 
+    private final String token;
     private final byte[] digest;
 
     private BearerToken(String token) {
+        this.token = token;
         this.digest = sha256(token);
     }
 
@@ -31,6 +33,11 @@ public final class BearerToken {
             throw new IllegalArgumentException("Setting '" + key + "' must be printable ASCII without spaces");
         }
         return new BearerToken(token.strip());
+    }
+
+    /** The {@code Authorization} header value a client sends with this token. */
+    public String authorization() {
+        return "Bearer " + token;
     }
 
     /** Whether an {@code Authorization} header value carries this token. */
