@@ -37,9 +37,13 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
- *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} the raw alert feed</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
+ *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
+ *       address; passed on to ingest with its token, the analyst as reporter</li>
+ *   <li>{@code GET /assets/netra.js} the pages' script (the Content-Security-Policy allows no inline script)</li>
  * </ul>
- * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist.
+ * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist. Lists and JSON answers show
+ * NIPs masked (see {@link PersonalData}); every request body is bounded ({@code alerts.http.max-body}).
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
