@@ -216,7 +216,7 @@ class SecurityIT {
         AuthConfig auth = new AuthConfig(users, false, Duration.ofHours(1), 100, Duration.ofMinutes(15), Topics.AUDIT_LOG.withName(audit))
                 .withLoginMaxConcurrent(1);
         start(config(AuthConfig.defaults()).withAuth(auth));
-        int logins = 8;
+        int logins = 12;
         ExecutorService pool = Executors.newFixedThreadPool(logins);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
