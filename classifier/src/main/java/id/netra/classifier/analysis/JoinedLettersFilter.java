@@ -23,7 +23,7 @@ public final class JoinedLettersFilter extends TermRewriter {
         boolean changed = false;
         for (int i = 0; i < n; i++) {
             char c = b[i];
-            boolean joiner = (c == '.' || c == '\u00B7' || Character.getType(c) == Character.FORMAT)
+            boolean joiner = (c == '.' || c == '\u00B7' || (c > 0x7F && Character.getType(c) == Character.FORMAT))
                     && out > 0 && i + 1 < n && Character.isLetter(b[out - 1]) && Character.isLetter(b[i + 1]);
             if (joiner) {
                 changed = true;
