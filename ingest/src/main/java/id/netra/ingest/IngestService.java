@@ -89,7 +89,8 @@ public final class IngestService implements AutoCloseable {
         }
         if (config.httpPort() >= 0) {
             SourceSpec reportSpec = new SourceSpec(ReportSource.ID, "html", java.time.Duration.ofSeconds(30), 100, Map.of());
-            reports = new ReportSource(fetcher, config.http().withAllowPrivate(config.reportsAllowPrivate()), config.reportsProfile(), clock);
+            reports = new ReportSource(fetcher, config.http().withAllowPrivate(config.reportsAllowPrivate()), config.reportsProfile(),
+                    config.api().maxPendingReports(), clock);
             reportRunner = track(new SourceRunner(reportSpec, reports, writer(ReportSource.ID), () -> state, clock));
             created.add(reportRunner);
         }
@@ -103,7 +104,7 @@ public final class IngestService implements AutoCloseable {
         }
         started = true;
         if (config.httpPort() >= 0) {
-            http = IngestHttp.start(config.httpHost(), config.httpPort(), this, metricsAccess);
+            http = IngestHttp.start(config.httpHost(), config.httpPort(), config.api(), this, metricsAccess);
         }
         if (config.sourcesFile() != null) {
             watcher.scheduleWithFixedDelay(this::reloadIfChanged, config.reloadInterval().toMillis(), config.reloadInterval().toMillis(),

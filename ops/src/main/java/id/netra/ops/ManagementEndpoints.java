@@ -37,7 +37,8 @@ public final class ManagementEndpoints {
         app.get("/health", ctx -> answer(ctx, health.live()));
         app.get("/ready", ctx -> answer(ctx, health.ready()));
         app.get("/metrics", ctx -> {
-            switch (access.decide(ctx.req().getRemoteAddr(), ctx.header("Authorization"))) {
+            boolean forwarded = ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null || ctx.header("X-Real-IP") != null;
+            switch (access.decide(ctx.req().getRemoteAddr(), ctx.header("Authorization"), forwarded)) {
                 case ALLOWED -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape());
                 case NEEDS_TOKEN -> ctx.status(401).header("WWW-Authenticate", "Bearer realm=\"netra-metrics\"")
                         .contentType("text/plain").result("401: a bearer token is required");

@@ -14,7 +14,9 @@ import java.security.MessageDigest;
  * {@code management.token-file}), only requests carrying {@code Authorization: Bearer <token>}; without one, only
  * clients on the loopback interface (a Prometheus on the same host). Metrics name topics, sources and clients, and
  * their rates tell what is being watched, so they are not for everyone who reaches a service's port. The client's
- * address is the TCP peer's: {@code X-Forwarded-For} is not trusted.
+ * address is the TCP peer's: {@code X-Forwarded-For} is not trusted. A loopback request that carries a forwarding
+ * header ({@code X-Forwarded-For}, {@code Forwarded}, {@code X-Real-IP}) came through a reverse proxy on the same host,
+ * from anywhere: it is refused like a remote one.
  */
 public final class MetricsAccess {
     /** What the rule answers to a request. */
@@ -72,6 +74,15 @@ public final class MetricsAccess {
      * @param authorization the {@code Authorization} header, or {@code null}
      */
     public Decision decide(String remoteAddress, String authorization) {
+        return decide(remoteAddress, authorization, false);
+    }
+
+    /**
+     * @param remoteAddress the TCP peer's address, as text
+     * @param authorization the {@code Authorization} header, or {@code null}
+     * @param forwarded     whether the request carries a forwarding header (it came through a proxy)
+     */
+    public Decision decide(String remoteAddress, String authorization, boolean forwarded) {
         if (token != null) {
             if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 byte[] given = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
@@ -81,7 +92,7 @@ public final class MetricsAccess {
             }
             return Decision.NEEDS_TOKEN;
         }
-        return isLoopback(remoteAddress) ? Decision.ALLOWED : Decision.LOOPBACK_ONLY;
+        return isLoopback(remoteAddress) && !forwarded ? Decision.ALLOWED : Decision.LOOPBACK_ONLY;
     }
 
     private static boolean isLoopback(String address) {

@@ -48,6 +48,12 @@ class ManagementEndpointsIT {
             assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(scrape.body()).contains("jvm_memory_used_bytes{").contains("service=\"test\"")
                     .contains("http_server_requests_seconds_count{").contains("route=\"/health\"");
+
+            // The same request through a reverse proxy on this host: from anywhere, so refused.
+            HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(proxied.statusCode()).isEqualTo(403);
+            assertThat(proxied.body()).doesNotContain("jvm_");
         }
     }
 

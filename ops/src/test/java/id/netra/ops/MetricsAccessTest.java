@@ -27,6 +27,15 @@ class MetricsAccessTest {
     }
 
     @Test
+    void aLoopbackRequestForwardedByAProxyOnTheSameHostIsNotLocal() {
+        MetricsAccess access = MetricsAccess.loopbackOnly();
+
+        assertThat(access.decide("127.0.0.1", null, true)).isEqualTo(MetricsAccess.Decision.LOOPBACK_ONLY);
+        assertThat(access.decide("127.0.0.1", null, false)).isEqualTo(MetricsAccess.Decision.ALLOWED);
+        assertThat(MetricsAccess.token(TOKEN).decide("127.0.0.1", "Bearer " + TOKEN, true)).isEqualTo(MetricsAccess.Decision.ALLOWED);
+    }
+
+    @Test
     void withATokenEveryClientNeedsIt() {
         MetricsAccess access = MetricsAccess.from(Settings.of(Map.of("management.token", TOKEN)));
 
