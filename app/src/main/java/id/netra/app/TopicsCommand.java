@@ -56,8 +56,7 @@ final class TopicsCommand extends CommandGroup {
                     spec.commandLine().getErr().println("netra topics create: " + e.getMessage());
                     return 1;
                 }
-                Map<String, org.apache.kafka.clients.admin.TopicDescription> described = admin.describeTopics(
-                        Topics.all().stream().map(Topic::name).toList()).allTopicNames().get();
+                Map<String, org.apache.kafka.clients.admin.TopicDescription> described = describe(admin);
                 for (Topic<?, ?> t : Topics.all()) {
                     var d = described.get(t.name());
                     int partitions = d.partitions().size();
@@ -73,6 +72,26 @@ final class TopicsCommand extends CommandGroup {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /**
+     * The catalog's topics as the broker describes them. Topics just created may not be known to every broker yet: asked
+     * again for up to 30 s.
+     */
+    static Map<String, org.apache.kafka.clients.admin.TopicDescription> describe(Admin admin) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        List<String> names = Topics.all().stream().map(Topic::name).toList();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200).toNanos());
+            }
         }
     }
 
