@@ -72,6 +72,10 @@ try {
   if ((await page.locator('body', { hasText: '<script>alert(1)</script>' }).count()) === 0) {
     throw new Error('the script in the post is not shown as text on the case page');
   }
+  // an interaction (a reply under a campaign account's post) shows its target and why the target counts
+  if ((await page.locator('dt', { hasText: 'Mengapa target dihitung' }).count()) === 0) {
+    throw new Error('the case page does not say why the interaction\'s target counts');
+  }
   await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
 
   step('confirm it');

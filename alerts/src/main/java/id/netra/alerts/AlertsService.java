@@ -12,6 +12,11 @@ import id.netra.model.AuditEntry;
 import id.netra.model.Json;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.Health;
+import id.netra.ops.ManagementEndpoints;
+import id.netra.ops.Metrics;
+import id.netra.web.BodyLimit;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -31,18 +36,25 @@ import org.slf4j.LoggerFactory;
  * and serves them to logged-in users, each seeing only the cases and alerts of their jurisdiction.
  *
  * <ul>
- *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health} is open</li>
+ *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health}, {@code /ready} are
+ *       open, {@code /metrics} is for loopback clients or with the management token (see {@link ManagementEndpoints})</li>
  *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
  *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
- *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} the raw alert feed</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
+ *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
+ *       address; passed on to ingest with its token, the analyst as reporter</li>
+ *   <li>{@code GET /assets/netra.js} the pages' script (the Content-Security-Policy allows no inline script)</li>
  * </ul>
- * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist.
+ * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist. Lists and JSON answers show
+ * NIPs masked (see {@link PersonalData}); every request body is bounded ({@code alerts.http.max-body}).
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     static final int MAX_LIMIT = 10_000;
+    static final int MAX_ASSIGNEE = 100;
+    static final int MAX_REASON = 2000;
 
     private final AlertsConfig config;
     private final AlertFeed feed = new AlertFeed();
@@ -56,10 +68,22 @@ public final class AlertsService implements AutoCloseable {
     private final id.netra.alerts.notify.Notifier notifier;
     private final ReplayReportLog reports;
     private final Regions regions = Regions.bundled();
+    private final Metrics metrics = new Metrics("alerts");
+    private final FatalSignal fatal = new FatalSignal();
+    private final Health health = new Health();
+    private volatile boolean casesFenced;
     private Javalin http;
 
     /** @throws IllegalArgumentException when the users file cannot be read or has problems (each named with its line) */
     public AlertsService(AlertsConfig config) {
+        this(config, alert -> { });
+    }
+
+    /**
+     * @param afterAlert told of every alert after the feed and the cases have it, on the consumer thread (tests use it to
+     *                   make that thread fail as a bug or an exhausted heap would)
+     */
+    AlertsService(AlertsConfig config, java.util.function.Consumer<Alert> afterAlert) {
         this.config = config;
         this.users = loadUsers(config);
         Clock clock = Clock.systemUTC();
@@ -70,15 +94,67 @@ public final class AlertsService implements AutoCloseable {
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
-        }, cases::flush);
+            afterAlert.accept(alert);
+        }, () -> {
+            // The case events of the batch are written here: a fenced writer means another alerts service took over.
+            try {
+                cases.flush();
+            } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
+                casesFenced(e);
+                throw e;
+            }
+        });
+        consumer.onDeath(fatal::raise);
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
+        if (notifier != null) {
+            notifier.onFatal(fatal::raise);
+            notifier.bindMetrics(metrics.registry());
+        }
+        consumer.bindMetrics(metrics);
+        for (Severity sev : Severity.values()) {
+            io.micrometer.core.instrument.Gauge.builder("netra.feed.alerts", () -> feed.count(sev) - next(sev).map(feed::count).orElse(0L))
+                    .description("Alerts in the feed, by severity").tag("severity", sev.name()).register(metrics.registry());
+        }
+        health.liveness("alerts-consumer", consumer::alive).liveness("case-log", () -> !casesFenced);
+        if (notifier != null) {
+            health.liveness("notifications", notifier::alive);
+        }
+        health.readiness("feed-caught-up", consumer::caughtUp);
         cases.onEvent(e -> {
             live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
             if (notifier != null) {
                 notifier.onCaseEvent(e);
             }
         });
+    }
+
+    private static Optional<Severity> next(Severity s) {
+        return s.ordinal() + 1 < Severity.values().length ? Optional.of(Severity.values()[s.ordinal() + 1]) : Optional.empty();
+    }
+
+    private void casesFenced(RuntimeException e) {
+        casesFenced = true;
+        fatal.raise("another alerts service took over the case log (alert-events)", e);
+    }
+
+    /**
+     * Liveness: {@code alerts-consumer} (DOWN once the thread reading {@code alerts} died), {@code case-log} (DOWN once
+     * another alerts service fenced its writer) and, with notifications on, {@code notifications} (the delivery thread).
+     * Readiness adds {@code feed-caught-up}: every alert committed before the start is in the feed.
+     */
+    public Health health() {
+        return health;
+    }
+
+    /** The service's meters (Kafka clients, feed, outbox, HTTP requests). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Raised when a part the service cannot work without died; the process must exit non-zero. */
+    public FatalSignal fatal() {
+        return fatal;
     }
 
     private Users loadUsers(AlertsConfig config) {
@@ -100,8 +176,14 @@ public final class AlertsService implements AutoCloseable {
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
+            BodyLimit.install(cfg, config.maxBodyBytes());
         });
+        ManagementEndpoints.install(http, health, metrics, config.management());
+        access.exempt(ManagementEndpoints.PATHS.toArray(String[]::new));
         access.install(http);
+        byte[] script = script();
+        http.get(AccessControl.SCRIPT_PATH, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
+                .result(script));
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
         http.get("/kasus", ctx -> {
@@ -122,7 +204,7 @@ public final class AlertsService implements AutoCloseable {
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);
             json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
-                    "cases", found.stream().limit(limit(ctx)).toList()));
+                    "cases", found.stream().limit(limit(ctx)).map(PersonalData::masked).toList()));
         });
         http.get("/api/cases/export.csv", ctx -> {
             List<CaseView> found = exported(ctx, "csv");
@@ -141,9 +223,11 @@ public final class AlertsService implements AutoCloseable {
         http.get("/api/cases/{id}", ctx -> {
             CaseFile c = visibleCase(ctx);
             access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "api"));
-            json(ctx, c);
+            json(ctx, PersonalData.caseFile(c, PersonalData.whole(AccessControl.sessionOf(ctx))));
         });
         http.post("/api/cases/{id}/actions", this::act);
+        http.post("/kasus/laporkan", ctx -> reportPost(ctx, false));
+        http.post("/api/reports", ctx -> reportPost(ctx, true));
         if (notifier != null) {
             // Anyone logged in may list silences; only those who may act on cases may set or lift one.
             http.before("/api/silences*", ctx -> {
@@ -152,9 +236,16 @@ public final class AlertsService implements AutoCloseable {
                             + " role may not set or lift silences");
                 }
             });
-            notifier.routes(http, ctx -> Optional.of(AccessControl.sessionOf(ctx).user().name()));
+            // Each user sees, sets and lifts only the silences of their jurisdiction.
+            notifier.routes(http, ctx -> {
+                Session s = AccessControl.sessionOf(ctx);
+                return Optional.of(new id.netra.alerts.notify.SilenceActor(s.user().name(), silenceScope(s.user().jurisdiction())));
+            });
         }
-        http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
+        http.exception(org.apache.kafka.common.errors.ProducerFencedException.class, (e, ctx) -> {
+            casesFenced(e);
+            ctx.status(503).json(Map.of("error", "this alerts service was replaced by another one; try again"));
+        });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         // Replay reports list alerts of every region: auditors and admins with a national jurisdiction only.
         http.before("/laporan*", ctx -> {
@@ -163,7 +254,7 @@ public final class AlertsService implements AutoCloseable {
                 throw new io.javalin.http.ForbiddenResponse("replay reports are for national auditors and admins");
             }
         });
-        ReportsPage.routes(http, reports);
+        ReportsPage.routes(http, reports, (ctx, runId) -> access.audit(ctx, AuditEntry.Action.REPORT_VIEWED, null, Map.of("runId", runId)));
         http.start(config.httpHost(), config.httpPort());
         reports.start();
         consumer.start();
@@ -233,22 +324,109 @@ public final class AlertsService implements AutoCloseable {
     }
 
     private void list(Context ctx) throws JsonProcessingException {
-        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).toList());
+        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).map(a -> PersonalData.alert(a, false)).toList());
     }
 
     private void one(Context ctx) throws JsonProcessingException {
         Jurisdiction j = jurisdiction(ctx);
         Alert a = feed.get(ctx.pathParam("id")).filter(x -> j.covers(x.asn().regionCode()))
                 .orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
-        json(ctx, a);
+        access.audit(ctx, AuditEntry.Action.ALERT_VIEWED, cases.book().caseOf(a.id()).map(CaseFile::id).orElse(null), Map.of("alertId", a.id()));
+        json(ctx, PersonalData.alert(a, PersonalData.whole(AccessControl.sessionOf(ctx))));
     }
 
-    /** The cases of an export, once the export is in the audit log with its filter and size. */
+    /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
+    private java.util.function.Predicate<id.netra.model.Silence.Matcher> silenceScope(Jurisdiction j) {
+        if (j.national()) {
+            return m -> true;
+        }
+        return m -> switch (m.kind()) {
+            case REGION -> j.covers(m.value());
+            case NIP -> feed.list(Severity.LOW, Integer.MAX_VALUE).stream().filter(a -> m.value().equals(a.nip())).findFirst()
+                    .map(a -> j.covers(a.asn().regionCode())).orElse(false);
+            // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
+            case CANDIDATE -> false;
+        };
+    }
+
+    /**
+     * An analyst reports a post's address ({@code url}, from the case list's form or as JSON): it is passed on to ingest
+     * with ingest's token and the analyst's name as {@code reportedBy}. 403 for a role that may not act, 503 when no
+     * ingest is configured, 502 when ingest refuses or cannot be reached.
+     */
+    private void reportPost(Context ctx, boolean api) throws Exception {
+        Session s = AccessControl.sessionOf(ctx);
+        String url;
+        if (api) {
+            com.fasterxml.jackson.databind.JsonNode body;
+            try {
+                body = Json.mapper().readTree(ctx.body());
+            } catch (JsonProcessingException e) {
+                throw new BadRequestResponse("the body is not JSON: " + e.getOriginalMessage());
+            }
+            url = body == null ? null : body.path("url").asText(null);
+        } else {
+            url = ctx.formParam("url");
+        }
+        int status;
+        String message;
+        String reportId = null;
+        if (!s.user().role().mayAct()) {
+            status = 403;
+            message = "the " + s.user().role().id() + " role may not report posts";
+        } else if (url == null || url.isBlank() || url.length() > 2048 || !url.strip().matches("(?i)https?://[^\\s]+")) {
+            status = 400;
+            message = "url must be an http(s) address of at most 2048 characters";
+        } else if (config.ingest() == null) {
+            status = 503;
+            message = "reporting is not configured (alerts.ingest.url)";
+        } else {
+            IngestLink.Answer answer;
+            try {
+                answer = config.ingest().report(url.strip(), s.user().name());
+            } catch (java.io.IOException e) {
+                log.error("Cannot pass a report by {} on to ingest at {}: {}", s.user().name(), config.ingest().url(), e.toString());
+                answer = new IngestLink.Answer(599, Json.mapper().createObjectNode().put("error", "ingest cannot be reached"));
+            }
+            if (answer.status() == 202) {
+                status = 202;
+                reportId = answer.body().path("id").asText(null);
+                message = "report " + reportId + " recorded";
+                access.audit(ctx, AuditEntry.Action.POST_REPORTED, null, Map.of("url", url.strip(), "report", String.valueOf(reportId)));
+            } else if (answer.status() == 400 || answer.status() == 503) {
+                status = answer.status();
+                message = answer.body().path("error").asText("ingest refused the report");
+            } else {
+                log.error("Ingest at {} answered {} to a report by {}: {}", config.ingest().url(), answer.status(), s.user().name(), answer.body());
+                status = 502;
+                message = "ingest did not take the report (HTTP " + answer.status() + ")";
+            }
+        }
+        ctx.status(status);
+        if (api) {
+            json(ctx, reportId == null ? Map.of("error", message) : Map.of("id", reportId, "reportedBy", s.user().name()));
+        } else {
+            html(ctx, CasesPage.reported(status == 202, message, s));
+        }
+    }
+
+    private static byte[] script() {
+        try (java.io.InputStream in = AlertsService.class.getResourceAsStream("/alerts/assets/netra.js")) {
+            if (in == null) {
+                throw new IllegalStateException("the page script /alerts/assets/netra.js is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The cases of an export, once the export is in the audit log with its filter and size; NIPs masked for auditors. */
     private List<CaseView> exported(Context ctx, String format) {
         List<CaseView> found = query(ctx);
         access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
                 "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(found.size())));
-        return found;
+        return PersonalData.whole(AccessControl.sessionOf(ctx)) ? found : found.stream().map(PersonalData::masked).toList();
     }
 
     /**
@@ -278,6 +456,12 @@ public final class AlertsService implements AutoCloseable {
         }
         String assignee = body.path("assignee").asText(null);
         String reason = body.path("reason").asText(null);
+        if (assignee != null && (assignee.length() > MAX_ASSIGNEE || assignee.chars().anyMatch(Character::isISOControl))) {
+            throw new BadRequestResponse("assignee must be at most " + MAX_ASSIGNEE + " printable characters");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new BadRequestResponse("reason must be at most " + MAX_REASON + " characters");
+        }
         try {
             json(ctx, cases.act(c.id(), type, session.user().name(), assignee, reason));
         } catch (IllegalStateException e) {
@@ -358,5 +542,6 @@ public final class AlertsService implements AutoCloseable {
             http.stop();
         }
         audit.close();
+        metrics.close();
     }
 }

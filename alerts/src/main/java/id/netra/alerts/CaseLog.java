@@ -95,6 +95,8 @@ public final class CaseLog implements AutoCloseable {
         try {
             TopicReader.inTransaction(producer, () -> events.forEach(e ->
                     producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
+        } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
+            throw e;
         } catch (KafkaException e) {
             log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
                     + "next start.", events.size(), topic.name(), e);

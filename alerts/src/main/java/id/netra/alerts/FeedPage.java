@@ -61,6 +61,7 @@ final class FeedPage {
                 h.append(Html.escape(String.valueOf(a.post().url())));
             }
             h.append("</dd>");
+            h.append(InteractionView.rows(a));
             h.append("<dt>Instansi</dt><dd>").append(Html.escape(a.asn().agency())).append(" · ")
                     .append(Html.escape(a.asn().unit())).append(" · wilayah ").append(Html.escape(a.asn().regionCode())).append("</dd>");
             h.append("<dt>Kandidat</dt><dd>").append(Html.escape(candidates(a))).append("</dd>");
@@ -72,7 +73,8 @@ final class FeedPage {
                 }
             }
             h.append("<dt>Bukti</dt><dd>").append(Html.escape(a.evidence().stream()
-                    .map(e -> "«" + e.text() + "» (" + e.type() + (e.ref() == null ? "" : ": " + e.ref()) + ")")
+                    .map(e -> "«" + e.text() + "» (" + e.type() + (e.ref() == null ? "" : ": " + e.ref())
+                            + (e.field() == null ? "" : ", di " + e.field()) + ")")
                     .collect(Collectors.joining(", ")))).append("</dd>");
             h.append("<dt>Versi</dt><dd>daftar pantau ").append(Html.escape(a.watchlistVersion())).append(" · registri ")
                     .append(Html.escape(a.registryVersion()))

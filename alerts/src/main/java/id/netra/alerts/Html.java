@@ -45,8 +45,16 @@ public final class Html {
      * spans outside the text are clipped.
      */
     static String highlight(String text, List<Alert.Evidence> evidence) {
+        return highlight(text, evidence, null);
+    }
+
+    /** The same for the evidence found in {@code field} ({@code null}: the post's text; {@code media[0].alt}: an alt text). */
+    static String highlight(String text, List<Alert.Evidence> evidence, String field) {
         List<int[]> spans = new ArrayList<>();
         for (Alert.Evidence e : evidence) {
+            if (!java.util.Objects.equals(e.field(), field)) {
+                continue;
+            }
             int start = Math.max(0, Math.min(e.start(), text.length()));
             int end = Math.max(start, Math.min(e.end(), text.length()));
             if (end > start) {

@@ -76,4 +76,30 @@ class CasesPageTest {
                 .doesNotContain("data-action=").contains("Riwayat");
         assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST)).contains("data-action=\"confirmed\"");
     }
+
+    @Test
+    void showsTheInteractionItsTargetAndWhyTheTargetCounts() {
+        Alert base = TestAlerts.alert("9", "2024-11-12T19:05:00+07:00", Severity.HIGH, "siap menangkan <b>bos</b> 🔥",
+                URI.create("https://www.instagram.com/p/C1/c/9/"), TestAlerts.ASN, List.of(new Alert.Evidence(0, 14, "siap menangkan", "call-cue", "siap menangkan")));
+        id.netra.model.Post post = new id.netra.model.Post(id.netra.model.Platform.INSTAGRAM, "C1_9", base.post().url(), base.post().author(),
+                base.post().text(), base.post().publishedAt(), id.netra.model.PostKind.COMMENT, null,
+                new id.netra.model.PostTarget(id.netra.model.Platform.INSTAGRAM, "C1", URI.create("https://www.instagram.com/p/C1/"),
+                        new id.netra.model.Author("bagus.official", "Bagus <i>Official</i>")),
+                List.of(new id.netra.model.Media(id.netra.model.Media.Type.IMAGE, URI.create("https://cdn.example/p.jpg"), "Poster COBLOS NO 3")));
+        Alert a = new Alert(base.id(), base.platform(), base.postId(), base.nip(), base.severity(), base.rule(), base.explanation(),
+                base.violation(), post, base.asn(), base.candidates(), base.parties(),
+                List.of(new Alert.Evidence(0, 14, "siap menangkan", "call-cue", "siap menangkan"),
+                        new Alert.Evidence(7, 18, "COBLOS NO 3", "ballot-number", "lestari-03", "media[0].alt")),
+                base.watchlistVersion(), base.registryVersion(), "cues-v3+slang-v2+rules-v2",
+                new Alert.Interaction("comment", "campaign-account", "instagram:bagus.official", null, URI.create("https://www.instagram.com/p/C1/"),
+                        "C1", "bagus.official", "pilwalkot-lestari", "lestari-03", null, null));
+
+        String page = CasesPage.one(caseOf(a), id -> Optional.ofNullable(alerts.get(id)), ANALYST);
+
+        assertThat(page).contains("komentar").contains("milik <b>@bagus.official</b>").contains("Bagus &lt;i&gt;Official&lt;/i&gt;")
+                .contains("href=\"https://www.instagram.com/p/C1/\"")
+                .contains("akun kampanye instagram:bagus.official milik paslon 3 Bagus Wirawan (pilwalkot-lestari)")
+                .contains("teks alt (bukti ditemukan di sini): Poster <mark>COBLOS NO 3</mark>")
+                .contains("<mark>siap menangkan</mark> &lt;b&gt;bos&lt;/b&gt;");
+    }
 }

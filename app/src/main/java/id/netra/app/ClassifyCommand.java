@@ -42,7 +42,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ObjectWriter writer = Json.mapper().writer();
         OfflineClassifier.Summary summary;
         try (Reader reader = open(inputs.posts)) {
-            summary = OfflineClassifier.run(inputs.registry, inputs.watchlist, reader, inputs.postsName(), minSeverity,
+            summary = OfflineClassifier.run(inputs.registry, inputs.watchlist, reader, inputs.postsName(), minSeverity, inputs.lexiconVersion(),
                     alert -> {
                         try {
                             out.println(writer.writeValueAsString(alert));

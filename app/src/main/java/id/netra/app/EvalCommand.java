@@ -41,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<Alert> alerts = new ArrayList<>();
         try (Reader reader = ClassifyCommand.open(inputs.posts)) {
-            OfflineClassifier.run(inputs.registry, inputs.watchlist, reader, inputs.postsName(), Severity.MEDIUM, alerts::add,
+            OfflineClassifier.run(inputs.registry, inputs.watchlist, reader, inputs.postsName(), Severity.MEDIUM, inputs.lexiconVersion(), alerts::add,
                     spec.commandLine().getErr()::println);
         }
         Evaluation.Report r = Evaluation.evaluate(labels, alerts);

@@ -2,9 +2,11 @@ package id.netra.app;
 
 import id.netra.alerts.AlertsConfig;
 import id.netra.alerts.AlertsService;
+import id.netra.alerts.IngestLink;
 import id.netra.classifier.ClassifierConfig;
 import id.netra.classifier.ClassifierService;
 import id.netra.embedded.EmbeddedKafka;
+import id.netra.ingest.IngestApi;
 import id.netra.ingest.IngestConfig;
 import id.netra.ingest.IngestService;
 import id.netra.ingest.IngestTopics;
@@ -14,10 +16,12 @@ import id.netra.model.Settings;
 import id.netra.model.Topics;
 import id.netra.model.Watchlist;
 import id.netra.model.WatchlistFiles;
+import id.netra.web.BearerToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.ManagementServer;
+import id.netra.ops.MetricsAccess;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -45,12 +52,18 @@ final class LocalStack implements AutoCloseable {
      * @param alerts more settings of the alerts service, e.g. {@code alerts.smtp.host} and {@code alerts.smtp.port} to
      *               send notifications (off without them)
      */
-    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts) {
+    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts,
+                   int classifierPort) {
         Options {
             if (pace < 1) {
                 throw new IllegalArgumentException("--pace must be at least 1 post per second");
             }
             alerts = Map.copyOf(alerts);
+        }
+
+        /** Without the classifier's management port. */
+        Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts) {
+            this(dataDir, kafkaPort, httpPort, ingestPort, pace, samples, alerts, -1);
         }
 
         Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples) {
@@ -63,6 +76,9 @@ final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private AlertsService alerts;
     private IngestService ingest;
+    private ClassifierService classifier;
+    private ManagementServer classifierHttp;
+    private String ingestToken;
     private Path inbox;
     private Path dataDir;
     private Map<String, String> demoUsers = Map.of();
@@ -102,22 +118,21 @@ final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating topics", e);
         }
         long accounts = o.samples() ? publishSamplesOnce(data, kafkaProps) : 0;
-        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(Settings.of(Map.of(
+        classifier = new ClassifierService(ClassifierConfig.from(Settings.of(Map.of(
                 Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                 "classifier.state-dir", data.resolve("classifier").toString()))));
         classifier.start();
         running.push(classifier);
+        if (o.classifierPort() >= 0) {
+            classifierHttp = ManagementServer.start("127.0.0.1", o.classifierPort(), classifier.health(), classifier.metrics(),
+                    MetricsAccess.loopbackOnly());
+            running.push(classifierHttp);
+        }
         awaitRegistry(classifier, accounts);
-        // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
-        Path users = data.resolve("users.yml");
-        demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
-        alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
-                .withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(users))
-                .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv())));
-        alerts.start();
-        running.push(alerts);
         DemoSite site = DemoSite.start(0);
         running.push(site);
+        // Ingest's API token: random at every start, known only to this process (printed by netra up for curl).
+        ingestToken = randomToken();
         Path sourcesFile = sourcesFileOnce(data);
         Path samples = Files.createDirectories(data.resolve("samples"));
         IngestConfig ingestConfig = IngestConfig.jsonl(inbox, IngestConfig.DEFAULT_POLL_INTERVAL, IngestConfig.DEFAULT_MAX_PER_POLL,
@@ -128,10 +143,24 @@ final class LocalStack implements AutoCloseable {
         SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
                 "urls", "http://127.0.0.1:" + site.port() + "/feed.xml", "allowPrivate", "true"));
         ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), paced, demo), Duration.ofSeconds(5), "127.0.0.1",
-                o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps);
+                o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps, IngestApi.withToken(ingestToken));
         ingest = new IngestService(ingestConfig);
         ingest.start();
         running.push(ingest);
+        // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
+        Path users = data.resolve("users.yml");
+        demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
+        AlertsConfig alertsConfig = new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
+                .withAuth(id.netra.alerts.auth.AuthConfig.from(Settings.of(withPublicUrl(o))).withUsersFile(users))
+                .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv()));
+        if (ingest.httpPort() > 0) {
+            // Analysts report post addresses from the case list; the app passes them on to this ingest with its token.
+            alertsConfig = alertsConfig.withIngest(new IngestLink(URI.create("http://127.0.0.1:" + ingest.httpPort()),
+                    BearerToken.of(ingestToken, "ingest.api-token")));
+        }
+        alerts = new AlertsService(alertsConfig);
+        alerts.start();
+        running.push(alerts);
         if (o.samples()) {
             copySamplePostsOnce(samples, o.pace());
         }
@@ -148,6 +177,26 @@ final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /** The port of the classifier's /health, /ready and /metrics, or -1. */
+    int classifierPort() {
+        return classifierHttp == null ? -1 : classifierHttp.port();
+    }
+
+    /** Why a service of the stack failed for good (a dead stream thread or consumer, a fenced writer), if one did. */
+    java.util.Optional<String> failure() {
+        java.util.List<FatalSignal> signals = new java.util.ArrayList<>();
+        if (classifier != null) {
+            signals.add(classifier.fatal());
+        }
+        if (alerts != null) {
+            signals.add(alerts.fatal());
+        }
+        if (ingest != null) {
+            signals.add(ingest.fatal());
+        }
+        return signals.stream().map(FatalSignal::reason).flatMap(java.util.Optional::stream).findFirst();
+    }
+
     AlertsService alerts() {
         return alerts;
     }
@@ -158,6 +207,17 @@ final class LocalStack implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** Ingest's API token of this start. */
+    String ingestToken() {
+        return ingestToken;
+    }
+
+    private static String randomToken() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** The demo users written at this start: user name -> password. */

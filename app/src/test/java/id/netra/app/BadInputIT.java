@@ -91,11 +91,11 @@ class BadInputIT {
         }
         for (int i = 0; i < 3; i++) {
             file.write(text("{\"platform\":\"x\",\"text\":\"" + "z".repeat(2_500_000)));
-            badLines.put(++line, "is longer than a line read as a post may be");
+            badLines.put(++line, "more than a line read as a post may have");
         }
         for (int i = 0; i < 2; i++) {
             file.write(text(post("\"big" + i + "\"", "\"https://x.com/a/status/big" + i + "\"", "\"" + "kata ".repeat(140_000) + "\"", TIME)));
-            badLines.put(++line, "is larger than a post may be");
+            badLines.put(++line, "more than a post may have");
         }
         while (nextGood < 2_000) {
             file.write(text(Json.mapper().writeValueAsString(good.get(nextGood++))));

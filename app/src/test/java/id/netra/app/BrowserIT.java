@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The analysts' flow in a real browser (Debian's Chromium driven by playwright-core, {@code e2e/analyst-flow.mjs})
- * against the whole system as {@code netra up} runs it: log in with the demo analyst, see a new case arrive live,
- * filter, open it, confirm it; then the ASN's supervisor's e-mail arrives in GreenMail. The screenshots of the list
+ * against the whole system as {@code netra up} runs it: log in with the demo analyst, see a new case arrive live (a
+ * reply under a campaign account's post that names nobody), filter, open it and see the interaction and its target,
+ * confirm it; then the ASN's supervisor's e-mail arrives in GreenMail. The screenshots of the list
  * and the case page land in {@code app/target/screenshots/} (the ones in {@code docs/} were taken this way).
  *
  * <p>Needs {@code node}, {@code e2e/node_modules} ({@code npm ci} in {@code e2e/}) and Chromium ({@code $CHROMIUM} or
@@ -81,12 +82,15 @@ class BrowserIT {
                 assertThat(browser.isAlive()).as("the browser flow stopped before the list was open: %s", output).isTrue();
                 await().atMost(Duration.ofSeconds(30)).until(() -> stack.alerts().liveListeners() >= 1);
 
-                // Andi Prasetyo (Kota Metro, sample registry) calls to vote for ballot number 3 of Kota Metro's election
+                // Andi Prasetyo (Kota Metro, sample registry) answers a post of pair 03's campaign account (sample watchlist):
+                // his words name nobody; the target makes it a case for that pair, which the case page must show.
                 Files.writeString(stack.inbox().resolve("browser-test.jsonl"), """
                         {"platform": "x", "postId": "1860000000000000001", "url": "https://x.com/AndiPras_Mtr/status/1860000000000000001", \
                         "author": {"handle": "AndiPras_Mtr", "displayName": "Andi Prasetyo"}, \
-                        "text": "Warga %s, ayo coblos nomor 3 Wahyu Nugroho - Anisa Putri tgl 27 November! <script>alert(1)</script>", \
-                        "publishedAt": "2024-11-20T08:15:00+07:00", "kind": "post"}
+                        "text": "@WahyuAnisa03 warga %s siap all in bang, tgl 27 kita menangkan! <script>alert(1)</script>", \
+                        "publishedAt": "2024-11-20T08:15:00+07:00", "kind": "reply", \
+                        "target": {"platform": "x", "postId": "1860000000000000000", "url": "https://x.com/WahyuAnisa03/status/1860000000000000000", \
+                        "author": {"handle": "WahyuAnisa03", "displayName": "Wahyu - Anisa"}}}
                         """.formatted(MARK));
 
                 assertThat(browser.waitFor(3, TimeUnit.MINUTES)).as("the browser flow ended in time: %s", output).isTrue();

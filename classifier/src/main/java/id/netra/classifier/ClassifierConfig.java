@@ -18,12 +18,21 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  *   <tr><td>{@code application.id}</td><td>{@code netra-classifier}</td><td>instances with the same id share the work</td></tr>
  *   <tr><td>{@code classifier.state-dir}</td><td>{@code ./data/classifier}</td><td>Kafka Streams state</td></tr>
  *   <tr><td>{@code classifier.posts-topic} ... {@code classifier.dlq-topic}</td><td>the catalog's names</td><td>topics</td></tr>
+ *   <tr><td>{@code classifier.lexicon-version}</td><td>{@link Lexicons#current()}</td><td>the classifier data to decide with,
+ *       as alerts record it: pin an earlier one to roll a new release out before its decisions</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>Kafka Streams settings; {@code kafka.bootstrap.servers} required</td></tr>
  * </table>
  */
-public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka) {
+public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka,
+                               String lexiconVersion) {
     public ClassifierConfig {
         kafka = Map.copyOf(kafka);
+        lexiconVersion = lexiconVersion == null ? Lexicons.current() : lexiconVersion;
+    }
+
+    /** A configuration deciding with this build's current classifier data. */
+    public ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka) {
+        this(applicationId, stateDir, topics, kafka, null);
     }
 
     /** @throws IllegalArgumentException naming the key that is missing or wrong */
@@ -36,7 +45,15 @@ public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTo
                         s.string("classifier.registry-topic", d.registry()),
                         s.string("classifier.registry-accounts-topic", d.registryAccounts()), s.string("classifier.watchlist-topic", d.watchlist()),
                         s.string("classifier.alerts-topic", d.alerts()), s.string("classifier.dlq-topic", d.deadLetters())),
-                s.kafka());
+                s.kafka(), lexiconVersion(s.string("classifier.lexicon-version", Lexicons.current())));
+    }
+
+    private static String lexiconVersion(String v) {
+        try {
+            return Lexicons.classifier(v).lexiconVersion();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("classifier.lexicon-version: " + e.getMessage(), e);
+        }
     }
 
     /** The Kafka Streams properties: exactly-once, explicit error handlers, then every {@code kafka.*} key. */

@@ -47,7 +47,18 @@ public final class ClassifierTopology {
     private ClassifierTopology() {
     }
 
+    /** The topology deciding with this build's current classifier data. */
     public static Topology build(TopicNames topics) {
+        return build(topics, Lexicons.current());
+    }
+
+    /** The topology deciding with the classifier data {@code lexiconVersion} ({@link Lexicons#classifier}). */
+    public static Topology build(TopicNames topics, String lexiconVersion) {
+        return build(topics, lexiconVersion, ClassifierMeters.none());
+    }
+
+    /** Like {@link #build(TopicNames, String)}, counting its alerts and dead letters in {@code meters}. */
+    static Topology build(TopicNames topics, String lexiconVersion, ClassifierMeters meters) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
@@ -83,13 +94,15 @@ public final class ClassifierTopology {
 
         parsed.get("posts-invalid")
                 .mapValues(PostParser.Parsed::deadLetter, Named.as("to-dead-letter"))
+                .peek((k, dead) -> meters.deadLetter(dead.reason()), Named.as("count-dead-letters"))
                 .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("dead-letter-sink"));
 
         parsed.get("posts-valid")
                 .mapValues(PostParser.Parsed::post, Named.as("post"))
-                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes),
+                .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes, lexiconVersion),
                         Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .peek((k, alert) -> meters.alert(alert.severity()), Named.as("count-alerts"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();
     }

@@ -41,11 +41,11 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> 
      *                seconds to index and tens of megabytes, once per instance rather than once per partition
      * @param registryTopic the topic the account table's records come from, for errors
      */
-    ClassifyProcessor(String watchlistStore, String accountStore, String registryTopic, Map<String, WatchlistIndex> indexes) {
+    ClassifyProcessor(String watchlistStore, String accountStore, String registryTopic, Map<String, WatchlistIndex> indexes,
+                      String lexiconVersion) {
         this.watchlistStore = watchlistStore;
         this.accountStore = accountStore;
-        NetraAnalyzer analyzer = new NetraAnalyzer();
-        this.decider = new AlertDecider(new PostClassifier(analyzer, Lexicon.load(analyzer)), indexes, registryTopic);
+        this.decider = new AlertDecider(Lexicons.classifier(lexiconVersion), indexes, registryTopic);
     }
 
     @Override

@@ -4,16 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stance cues, read from a versioned data file ({@code lexicon/cues-v2.txt}): calls to vote, support,
- * opposition, neutral and informational contexts, cheers, forms of address, place words, election words and campaign
- * gestures. Each cue is kept as its analysed terms. Older versions stay in the build so that old alerts can be
- * re-derived.
+ * The stance cues, read from a versioned data file ({@code lexicon/cues-v3.txt}, which includes the regional-language
+ * files of {@code lexicon/regional/}): calls to vote, support, opposition, neutral and informational contexts, cheers,
+ * questions, forms of address, place words, election words and campaign gestures. Each cue is kept as its analysed
+ * terms. Older versions stay in the build so that old alerts can be re-derived. A phrase listed twice with the same
+ * kind (a regional file repeating an Indonesian cue) counts once.
  */
 public final class Lexicon {
-    public static final String DEFAULT_VERSION = "cues-v2";
+    public static final String DEFAULT_VERSION = "cues-v3";
 
-    /** What a cue says. */
-    public enum Kind { CALL, SUPPORT, OPPOSE, NEUTRAL, INFO, CHEER, HONORIFIC, PLACE, LIST, ELECTION, GESTURE, UNRELATED }
+    /**
+     * What a cue says. {@code QUESTION} (from cues-v3): a question, request or complaint, which makes a comment to a
+     * campaign account something other than support.
+     */
+    public enum Kind { CALL, SUPPORT, OPPOSE, NEUTRAL, INFO, CHEER, HONORIFIC, PLACE, LIST, ELECTION, GESTURE, UNRELATED, QUESTION,
+        /** (cues-v3) Another election with numbered candidates: a class, school, neighbourhood or village vote. */
+        OTHER_ELECTION }
 
     /** One cue: its kind, its phrase, its terms, and for a gesture the ballot number it stands for. */
     public record Cue(Kind kind, String phrase, List<String> terms, int number) {
@@ -34,6 +40,10 @@ public final class Lexicon {
 
     public static Lexicon load(String version, NetraAnalyzer analyzer) {
         List<Cue> cues = new ArrayList<>();
+        // From cues-v3 (regional files) two phrases the slang makes alike ("bilo" is "kapan") are one cue, cited once;
+        // the earlier versions keep every line, as their alerts cite them.
+        boolean alikeOnce = !version.equals("cues-v1") && !version.equals("cues-v2");
+        java.util.Set<String> seen = new java.util.HashSet<>();
         LexiconFile.read(version, "lexicon", (resource, n, line) -> {
             String[] f = line.split("\t", 2);
             if (f.length != 2) {
@@ -46,7 +56,7 @@ public final class Lexicon {
                 number = Integer.parseInt(f[0].substring("gesture-".length()));
             } else {
                 try {
-                    kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT));
+                    kind = Kind.valueOf(f[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(resource + ":" + n + ": unknown category '" + f[0] + "'");
                 }
@@ -55,7 +65,11 @@ public final class Lexicon {
             if (terms.isEmpty()) {
                 throw new IllegalStateException(resource + ":" + n + ": the phrase '" + f[1] + "' has no terms");
             }
-            cues.add(new Cue(kind, f[1].strip(), terms, number));
+            Cue cue = new Cue(kind, f[1].strip(), terms, number);
+            String key = kind + "\u0000" + number + "\u0000" + (alikeOnce ? String.join(" ", terms) : cue.phrase());
+            if (seen.add(key)) {
+                cues.add(cue);
+            }
         });
         return new Lexicon(version, cues);
     }

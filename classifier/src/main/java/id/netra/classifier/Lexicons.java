@@ -9,11 +9,11 @@ import java.util.List;
  */
 public final class Lexicons {
     /** The stance cue lists of this build, oldest first. */
-    public static final List<String> CUES = List.of("cues-v1", "cues-v2");
+    public static final List<String> CUES = List.of("cues-v1", "cues-v2", "cues-v3");
     /** The slang lists of this build. */
-    public static final List<String> SLANG = List.of("slang-v1");
+    public static final List<String> SLANG = List.of("slang-v1", "slang-v2");
     /** The rule data of this build. */
-    public static final List<String> RULES = List.of("rules-v1");
+    public static final List<String> RULES = List.of("rules-v1", "rules-v2");
 
     private Lexicons() {
     }

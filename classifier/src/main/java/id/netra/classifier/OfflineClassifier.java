@@ -37,14 +37,25 @@ public final class OfflineClassifier {
      */
     public static Summary run(Path registryCsv, Path watchlistJson, Reader postsJsonl, String postsName, Severity min,
                               Consumer<Alert> out, Consumer<LineError> errors) throws IOException {
+        return run(registryCsv, watchlistJson, postsJsonl, postsName, min, Lexicons.current(), out, errors);
+    }
+
+    /**
+     * The same, deciding with the classifier data {@code lexiconVersion} ({@code cues-v2+slang-v1+rules-v1}, as an alert
+     * records it) instead of this build's current ones.
+     *
+     * @throws IllegalArgumentException also when that version is not in this build
+     */
+    public static Summary run(Path registryCsv, Path watchlistJson, Reader postsJsonl, String postsName, Severity min,
+                              String lexiconVersion, Consumer<Alert> out, Consumer<LineError> errors) throws IOException {
+        PostClassifier classifier = Lexicons.classifier(lexiconVersion);
         if (!Files.isReadable(registryCsv)) {
             throw new IllegalArgumentException(registryCsv + ": no such file or not readable");
         }
         RegistryCsv.Result registry = RegistryCsv.read(registryCsv);
         registry.errors().forEach(errors);
         Watchlist watchlist = WatchlistFiles.read(watchlistJson);
-        NetraAnalyzer analyzer = new NetraAnalyzer();
-        PostClassifier classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
+        NetraAnalyzer analyzer = classifier.analyzer();
         RegistryIndex accounts = new RegistryIndex(registry.records());
         int posts = 0;
         int alerts = 0;

@@ -7,6 +7,8 @@ import id.netra.model.AsnRecord;
 import id.netra.model.Candidate;
 import id.netra.model.Election;
 import id.netra.model.Post;
+import id.netra.model.PostKind;
+import id.netra.model.PostTarget;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether a registered ASN's post takes a side, and how strongly, from the watchlist terms it contains
- * and the stance cues around them (first version):
+ * Decides whether a registered ASN's post takes a side, and how strongly, from the watchlist terms it contains,
+ * the stance cues around them and, for an interaction, the watched target it answers, shares, reacts to or joins.
+ * The code extracts features ({@link Rules#FEATURES}); the decision table of the rule data ({@link Rules}) decides.
+ * In outline (first version):
  * <ul>
  *   <li>HIGH: a call to vote, a declaration of support or a call not to vote, within a few words of a candidate,
  *       party, ballot number or gesture;</li>
@@ -28,7 +32,10 @@ import java.util.stream.Collectors;
  *   <li>LOW: a mention in a neutral context (a rule reminder, information, a report), or a bare mention.</li>
  * </ul>
  * Ballot numbers and gestures only point to elections where the ASN votes (their regency or city, or its
- * province); a bare "nomor 2" only counts where the post is about an election. Deterministic: no clock, no random.
+ * province); a bare "nomor 2" only counts where the post is about an election. From rules-v2 on, the alt text of the
+ * post's pictures and videos is read with its text (evidence names the item), and a comment, reply, share, reaction or
+ * join whose target is a watched campaign account, its post or a campaign group counts for that candidate or party
+ * even when its words name nobody. Deterministic: no clock, no random.
  */
 public final class PostClassifier {
     /** How many tokens a cue may stand from the term it is about. */
@@ -37,6 +44,8 @@ public final class PostClassifier {
     static final int SENSE_WINDOW = 2;
     /** How close a cheer or stance cue must be to make a bare gesture emoji a campaign gesture ("siap ✌️"). */
     static final int GESTURE_WINDOW = 3;
+    /** (engine 2) How far a stance cue may stand from the one pair a post names: the whole of an ordinary post. */
+    static final int SINGLE_PAIR_WINDOW = 40;
 
     private final NetraAnalyzer analyzer;
     private final Lexicon lexicon;
@@ -84,12 +93,17 @@ public final class PostClassifier {
      * @param asn        the author's record, with that region code
      */
     public Optional<Alert> classify(Post post, String regionCode, java.util.function.Supplier<AsnRecord> asn, WatchlistIndex index) {
-        String text = post.text();
+        Reading reading = Reading.of(post, rules.reads("media-alt"));
+        String text = reading.text();
+        Target target = rules.reads("target") ? target(post, index) : null;
         List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);
         List<CueHit> cues = cues(tokens);
         List<CueHit> unrelated = ofKind(cues, Lexicon.Kind.UNRELATED);
         cues = cues.stream().filter(c -> !(isStanceOrCheer(c) && near(c.first(), c.last(), unrelated, SENSE_WINDOW))).toList();
         List<CueHit> places = ofKind(cues, Lexicon.Kind.PLACE);
+        boolean engine2 = rules.engine() >= 2;
+        // (engine 2) Numbers in a post about a class, school or neighbourhood vote are that vote's.
+        boolean otherElection = engine2 && !ofKind(cues, Lexicon.Kind.OTHER_ELECTION).isEmpty();
 
         // A term right after a place word is part of a place name ("Gg. Golkar"); a number inside a score, time, date
         // or amount ("2-0", "2/3") is not a ballot number.
@@ -98,13 +112,18 @@ public final class PostClassifier {
         List<Hit> all = matched.stream().distinct()
                 .filter(h -> places.stream().noneMatch(p -> p.last() == h.firstToken() - 1))
                 .filter(h -> !isNumber(h) || !insideFigure(text, h))
+                .filter(h -> !isNumber(h) || !otherElection)
+                .filter(h -> reading.withinOneField(h.start(), h.end()))
                 .toList();
         boolean electionContext = !ofKind(cues, Lexicon.Kind.ELECTION).isEmpty()
                 || all.stream().anyMatch(h -> switch (h.term().type()) {
                     case WEAK_NUMBER, BARE_NUMBER, PARTY -> false;
                     case ALIAS -> !isNickname(h);
                     default -> true;
-                });
+                })
+                // (engine 2) A call not to vote, or a call of several words, is about an election.
+                || (engine2 && cues.stream().anyMatch(c -> c.cue().kind() == Lexicon.Kind.OPPOSE
+                        || (c.cue().kind() == Lexicon.Kind.CALL && c.cue().terms().size() > 1)));
         List<CueHit> stance = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.CALL || c.cue().kind() == Lexicon.Kind.SUPPORT).toList();
         List<CueHit> anyStance = cues.stream().filter(c -> switch (c.cue().kind()) {
             case CALL, SUPPORT, OPPOSE -> true;
@@ -112,6 +131,7 @@ public final class PostClassifier {
         }).toList();
         List<CueHit> cheers = ofKind(cues, Lexicon.Kind.CHEER);
         boolean gestured = !ofKind(cues, Lexicon.Kind.GESTURE).isEmpty();
+        int window = engine2 && singlePair(all, regionCode) ? SINGLE_PAIR_WINDOW : WINDOW;
         List<Hit> hits = new ArrayList<>();
         for (Hit h : all) {
             TermType type = h.term().type();
@@ -122,74 +142,123 @@ public final class PostClassifier {
                     || near(h.firstToken(), h.lastToken(), unrelated, SENSE_WINDOW))) {
                 continue;
             }
-            if (type == TermType.BARE_NUMBER && !near(h.firstToken(), h.lastToken(), stance, 1)) {
+            if (type == TermType.BARE_NUMBER && !(engine2 ? bareNumberNamed(h, tokens, anyStance) : near(h.firstToken(), h.lastToken(), stance, 1))) {
                 continue;
             }
-            if (isNickname(h) && !electionContext && !near(h.firstToken(), h.lastToken(), anyStance, WINDOW)
+            if (isNickname(h) && !electionContext && !near(h.firstToken(), h.lastToken(), anyStance, window)
                     && !near(h.firstToken(), h.lastToken(), cheers, 1) && !gestured) {
                 continue;
             }
             hits.add(h);
         }
         hits = disambiguateNumbers(withoutNested(hits));
-        List<Gesture> gestures = gestures(cues, index, regionCode, electionContext);
-        if (hits.isEmpty() && gestures.isEmpty()) {
+        List<Gesture> gestures = otherElection ? List.of() : gestures(cues, index, regionCode, electionContext);
+        if (hits.isEmpty() && gestures.isEmpty() && target == null) {
             return Optional.empty();
         }
 
         List<int[]> anchors = new ArrayList<>();
         hits.forEach(h -> anchors.add(new int[] {h.firstToken(), h.lastToken()}));
         gestures.forEach(g -> anchors.add(new int[] {g.cue().first(), g.cue().last()}));
+        // The watched target stands behind every word the author wrote in answering it: "siap menangkan!" under a
+        // pair's post is about that pair.
+        int[] own = target == null ? null : ownWords(tokens, reading.ownEnd(post));
+        if (own != null) {
+            anchors.add(own);
+        }
         // A stance word inside a slogan or hashtag ("Bersama" in "Bersama Membangun Madiun") is the slogan's, not the
         // author's: the slogan itself counts as a campaign symbol.
         List<Hit> symbols = hits.stream().filter(h -> h.term().type() == TermType.SLOGAN || h.term().type() == TermType.HASHTAG).toList();
         cues = cues.stream().filter(c -> c.cue().kind() == Lexicon.Kind.GESTURE
                 || symbols.stream().noneMatch(h -> c.first() >= h.firstToken() && c.last() <= h.lastToken())).toList();
-        List<CueHit> oppose = cuesNear(cues, Lexicon.Kind.OPPOSE, anchors);
-        List<CueHit> calls = cuesNear(cues, Lexicon.Kind.CALL, anchors);
-        List<CueHit> support = cuesNear(cues, Lexicon.Kind.SUPPORT, anchors);
-        List<CueHit> neutral = ofKind(cues, Lexicon.Kind.NEUTRAL);
-        List<CueHit> info = ofKind(cues, Lexicon.Kind.INFO);
+        Map<String, List<CueHit>> cited = new java.util.HashMap<>();
+        cited.put("oppose", cuesNear(cues, Lexicon.Kind.OPPOSE, anchors, window));
+        cited.put("call", cuesNear(cues, Lexicon.Kind.CALL, anchors, window));
+        cited.put("support", cuesNear(cues, Lexicon.Kind.SUPPORT, anchors, window));
+        cited.put("neutral", ofKind(cues, Lexicon.Kind.NEUTRAL));
+        cited.put("info", ofKind(cues, Lexicon.Kind.INFO));
+        cited.put("cheer", own == null ? List.of() : within(ofKind(cues, Lexicon.Kind.CHEER), own));
+        cited.put("question", own == null ? List.of() : within(ofKind(cues, Lexicon.Kind.QUESTION), own));
+
+        java.util.Set<String> features = new java.util.HashSet<>();
         boolean symbol = !gestures.isEmpty() || hits.stream().anyMatch(h -> switch (h.term().type()) {
             case HASHTAG, SLOGAN, ALIAS -> true;
             default -> false;
         });
-        boolean onlyParties = gestures.isEmpty() && hits.stream().allMatch(h -> h.term().type() == TermType.PARTY);
-        boolean balanced = balanced(hits, gestures, concat(calls, support), !info.isEmpty(), lists(hits, ofKind(cues, Lexicon.Kind.LIST)));
-
-        Severity severity;
-        String rule;
-        List<CueHit> used;
-        if (!neutral.isEmpty()) {
-            severity = Severity.LOW;
-            rule = "neutral-context";
-            used = neutral;
-        } else if (!oppose.isEmpty()) {
-            severity = Severity.HIGH;
-            rule = "opposition";
-            used = oppose;
-        } else if (balanced) {
-            severity = Severity.LOW;
-            rule = "information";
-            used = info;
-        } else if (!calls.isEmpty()) {
-            severity = Severity.HIGH;
-            rule = "call-to-vote";
-            used = concat(calls, support);
-        } else if (!support.isEmpty()) {
-            severity = Severity.HIGH;
-            rule = onlyParties ? "party-promotion" : "support";
-            used = support;
-        } else if (symbol) {
-            severity = Severity.MEDIUM;
-            rule = gestures.isEmpty() ? "campaign-symbol" : "partisan-gesture";
-            used = List.of();
-        } else {
-            severity = Severity.LOW;
-            rule = onlyParties ? "party-mention" : "watchlist-mention";
-            used = info;
+        boolean onlyParties = target == null
+                ? gestures.isEmpty() && hits.stream().allMatch(h -> h.term().type() == TermType.PARTY)
+                : gestures.isEmpty() && target.candidate() == null && hits.stream().allMatch(h -> h.term().candidate() == null);
+        boolean balanced = balanced(hits, gestures, concat(cited.get("call"), cited.get("support")), !cited.get("info").isEmpty(),
+                lists(hits, ofKind(cues, Lexicon.Kind.LIST)));
+        feature(features, "neutral", !cited.get("neutral").isEmpty());
+        feature(features, "oppose", !cited.get("oppose").isEmpty());
+        feature(features, "balanced", balanced);
+        feature(features, "call", !cited.get("call").isEmpty());
+        feature(features, "support", !cited.get("support").isEmpty());
+        feature(features, "symbol", symbol);
+        feature(features, "gesture", !gestures.isEmpty());
+        feature(features, "only-parties", onlyParties);
+        if (target != null) {
+            features.add("interaction");
+            feature(features, "comment", post.kind() == PostKind.COMMENT || post.kind() == PostKind.REPLY);
+            feature(features, "share", post.kind() == PostKind.SHARE);
+            feature(features, "reaction", post.kind() == PostKind.REACTION);
+            feature(features, "join", post.kind() == PostKind.JOIN);
+            feature(features, "cheer", !cited.get("cheer").isEmpty());
+            feature(features, "question", !cited.get("question").isEmpty() || reading.ownWords(post).indexOf('?') >= 0);
+            String reaction = post.kind() == PostKind.REACTION ? rules.reaction(post.text()) : null;
+            feature(features, "reaction-positive", "positive".equals(reaction));
+            feature(features, "reaction-negative", "negative".equals(reaction));
+            feature(features, "party-target", target.party() != null && target.candidate() == null);
         }
-        return Optional.of(alert(post, asn.get(), index, hits, gestures, used, severity, rule));
+        Rules.Decision decision = rules.decide(features);
+        List<CueHit> used = new ArrayList<>();
+        for (String kind : decision.cues()) {
+            used.addAll(cited.getOrDefault(kind, List.of()));
+        }
+        return Optional.of(alert(post, reading, asn.get(), index, hits, gestures, used, decision, target));
+    }
+
+    private static void feature(java.util.Set<String> features, String name, boolean holds) {
+        if (holds) {
+            features.add(name);
+        }
+    }
+
+    /** The tokens of the author's own words: all of them, except the shared text after a share's blank line. */
+    private static int[] ownWords(List<NetraAnalyzer.Token> tokens, int ownEnd) {
+        int last = -1;
+        for (int i = 0; i < tokens.size() && tokens.get(i).start() < ownEnd; i++) {
+            last = i;
+        }
+        // An interaction without words (a reaction's name, a join, a share without comment) is still one anchor.
+        return new int[] {0, Math.max(last, 0)};
+    }
+
+    private static List<CueHit> within(List<CueHit> cues, int[] span) {
+        return cues.stream().filter(c -> c.first() >= span[0] && c.last() <= span[1]).toList();
+    }
+
+    /**
+     * A watched target: the interaction's target is a campaign group of the watchlist, or its owner a watched campaign
+     * account. A group the watchlist lists as neutral is no target, whoever owns it.
+     */
+    record Target(String via, String account, String group, Election election, Candidate candidate, id.netra.model.Party party) {
+    }
+
+    private static Target target(Post post, WatchlistIndex index) {
+        PostTarget t = post.target();
+        if (t == null || post.kind() == PostKind.POST) {
+            return null;
+        }
+        Optional<WatchlistIndex.Group> group = index.group(t.url());
+        if (group.isPresent()) {
+            WatchlistIndex.Group g = group.get();
+            return g.campaign() ? new Target("campaign-group", null, g.group().name(), g.election(), g.candidate(), g.party()) : null;
+        }
+        return index.owner(t.ownerKey())
+                .map(o -> new Target("campaign-account", o.account(), null, o.election(), o.candidate(), o.party()))
+                .orElse(null);
     }
 
     /**
@@ -230,7 +299,7 @@ public final class PostClassifier {
             if (t.start() == 0 || text.charAt(t.start() - 1) != '#') {
                 continue;
             }
-            String split = WatchlistIndex.splitHashtag(text.substring(t.start(), t.end()));
+            String split = WatchlistIndex.splitHashtag(text.substring(t.start(), t.end()), analyzer.readsHiddenText());
             if (!split.contains(" ")) {
                 continue;
             }
@@ -377,10 +446,48 @@ public final class PostClassifier {
         return out;
     }
 
-    private static List<CueHit> cuesNear(List<CueHit> cues, Lexicon.Kind kind, List<int[]> anchors) {
+    private static List<CueHit> cuesNear(List<CueHit> cues, Lexicon.Kind kind, List<int[]> anchors, int window) {
         return cues.stream().filter(c -> c.cue().kind() == kind)
-                .filter(c -> anchors.stream().anyMatch(a -> distance(c.first(), c.last(), a[0], a[1]) <= WINDOW))
+                .filter(c -> anchors.stream().anyMatch(a -> distance(c.first(), c.last(), a[0], a[1]) <= window))
                 .toList();
+    }
+
+    /**
+     * (engine 2) Whether the post singles one pair out: it names some pair, and no two pairs of one election (numbers
+     * counted where the author votes; "nomor 1" of the city's and the province's race is one choice). A stance cue
+     * anywhere in it is then about that pair ("Visi Pak X paling masuk akal. ... mari kita kawal sampai menang").
+     */
+    private static boolean singlePair(List<Hit> all, String regionCode) {
+        Map<String, String> pairByElection = new java.util.HashMap<>();
+        for (Hit h : all) {
+            if (h.term().candidate() != null && (!isNumber(h) || inRegion(h.term().election(), regionCode))) {
+                String other = pairByElection.putIfAbsent(h.term().election().id(), h.term().candidate().id());
+                if (other != null && !other.equals(h.term().candidate().id())) {
+                    return false;
+                }
+            }
+        }
+        return !pairByElection.isEmpty();
+    }
+
+    /**
+     * (engine 2) A bare number ("02") is a ballot number right next to a call, support or attack ("menangkan 02",
+     * "jangan pilih 03"), or with only "yang" between ("jangan pilih yang 03").
+     */
+    private static boolean bareNumberNamed(Hit h, List<NetraAnalyzer.Token> tokens, List<CueHit> stance) {
+        for (CueHit c : stance) {
+            int d = distance(h.firstToken(), h.lastToken(), c.first(), c.last());
+            if (d <= 1) {
+                return true;
+            }
+            if (d == 2) {
+                int between = c.last() < h.firstToken() ? c.last() + 1 : h.lastToken() + 1;
+                if (tokens.get(between).term().equals("yang")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean near(int first, int last, List<CueHit> cues, int window) {
@@ -445,12 +552,20 @@ public final class PostClassifier {
         return out;
     }
 
-    private Alert alert(Post post, AsnRecord asn, WatchlistIndex index, List<Hit> hits, List<Gesture> gestures,
-                        List<CueHit> cues, Severity severity, String rule) {
-        String text = post.text();
+    private Alert alert(Post post, Reading reading, AsnRecord asn, WatchlistIndex index, List<Hit> hits, List<Gesture> gestures,
+                        List<CueHit> cues, Rules.Decision decision, Target target) {
+        String text = reading.text();
         Map<String, Alert.CandidateMatch> candidates = new LinkedHashMap<>();
         Map<String, Alert.PartyMatch> parties = new LinkedHashMap<>();
         List<Alert.Evidence> evidence = new ArrayList<>();
+        if (target != null) {
+            if (target.candidate() != null) {
+                candidates.put(target.election().id() + "/" + target.candidate().id(), candidateMatch(target.election(), target.candidate(), asn));
+            }
+            if (target.party() != null) {
+                parties.put(target.party().id(), new Alert.PartyMatch(target.party().id(), target.party().name()));
+            }
+        }
         for (Hit h : hits) {
             WatchlistIndex.Term t = h.term();
             if (t.party() != null) {
@@ -459,49 +574,42 @@ public final class PostClassifier {
                 candidates.putIfAbsent(t.election().id() + "/" + t.candidate().id(), candidateMatch(t.election(), t.candidate(), asn));
             }
             String type = t.type() == TermType.WEAK_NUMBER || t.type() == TermType.BARE_NUMBER ? "ballot-number" : t.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            evidence.add(new Alert.Evidence(h.start(), h.end(), text.substring(h.start(), h.end()), type, t.ref()));
+            evidence.add(reading.evidence(h.start(), h.end(), type, t.ref()));
         }
         for (Gesture g : gestures) {
             candidates.putIfAbsent(g.election().id() + "/" + g.candidate().id(), candidateMatch(g.election(), g.candidate(), asn));
-            evidence.add(new Alert.Evidence(g.cue().start(), g.cue().end(), text.substring(g.cue().start(), g.cue().end()),
-                    "gesture", g.candidate().id()));
+            evidence.add(reading.evidence(g.cue().start(), g.cue().end(), "gesture", g.candidate().id()));
         }
         for (CueHit c : cues) {
-            evidence.add(new Alert.Evidence(c.start(), c.end(), text.substring(c.start(), c.end()),
-                    c.cue().kind().name().toLowerCase(Locale.ROOT) + "-cue", c.cue().phrase()));
+            evidence.add(reading.evidence(c.start(), c.end(), c.cue().kind().name().toLowerCase(Locale.ROOT) + "-cue", c.cue().phrase()));
+        }
+        Alert.Interaction interaction = target == null ? null : interaction(post, target);
+        if (interaction != null && interaction.reaction() != null && !post.text().isBlank()) {
+            evidence.add(new Alert.Evidence(0, post.text().length(), post.text(), "reaction", interaction.reaction()));
         }
         evidence = evidence.stream().distinct()
-                .sorted(Comparator.comparingInt(Alert.Evidence::start).thenComparing(Alert.Evidence::type)).toList();
+                .sorted(Comparator.comparing((Alert.Evidence e) -> e.field() == null ? "" : e.field())
+                        .thenComparingInt(Alert.Evidence::start).thenComparing(Alert.Evidence::type)).toList();
         String registryVersion = Alert.registryVersionOf(asn);
         String version = index.watchlist().version();
+        String rule = decision.rule();
         return new Alert(Alert.idFor(post.versionKey(), version, registryVersion), post.platform(), post.postId(), asn.nip(),
-                severity, rule, explanation(rule, candidates.values(), parties.values(), cues), rules.violation(rule), post, asn,
-                List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version, registryVersion,
-                lexiconVersion());
+                decision.severity(), rule, Explanations.render(decision.explanation(), candidates.values(), parties.values(),
+                        // (engine 2) The words as the author wrote them; the first rules cite the lexicon's phrases.
+                        cues.stream().map(c -> rules.engine() >= 2 ? text.substring(c.start(), c.end()) : c.cue().phrase()).toList(), post, target),
+                rules.violation(rule), post, asn, List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version,
+                registryVersion, lexiconVersion(), interaction);
+    }
+
+    private static Alert.Interaction interaction(Post post, Target target) {
+        PostTarget t = post.target();
+        return new Alert.Interaction(post.kind().id(), target.via(), target.account(), target.group(), t.url(), t.postId(),
+                t.author() == null ? null : t.author().handle(), target.election() == null ? null : target.election().id(),
+                target.candidate() == null ? null : target.candidate().id(), target.party() == null ? null : target.party().id(),
+                post.kind() == PostKind.REACTION ? post.text().strip().toLowerCase(Locale.ROOT) : null);
     }
 
     private static Alert.CandidateMatch candidateMatch(Election e, Candidate c, AsnRecord asn) {
         return new Alert.CandidateMatch(e.id(), c.id(), c.number(), c.names(), e.regionCode(), inRegion(e, asn));
-    }
-
-    private static String explanation(String rule, java.util.Collection<Alert.CandidateMatch> candidates,
-                                      java.util.Collection<Alert.PartyMatch> parties, List<CueHit> cues) {
-        String who = candidates.stream()
-                .map(c -> "paslon " + c.number() + " " + String.join(" – ", c.names()) + " (" + c.electionId()
-                        + (c.inRegion() ? "" : ", di luar wilayah ASN") + ")")
-                .collect(Collectors.joining("; "));
-        String partyNames = parties.stream().map(p -> p.name() == null ? p.partyId() : p.name()).collect(Collectors.joining(", "));
-        String target = who.isEmpty() ? "partai " + partyNames : (partyNames.isEmpty() ? who : who + "; partai " + partyNames);
-        String words = cues.stream().map(c -> "«" + c.cue().phrase() + "»").distinct().collect(Collectors.joining(", "));
-        return switch (rule) {
-            case "opposition" -> "Ajakan tidak memilih / serangan terhadap " + target + ": " + words + ".";
-            case "call-to-vote" -> "Ajakan memilih " + target + ": " + words + ".";
-            case "support", "party-promotion" -> "Pernyataan dukungan kepada " + target + ": " + words + ".";
-            case "campaign-symbol" -> "Simbol kampanye (tagar, slogan atau julukan) " + target + " tanpa konteks netral.";
-            case "partisan-gesture" -> "Gestur kampanye untuk " + target + ".";
-            case "neutral-context" -> "Menyebut " + target + " dalam konteks netral (" + words + "); bukan peringatan aktif.";
-            case "information" -> "Menyebut beberapa paslon secara setara (informasi pemilihan" + (words.isEmpty() ? "" : ": " + words) + "); bukan peringatan aktif.";
-            default -> "Menyebut " + target + " tanpa sikap berpihak yang jelas.";
-        };
     }
 }

@@ -1,7 +1,9 @@
 package id.netra.classifier;
 
+import id.netra.model.Account;
 import id.netra.model.Candidate;
 import id.netra.model.Election;
+import id.netra.model.GroupUrls;
 import id.netra.model.Party;
 import id.netra.model.Regions;
 import id.netra.model.Watchlist;
@@ -36,9 +38,26 @@ public final class WatchlistIndex implements Closeable {
 
     /**
      * What a term is. A {@code WEAK_NUMBER} ("nomor 2") only counts where the post is about an election; a
-     * {@code BARE_NUMBER} ("02") only right next to a call or support cue ("menangkan 02").
+     * {@code BARE_NUMBER} ("02") only right next to a call or support cue ("menangkan 02"). An {@code ACCOUNT} is a
+     * watched campaign account's handle mentioned in the text ({@code @budi.official}), indexed with the chains that
+     * read hidden text (slang-v2 on).
      */
-    public enum TermType { NAME, ALIAS, HASHTAG, SLOGAN, BALLOT_NUMBER, WEAK_NUMBER, BARE_NUMBER, PARTY }
+    public enum TermType { NAME, ALIAS, HASHTAG, SLOGAN, BALLOT_NUMBER, WEAK_NUMBER, BARE_NUMBER, PARTY, ACCOUNT }
+
+    /**
+     * Whose a watched campaign account is: a candidate's (with its election) or a party's.
+     *
+     * @param account the account as the watchlist lists it
+     */
+    public record Owner(String account, Election election, Candidate candidate, Party party) {
+    }
+
+    /** A group or community of the watchlist, with its election and whom it backs (none: a known neutral group). */
+    public record Group(Election.Group group, Election election, Candidate candidate, Party party) {
+        public boolean campaign() {
+            return candidate != null || party != null;
+        }
+    }
 
     /**
      * A watchlist term.
@@ -79,6 +98,10 @@ public final class WatchlistIndex implements Closeable {
     private final PhraseIndex<String> automaton = new PhraseIndex<>();
     private final Matcher matcher;
     private final Map<String, List<Election>> electionsByRegion = new HashMap<>();
+    /** Watched accounts by {@link id.netra.model.Account#lookupKey}. */
+    private final Map<String, Owner> owners = new HashMap<>();
+    /** Groups by {@link GroupUrls#normalise}. */
+    private final Map<String, Group> groups = new HashMap<>();
 
     /**
      * How posts are matched. Both give the same hits (a test holds them to it): lucene-monitor is the reference, the
@@ -102,6 +125,7 @@ public final class WatchlistIndex implements Closeable {
         for (Election e : watchlist.elections()) {
             electionsByRegion.computeIfAbsent(e.regionCode(), k -> new ArrayList<>()).add(e);
         }
+        indexTargets(watchlist);
         this.analyzer = analyzer;
         try {
             // Two passes: a phrase query is a candidate for a post only where two of its terms occur in it, which keeps
@@ -151,6 +175,47 @@ public final class WatchlistIndex implements Closeable {
         return watchlist;
     }
 
+    private void indexTargets(Watchlist w) {
+        Map<String, Party> parties = new HashMap<>();
+        for (Party p : w.parties()) {
+            parties.put(p.id(), p);
+            for (String a : p.accounts()) {
+                lookupKey(a).ifPresent(k -> owners.putIfAbsent(k, new Owner(a, null, null, p)));
+            }
+        }
+        for (Election e : w.elections()) {
+            for (Candidate c : e.candidates()) {
+                for (String a : c.accounts()) {
+                    lookupKey(a).ifPresent(k -> owners.putIfAbsent(k, new Owner(a, e, c, null)));
+                }
+            }
+            for (Election.Group g : e.groups()) {
+                Candidate c = g.candidate() == null ? null
+                        : e.candidates().stream().filter(x -> x.id().equals(g.candidate())).findFirst().orElse(null);
+                groups.putIfAbsent(GroupUrls.normalise(g.url()), new Group(g, e, c, g.party() == null ? null : parties.get(g.party())));
+            }
+        }
+    }
+
+    private static java.util.Optional<String> lookupKey(String account) {
+        try {
+            return java.util.Optional.of(Account.parse(account).lookupKey());
+        } catch (IllegalArgumentException e) {
+            // A published watchlist was checked; an unreadable account of an older one is simply not watched.
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The owner of a watched account, by its {@link id.netra.model.Account#lookupKey}, if it is one. */
+    public java.util.Optional<Owner> owner(String lookupKey) {
+        return lookupKey == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(owners.get(lookupKey));
+    }
+
+    /** The watchlist's group at {@code url}, if it lists one there. */
+    public java.util.Optional<Group> group(java.net.URI url) {
+        return url == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(groups.get(GroupUrls.normalise(url)));
+    }
+
     /** The elections an ASN of {@code region} votes in: its regency/city's and its province's. */
     public List<Election> electionsOf(String region) {
         List<Election> own = electionsByRegion.getOrDefault(region, List.of());
@@ -186,6 +251,11 @@ public final class WatchlistIndex implements Closeable {
             for (String alias : p.aliases()) {
                 add(out, "party:" + p.id() + ":alias:" + alias, alias, TermType.PARTY, p.id(), null, null, p, isAcronym(alias));
             }
+            if (analyzer.readsHiddenText()) {
+                for (String a : p.accounts()) {
+                    handle(a).ifPresent(h -> add(out, "party:" + p.id() + ":account:" + a, h, TermType.ACCOUNT, p.id(), null, null, p, false));
+                }
+            }
         }
         for (Election e : watchlist.elections()) {
             for (Candidate c : e.candidates()) {
@@ -198,13 +268,20 @@ public final class WatchlistIndex implements Closeable {
                 }
                 for (String tag : c.hashtags()) {
                     add(out, id + ":tag:" + tag, tag, TermType.HASHTAG, c.id(), e, c, null, false);
-                    String split = splitHashtag(tag);
+                    String split = splitHashtag(tag, analyzer.readsHiddenText());
                     if (split.contains(" ")) {
                         add(out, id + ":tagwords:" + tag, split, TermType.HASHTAG, c.id(), e, c, null, false);
                     }
                 }
                 for (String slogan : c.slogans()) {
                     add(out, id + ":slogan:" + slogan, slogan, TermType.SLOGAN, c.id(), e, c, null, false);
+                }
+                if (analyzer.readsHiddenText()) {
+                    // A pair is often written by its initials: "RS-YP" for Rahmat Sembiring - Yusnita Purba.
+                    pairInitials(c).ifPresent(i -> add(out, id + ":initials:" + i, i, TermType.ALIAS, c.id(), e, c, null, true));
+                    for (String a : c.accounts()) {
+                        handle(a).ifPresent(h -> add(out, id + ":account:" + a, h, TermType.ACCOUNT, c.id(), e, c, null, false));
+                    }
                 }
                 for (String phrase : ballotPhrases(c.number(), true)) {
                     add(out, id + ":ballot:" + phrase, phrase, TermType.BALLOT_NUMBER, c.id(), e, c, null, false);
@@ -228,6 +305,41 @@ public final class WatchlistIndex implements Closeable {
         }
     }
 
+    /**
+     * The initials of a pair, head then deputy, each of two or three capitals ({@code RS YP}), or nothing when a name has
+     * a single word. Written in capitals only, like every acronym alias.
+     */
+    static java.util.Optional<String> pairInitials(Candidate c) {
+        if (c.names().size() < 2) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String name : c.names().subList(0, 2)) {
+            String[] words = name.strip().split("\\s+");
+            if (words.length < 2) {
+                return java.util.Optional.empty();
+            }
+            StringBuilder initials = new StringBuilder();
+            for (int i = 0; i < Math.min(words.length, 3); i++) {
+                if (!words[i].isEmpty() && Character.isLetter(words[i].charAt(0))) {
+                    initials.append(Character.toUpperCase(words[i].charAt(0)));
+                }
+            }
+            parts.add(initials.toString());
+        }
+        return java.util.Optional.of(String.join(" ", parts));
+    }
+
+    /** The handle of a listed account, as a mention writes it ({@code @budi.official} is analysed to one term). */
+    private static java.util.Optional<String> handle(String account) {
+        try {
+            String h = Account.parse(account).handle();
+            return java.util.Optional.of(h.startsWith("@") ? h.substring(1) : h);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static boolean isAcronym(String alias) {
         String letters = alias.replaceAll("[^\\p{L}]", "");
         return !alias.contains(" ") && letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
@@ -236,6 +348,15 @@ public final class WatchlistIndex implements Closeable {
     /** {@code MetroBerkah01} -> {@code Metro Berkah 01}. */
     static String splitHashtag(String tag) {
         return tag.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})|_", " ").strip();
+    }
+
+    /**
+     * {@code MetroBerkah01} -> {@code Metro Berkah 01}; with {@code acronyms} (the chains that read hidden text) also an
+     * acronym before a word: {@code NTBMaju} -> {@code NTB Maju}.
+     */
+    static String splitHashtag(String tag, boolean acronyms) {
+        String split = splitHashtag(tag);
+        return acronyms ? split.replaceAll("(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})", " ") : split;
     }
 
     /** Ballot-number phrases: strong ones name the ballot by themselves, weak ones need an election context. */

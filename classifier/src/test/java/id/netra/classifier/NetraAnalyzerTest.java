@@ -17,7 +17,7 @@ class NetraAnalyzerTest {
     @Test
     void replacesSlangFromTheDataFile() {
         assertThat(analyzer.terms("gk usah ragu, yg penting dkg nmr 2")).containsExactly("tidak", "usah", "ragu", "yang", "penting", "dukung", "nomor", "2");
-        assertThat(analyzer.slangVersion()).isEqualTo("slang-v1");
+        assertThat(analyzer.slangVersion()).isEqualTo("slang-v2");
     }
 
     @Test

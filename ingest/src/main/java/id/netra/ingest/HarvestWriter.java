@@ -12,9 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class HarvestWriter implements AutoCloseable {
 
     /** What one harvest amounted to. */
-    record Outcome(int newPosts, int editedPosts, int unchanged, int rejected) {
+    /** @param refused posts the writer sent to the dead-letter topic instead of {@code posts} (too large, a bad address) */
+    record Outcome(int newPosts, int editedPosts, int unchanged, int rejected, List<Harvest.Reject> refused) {
     }
 
     private final String sourceId;
@@ -105,7 +108,7 @@ final class HarvestWriter implements AutoCloseable {
         private int fresh;
         private int edited;
         private int unchanged;
-        private int refused;
+        private final List<Harvest.Reject> refused = new ArrayList<>();
 
         /** Sends one post (with its capture and version), a dead letter instead when it cannot go to {@code posts}. */
         void add(Harvest.Item item) {
@@ -124,7 +127,7 @@ final class HarvestWriter implements AutoCloseable {
             byte[] value = topics.posts().valueSerde().serializer().serialize(topics.posts().name(), withProvenance);
             String problem = problem(post, value.length);
             if (problem != null) {
-                refused++;
+                refused.add(new Harvest.Reject(item.origin(), e.payload(), problem, null, null));
                 sendDeadLetter(DeadLetter.of("ingest:" + sourceId, item.origin(), key, problem, e.payload(), clock.instant()));
                 return;
             }
@@ -160,7 +163,7 @@ final class HarvestWriter implements AutoCloseable {
             producer.commitTransaction();
             begun = false;
             state.get().committed(sourceId, harvest.positions(), versions);
-            return new Outcome(fresh, edited, unchanged, harvest.rejects().size() + refused);
+            return new Outcome(fresh, edited, unchanged, harvest.rejects().size() + refused.size(), List.copyOf(refused));
         }
 
         /** Aborts what was sent (nothing of it becomes visible); quiet when the producer is unusable (fenced). */
@@ -202,7 +205,7 @@ final class HarvestWriter implements AutoCloseable {
             return e.getMessage();
         }
         if (size > Topics.MAX_POST_BYTES) {
-            return String.format("post of %,d bytes as JSON is larger than a post may be (%,d bytes)", size, Topics.MAX_POST_BYTES);
+            return String.format("post too large: %,d bytes as JSON, more than a post may have (%,d bytes)", size, Topics.MAX_POST_BYTES);
         }
         return null;
     }
@@ -217,8 +220,14 @@ final class HarvestWriter implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Binds this writer's producer metrics; close the returned binder with the writer. */
+    AutoCloseable bindMetrics(id.netra.ops.Metrics metrics) {
+        return metrics.bind(producer);
+    }
+
+    /** Closes the producer; an open transaction is aborted (at the latest by the next start's fencing). */
     @Override
     public void close() {
-        producer.close();
+        producer.close(java.time.Duration.ofSeconds(2));
     }
 }

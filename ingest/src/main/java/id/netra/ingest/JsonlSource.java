@@ -130,7 +130,7 @@ public final class JsonlSource implements Source {
     private void hand(java.net.URI file, String origin, Line line, Harvest out) {
         if (line.overlong()) {
             out.rejectHead(origin, line.head(), line.size(), line.sha256(), String.format(
-                    "line of %,d bytes is longer than a line read as a post may be (%,d bytes)", line.size(), MAX_LINE_BYTES));
+                    "line too large: %,d bytes, more than a line read as a post may have (%,d bytes)", line.size(), MAX_LINE_BYTES));
             return;
         }
         byte[] bytes = line.bytes();

@@ -34,6 +34,7 @@ class IngestIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
+    private static final String TOKEN = "ingest-it-token-0123456789";
     private Javalin site;
 
     @AfterEach
@@ -95,7 +96,7 @@ class IngestIT {
             List<DeadLetter> dead = IngestKit.readAll(KAFKA, topics.deadLetters()).stream().map(ConsumerRecord::value).toList();
             byte[] broken = brokenLine.getBytes(StandardCharsets.UTF_8);
             assertThat(dead).filteredOn(d -> d.origin().equals("in.jsonl:2")).singleElement().satisfies(d -> {
-                assertThat(d.reason()).startsWith(String.format("line of %,d bytes is longer than a line read as a post may be", broken.length));
+                assertThat(d.reason()).startsWith(String.format("line too large: %,d bytes, more than a line read as a post may have", broken.length));
                 assertThat(d.payloadTruncated()).isTrue();
                 assertThat(d.payloadBytes()).isEqualTo(broken.length);
                 assertThat(d.payloadSha256()).isEqualTo(id.netra.model.Sha256.hex(broken));
@@ -103,7 +104,7 @@ class IngestIT {
             });
             assertThat(dead).filteredOn(d -> d.origin().equals("in.jsonl:3")).singleElement().satisfies(d -> {
                 assertThat(d.key()).isEqualTo("x:102");
-                assertThat(d.reason()).matches("post of [0-9,]+ bytes as JSON is larger than a post may be \\(524,288 bytes\\)");
+                assertThat(d.reason()).matches("post too large: [0-9,]+ bytes as JSON, more than a post may have \\(524,288 bytes\\)");
                 assertThat(d.payloadSha256()).isEqualTo(id.netra.model.Sha256.hex(hugePost.strip().getBytes(StandardCharsets.UTF_8)));
             });
         }
@@ -273,13 +274,13 @@ class IngestIT {
                 })
                 .start("127.0.0.1", 0);
         IngestConfig config = new IngestConfig(null, List.of(), Duration.ofSeconds(5), "127.0.0.1", 0, "news-article", true,
-                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA), IngestApi.withToken(TOKEN));
 
         try (IngestService service = new IngestService(config)) {
             service.start();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + service.httpPort() + "/api/reports"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + site.port() + "/berita/1\",\"reportedBy\":\"analis.lampung\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
@@ -293,7 +294,7 @@ class IngestIT {
 
             HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + service.httpPort() + "/api/reports"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"javascript:alert(1)\",\"reportedBy\":\"x\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
@@ -310,7 +311,7 @@ class IngestIT {
         Files.writeString(dir.resolve("b/p.jsonl"), JsonlSourceTest.line("202"));
         Path yml = Files.writeString(dir.resolve("sources.yml"), "sources:\n  - {id: a, type: jsonl, path: a, interval: 200ms}\n");
         IngestConfig config = new IngestConfig(yml, List.of(), Duration.ofMillis(200), "127.0.0.1", 0, "news-article", false,
-                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA), IngestApi.withToken(TOKEN));
 
         try (IngestService service = new IngestService(config)) {
             service.start();
@@ -340,7 +341,8 @@ class IngestIT {
 
     private static JsonNode get(IngestService service, String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + service.httpPort() + path)).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(r.body());
     }
 

@@ -174,7 +174,7 @@ class JsonlSourceTest {
         assertThat(runs.posts).containsExactly("1@p.jsonl:1", "3@p.jsonl:3");
         assertThat(h.rejects()).singleElement().satisfies(r -> {
             assertThat(r.origin()).isEqualTo("p.jsonl:2");
-            assertThat(r.reason()).startsWith("line of 3,145,728 bytes is longer than a line read as a post may be");
+            assertThat(r.reason()).startsWith("line too large: 3,145,728 bytes, more than a line read as a post may have");
             assertThat(r.size()).isEqualTo(huge.length);
             assertThat(r.sha256()).isEqualTo(id.netra.model.Sha256.hex(huge));
             assertThat(r.payload()).hasSize(id.netra.model.DeadLetter.HEAD_BYTES);

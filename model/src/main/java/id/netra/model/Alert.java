@@ -1,5 +1,7 @@
 package id.netra.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +30,9 @@ import java.util.List;
  * @param registryVersion  fingerprint of the registry record used (changes when the ASN's record changes)
  * @param lexiconVersion   the versions of the classifier's data files used, e.g. {@code cues-v2+slang-v1+rules-v1}
  *                         (absent in alerts written before lexicons were versioned)
+ * @param interaction      for a comment, reply, share, reaction or join whose target is a watched campaign account, its
+ *                         post or a campaign group: which, and whose; absent otherwise (and in alerts written before
+ *                         interactions were judged)
  */
 public record Alert(
         String id,
@@ -45,7 +50,8 @@ public record Alert(
         List<Evidence> evidence,
         String watchlistVersion,
         String registryVersion,
-        String lexiconVersion) {
+        String lexiconVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Interaction interaction) {
 
     public Alert {
         Validate.notBlank(id, "id");
@@ -61,6 +67,14 @@ public record Alert(
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         parties = parties == null ? List.of() : List.copyOf(parties);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** An alert on a post's own words, without an interaction. */
+    public Alert(String id, Platform platform, String postId, String nip, Severity severity, String rule, String explanation,
+                 Violation violation, Post post, AsnRecord asn, List<CandidateMatch> candidates, List<PartyMatch> parties,
+                 List<Evidence> evidence, String watchlistVersion, String registryVersion, String lexiconVersion) {
+        this(id, platform, postId, nip, severity, rule, explanation, violation, post, asn, candidates, parties, evidence,
+                watchlistVersion, registryVersion, lexiconVersion, null);
     }
 
     /** The alert id for a post (by its key) under a watchlist version and a registry record version. */
@@ -122,19 +136,60 @@ public record Alert(
     }
 
     /**
-     * A span of the post text that counts as evidence.
+     * A span of the post text (or of a media item's alt text) that counts as evidence.
      *
-     * @param start  offset of the first char in {@code post.text()}
+     * @param start  offset of the first char in {@code post.text()} (or in the field named by {@code field})
      * @param end    offset after the last char
      * @param text   the span's text, {@code post.text().substring(start, end)}
      * @param type   what it is: {@code name}, {@code alias}, {@code hashtag}, {@code slogan}, {@code ballot-number},
      *               {@code party}, {@code support-cue}, ...
      * @param ref    the candidate or party id it points to, or the cue's id
+     * @param field  where the span is: absent for the post's text, {@code media[N].alt} for the alt text or caption of
+     *               the post's N-th picture or video (counted from 0)
      */
-    public record Evidence(int start, int end, String text, String type, String ref) {
+    public record Evidence(int start, int end, String text, String type, String ref,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
         public Evidence {
             Validate.isTrue(start >= 0 && end >= start, "evidence span [" + start + "," + end + ") is invalid");
             Validate.notBlank(type, "evidence type");
+        }
+
+        /** A span of the post's text. */
+        public Evidence(int start, int end, String text, String type, String ref) {
+            this(start, end, text, type, ref, null);
+        }
+
+        /** The media item this span is in, or -1 for the post's text. */
+        public int mediaIndex() {
+            if (field == null || !field.startsWith("media[")) {
+                return -1;
+            }
+            return Integer.parseInt(field.substring("media[".length(), field.indexOf(']')));
+        }
+    }
+
+    /**
+     * What made an interaction count: its kind and the watched target it answers, shares, reacts to or joins.
+     *
+     * @param kind         {@code comment}, {@code reply}, {@code share}, {@code reaction} or {@code join}
+     * @param via          {@code campaign-account} (the target's owner is a watched account) or {@code campaign-group}
+     *                     (the target is a watched campaign group)
+     * @param account      the watched account, as the watchlist lists it ({@code instagram:budi.official}), or null
+     * @param group        the campaign group's name, or null
+     * @param targetUrl    the target's address, or null when the post gave none
+     * @param targetPostId the target post's id, or null for a group or account joined
+     * @param owner        the handle of the target's owner, as the post gave it, or null
+     * @param electionId   the election of the candidate the target belongs to, or null for a party's
+     * @param candidateId  the candidate the target belongs to, or null
+     * @param partyId      the party the target belongs to, or null
+     * @param reaction     for a reaction, its name ({@code like}, {@code love}, ...)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interaction(String kind, String via, String account, String group, URI targetUrl, String targetPostId,
+                              String owner, String electionId, String candidateId, String partyId, String reaction) {
+        public Interaction {
+            Validate.notBlank(kind, "interaction kind");
+            Validate.notBlank(via, "interaction via");
         }
     }
 }

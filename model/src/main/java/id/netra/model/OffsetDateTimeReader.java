@@ -82,7 +82,7 @@ final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> i
         }
         if (strict && (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT))) {
             return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p.currentToken(), p,
-                    "a number (%s) is not a time here: write it as ISO-8601 text with its offset, e.g. 2024-11-12T19:05:00+07:00", p.getText());
+                    "a number (%s) is the wrong type for a time: write it as ISO-8601 text with its offset, e.g. 2024-11-12T19:05:00+07:00", p.getText());
         }
         return standard.deserialize(p, ctxt);
     }

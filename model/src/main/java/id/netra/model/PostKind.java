@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What a post is: an original post, a share of another post, a comment or a reply. */
+/**
+ * What a post is: an original post, a share of another post, a comment or a reply, a public reaction (a like, love,
+ * care...; the post's text is the reaction's name) or the joining of a public group or community. The last four (and
+ * a share whose original is known) carry the {@link Post#target() target} they answer, react to or join.
+ */
 public enum PostKind {
-    POST, SHARE, COMMENT, REPLY;
+    POST, SHARE, COMMENT, REPLY, REACTION, JOIN;
 
     /** The ids, computed once: a kind is read and written for every post and alert. */
     private static final PostKind[] ALL = values();
@@ -31,6 +35,6 @@ public enum PostKind {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown kind '" + id + "' (expected post, share, comment or reply)");
+        throw new IllegalArgumentException("unknown kind '" + id + "' (expected post, share, comment, reply, reaction or join)");
     }
 }

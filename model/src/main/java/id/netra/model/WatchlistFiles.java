@@ -45,10 +45,13 @@ public final class WatchlistFiles {
      * Everything wrong with a watchlist, in file order: duplicate party, election or candidate ids; an unknown
      * Kemendagri region code; an election without candidates; two candidates of one election with the same ballot
      * number; an empty name, alias, hashtag or slogan; a hashtag with {@code #} or spaces; a candidate naming a party
-     * the file does not define.
+     * the file does not define; a campaign account that is not {@code platform:handle} (or a profile address) spelled
+     * as its platform allows, or that two candidates or parties both list; a group without a valid http(s) address,
+     * listed twice, or backing a candidate of another election or an unknown party.
      */
     public static List<String> problems(Watchlist w) {
         List<String> out = new ArrayList<>();
+        Map<String, String> accountOwners = new HashMap<>();
         Set<String> partyIds = new HashSet<>();
         for (Party p : w.parties()) {
             if (!partyIds.add(p.id())) {
@@ -58,7 +61,9 @@ public final class WatchlistFiles {
                 out.add("party '" + p.id() + "' has an empty name");
             }
             blanks(out, "party '" + p.id() + "'", "alias", p.aliases());
+            accounts(out, accountOwners, "party '" + p.id() + "'", p.accounts());
         }
+        Set<String> groupUrls = new HashSet<>();
         Set<String> electionIds = new HashSet<>();
         Set<String> candidateIds = new HashSet<>();
         for (Election e : w.elections()) {
@@ -96,9 +101,42 @@ public final class WatchlistFiles {
                         out.add(cw + " names unknown party '" + p + "'");
                     }
                 }
+                accounts(out, accountOwners, cw, c.accounts());
+            }
+            for (Election.Group g : e.groups()) {
+                String gw = where + ", group '" + (g.name() == null ? g.url() : g.name()) + "'";
+                String scheme = g.url().getScheme();
+                if (!g.url().isAbsolute() || g.url().getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                    out.add(gw + ": url '" + g.url() + "' is not an http(s) address");
+                } else if (!groupUrls.add(GroupUrls.normalise(g.url()))) {
+                    out.add(gw + ": url '" + g.url() + "' is listed twice");
+                }
+                if (g.candidate() != null && e.candidates().stream().noneMatch(c -> c.id().equals(g.candidate()))) {
+                    out.add(gw + " backs candidate '" + g.candidate() + "', which is not a candidate of this election");
+                }
+                if (g.party() != null && w.parties().stream().noneMatch(x -> x.id().equals(g.party()))) {
+                    out.add(gw + " backs unknown party '" + g.party() + "'");
+                }
             }
         }
         return out;
+    }
+
+    private static void accounts(List<String> out, Map<String, String> owners, String where, List<String> accounts) {
+        for (String a : accounts) {
+            Account account;
+            try {
+                account = Account.parse(a);
+            } catch (IllegalArgumentException e) {
+                out.add(where + ": " + e.getMessage());
+                continue;
+            }
+            account.syntaxProblem().ifPresent(p -> out.add(where + ": " + p));
+            String other = owners.putIfAbsent(account.lookupKey(), where);
+            if (other != null && !other.equals(where)) {
+                out.add(where + ": account '" + a + "' is also listed by " + other);
+            }
+        }
     }
 
     private static void blanks(List<String> out, String where, String what, List<String> values) {

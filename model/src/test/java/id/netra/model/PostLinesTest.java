@@ -81,7 +81,7 @@ class PostLinesTest {
     @Test
     void refusesAnEpochNumberForPublishedAt() {
         assertThatThrownBy(() -> PostLines.parse(post(ID, URL, TEXT, "1731413100")))
-                .hasMessageContaining("publishedAt: a number (1731413100) is not a time here: write it as ISO-8601 text with its offset");
+                .hasMessageContaining("publishedAt: a number (1731413100) is the wrong type for a time: write it as ISO-8601 text with its offset");
     }
 
     @Test

@@ -63,4 +63,45 @@ class WatchlistFilesTest {
                 .hasMessageContaining("candidate 'x-02' names unknown party 'pdip'")
                 .hasMessageContaining("election 'pilbup-y' has no candidates");
     }
+
+    private static final String WITH_ACCOUNTS = """
+            {"version":"test-2",
+             "parties":[{"id":"pkb","name":"Partai Kebangkitan Bangsa","aliases":["PKB"],"accounts":["instagram:pkb.lestari"]}],
+             "elections":[{"id":"pilwalkot-lestari-2024","region_code":"35.77","office":"Wali Kota","date":"2024-11-27",
+               "candidates":[{"id":"lestari-01","number":1,"names":["Bagus Wirawan","Ratna Sari"],"parties":["pkb"],
+                              "accounts":[%s]}],
+               "groups":[%s]}]}
+            """;
+
+    @Test
+    void readsCampaignAccountsAndGroups(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("w.json"), WITH_ACCOUNTS.formatted(
+                "\"instagram:bagus.ratna\", \"https://x.com/BagusRatna01\"",
+                "{\"platform\":\"facebook\",\"url\":\"https://www.facebook.com/groups/sahabatbagus\",\"name\":\"Sahabat Bagus\",\"candidate\":\"lestari-01\"},"
+                        + "{\"platform\":\"facebook\",\"url\":\"https://www.facebook.com/groups/warga\",\"name\":\"Warga\"}"));
+
+        Watchlist w = WatchlistFiles.read(file);
+
+        assertThat(w.parties().getFirst().accounts()).containsExactly("instagram:pkb.lestari");
+        assertThat(w.elections().getFirst().candidates().getFirst().accounts()).containsExactly("instagram:bagus.ratna", "https://x.com/BagusRatna01");
+        assertThat(w.elections().getFirst().groups()).extracting(Election.Group::campaign).containsExactly(true, false);
+    }
+
+    @Test
+    void listsEveryProblemOfAccountsAndGroups(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("w.json"), WITH_ACCOUNTS.formatted(
+                "\"instagram:pkb.lestari\", \"x:way_too_long_for_x_handles\", \"myspace:bagus\"",
+                "{\"platform\":\"facebook\",\"url\":\"/groups/relative\",\"name\":\"A\",\"candidate\":\"lestari-09\"},"
+                        + "{\"platform\":\"facebook\",\"url\":\"https://facebook.com/groups/b\",\"name\":\"B\",\"party\":\"nope\"},"
+                        + "{\"platform\":\"facebook\",\"url\":\"https://m.facebook.com/groups/B/\",\"name\":\"B again\"}"));
+
+        assertThatThrownBy(() -> WatchlistFiles.read(file))
+                .hasMessageContaining("account 'instagram:pkb.lestari' is also listed by party 'pkb'")
+                .hasMessageContaining("not a valid x handle")
+                .hasMessageContaining("unknown platform 'myspace'")
+                .hasMessageContaining("group 'A': url '/groups/relative' is not an http(s) address")
+                .hasMessageContaining("backs candidate 'lestari-09', which is not a candidate of this election")
+                .hasMessageContaining("backs unknown party 'nope'")
+                .hasMessageContaining("group 'B again': url 'https://m.facebook.com/groups/B/' is listed twice");
+    }
 }

@@ -76,6 +76,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--matcher-posts", defaultValue = "200000", description = "Posts for the matcher alone, (a) (default: ${DEFAULT-VALUE}).")
     int matcherPosts;
 
+    @Option(names = "--lexicon-version", paramLabel = "V",
+            description = "The classifier data of (a), as alerts record it (default: this build's current ones).")
+    String lexiconVersion;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -157,8 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** (a): classify in one thread, after a warm-up, and count; with each matcher. */
     private void matcher(Watchlist watchlist) throws IOException {
-        NetraAnalyzer analyzer = new NetraAnalyzer();
-        PostClassifier classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
+        PostClassifier classifier = id.netra.classifier.Lexicons.classifier(lexiconVersion == null ? id.netra.classifier.Lexicons.current() : lexiconVersion);
+        NetraAnalyzer analyzer = classifier.analyzer();
+        out.printf("(a) classifier data %s%n", classifier.lexiconVersion());
         List<Election> elections = watchlist.elections();
         int n = matcherPosts;
         List<Post> everyday = new ArrayList<>(n);
