@@ -78,11 +78,14 @@ final class FaultKit {
         return kafka.admin();
     }
 
-    /** The settings of one classifier instance: its own state directory and client id, the application id shared. */
+    /**
+     * The settings of one classifier instance: its own state directory and client id, the application id shared, no
+     * management port (two instances on one machine would want the same one).
+     */
     static Map<String, String> classifier(EmbeddedKafkaExtension kafka, String appId, String name, Path dir) {
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "application.id", appId,
                 "classifier.state-dir", dir.resolve(name + "-state").toString(), "kafka.client.id", name,
-                "kafka.num.stream.threads", "1");
+                "kafka.num.stream.threads", "1", "classifier.http.port", "-1");
     }
 
     /** Posts sent at a steady rate on a thread of their own, by an idempotent producer that outlives a broker restart. */
