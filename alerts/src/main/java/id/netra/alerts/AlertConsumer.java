@@ -30,6 +30,7 @@ public final class AlertConsumer implements AutoCloseable {
     private final Topic<String, Alert> topic;
     private final AlertFeed feed;
     private final java.util.function.Consumer<Alert> listener;
+    private final Runnable afterBatch;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -40,14 +41,20 @@ public final class AlertConsumer implements AutoCloseable {
     private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
 
     public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
-        this(kafka, topic, feed, a -> { });
+        this(kafka, topic, feed, a -> { }, () -> { });
     }
 
-    /** @param listener told of every alert after it is in the feed (on the consumer thread) */
-    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, java.util.function.Consumer<Alert> listener) {
+    /**
+     * @param listener   told of every alert after it is in the feed (on the consumer thread)
+     * @param afterBatch run after the alerts of each poll were handed to {@code listener}, e.g. to write what they caused
+     *                   in one go
+     */
+    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, java.util.function.Consumer<Alert> listener,
+                         Runnable afterBatch) {
         this.topic = topic;
         this.feed = feed;
         this.listener = listener;
+        this.afterBatch = afterBatch;
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -89,8 +96,12 @@ public final class AlertConsumer implements AutoCloseable {
         try {
             assignAll();
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                var records = consumer.poll(POLL);
+                for (ConsumerRecord<String, byte[]> r : records) {
                     accept(r);
+                }
+                if (!records.isEmpty()) {
+                    afterBatch();
                 }
                 checkCaughtUp();
             }
@@ -159,6 +170,14 @@ public final class AlertConsumer implements AutoCloseable {
             listener.accept(alert);
         } catch (RuntimeException e) {
             log.error("Alert {} is in the feed but has no case yet ({}); it gets one at the next start.", alert.id(), e.getMessage(), e);
+        }
+    }
+
+    private void afterBatch() {
+        try {
+            afterBatch.run();
+        } catch (RuntimeException e) {
+            log.error("What the last alerts caused could not be recorded ({}); they get their cases at the next start.", e.getMessage(), e);
         }
     }
 

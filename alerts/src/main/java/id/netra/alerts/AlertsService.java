@@ -93,13 +93,16 @@ public final class AlertsService implements AutoCloseable {
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
+            cases.onAlert(alert);
+            afterAlert.accept(alert);
+        }, () -> {
+            // The case events of the batch are written here: a fenced writer means another alerts service took over.
             try {
-                cases.onAlert(alert);
+                cases.flush();
             } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
                 casesFenced(e);
                 throw e;
             }
-            afterAlert.accept(alert);
         });
         consumer.onDeath(fatal::raise);
         this.notifier = config.notifications() == null ? null

@@ -44,6 +44,16 @@ public final class CaseBook {
         this.alerts = alerts;
     }
 
+    /** Forgets every case, to read them again from the topic. */
+    public synchronized void clear() {
+        cases.clear();
+        caseOfAlert.clear();
+        casesByGroup.clear();
+        notGrouped.clear();
+        lastSequence.clear();
+        eventIds.clear();
+    }
+
     /** Applies one event; an event seen before (same id) is ignored. */
     public synchronized void apply(AlertEvent e) {
         if (!eventIds.add(e.eventId())) {

@@ -5,12 +5,15 @@ import id.netra.model.AlertEvent;
 import id.netra.model.Topic;
 import id.netra.model.TopicReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -31,6 +34,7 @@ public final class CaseLog implements AutoCloseable {
     private final Clock clock;
     private final KafkaProducer<String, byte[]> producer;
     private volatile java.util.function.Consumer<AlertEvent> listener = e -> { };
+    private final List<AlertEvent> pending = new ArrayList<>();
 
     public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
         this.kafka = kafka;
@@ -62,13 +66,49 @@ public final class CaseLog implements AutoCloseable {
 
     /**
      * Puts a new alert into its case (a new one, or the case of the same message); nothing if it has one. LOW alerts
-     * (a watchlist term without a partisan stance) are kept for search only and get no case.
+     * (a watchlist term without a partisan stance) are kept for search only and get no case. The case event is written
+     * by the next {@link #flush()}, with those of the other alerts of the same batch.
      */
     public synchronized void onAlert(Alert alert) {
         if (!alert.severity().atLeast(id.netra.model.Severity.MEDIUM)) {
             return;
         }
-        book.place(alert, clock.instant()).ifPresent(p -> write(p.event()));
+        // Applied at once, so the next alert of the batch sees this one's case (and its number); committed by flush().
+        book.place(alert, clock.instant()).ifPresent(p -> {
+            book.apply(p.event());
+            pending.add(p.event());
+        });
+    }
+
+    /**
+     * Writes the case events of the alerts placed since the last call in one transaction (one per batch of alerts read,
+     * not one per alert: at a few hundred alerts a second, a transaction each held the feed seconds behind), then tells
+     * the listeners. If the write fails, the cases are read again from the topic, and those alerts get their case at
+     * the next start.
+     */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<AlertEvent> events = List.copyOf(pending);
+        pending.clear();
+        try {
+            TopicReader.inTransaction(producer, () -> events.forEach(e ->
+                    producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
+        } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
+                    + "next start.", events.size(), topic.name(), e);
+            book.clear();
+            TopicReader.readToEnd(kafka, topic, (key, ev) -> {
+                if (ev != null) {
+                    book.apply(ev);
+                }
+            });
+            return;
+        }
+        events.forEach(listener);
     }
 
     /**
@@ -78,6 +118,8 @@ public final class CaseLog implements AutoCloseable {
      * @throws IllegalStateException with the reason when the action does not fit the case now
      */
     public synchronized AlertEvent act(String caseId, AlertEvent.Type type, String actor, String assignee, String reason) {
+        // The case may have been opened by an alert not yet written: its events go first, so the topic keeps their order.
+        flush();
         String refused = book.check(caseId, type);
         if (refused != null) {
             throw new IllegalStateException(refused);

@@ -82,6 +82,44 @@ class AlertsIT {
     }
 
     @Test
+    void writesTheCaseEventsOfABatchOfAlertsInOneTransaction() throws Exception {
+        String batchAlerts = KAFKA.uniqueName("alerts");
+        KAFKA.createTopic(batchAlerts, 3, Map.of());
+        String batchEvents = KAFKA.uniqueName("alert-events");
+        KAFKA.createTopic(batchEvents, 1, Map.of());
+        int alerts = 40;
+        JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, KAFKA.uniqueName("tx")), new StringSerializer(), new ByteArraySerializer())) {
+            p.initTransactions();
+            p.beginTransaction();
+            for (int i = 0; i < alerts; i++) {
+                Alert a = TestAlerts.alert("batch-" + i, "2024-11-02T10:00:00+07:00", Severity.HIGH, "Ayo coblos nomor 3! hari " + i,
+                        java.net.URI.create("https://x.com/rudi_h/status/b" + i), TestAlerts.ASN, List.of());
+                p.send(new ProducerRecord<>(batchAlerts, a.id(), serde.serialize(batchAlerts, a)));
+            }
+            p.commitTransaction();
+        }
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        try (AlertsService service = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(batchAlerts),
+                Topics.ALERT_EVENTS.withName(batchEvents), Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                AuthConfig.defaults().withUsersFile(TestUsers.write(dir)).withAuditTopic(Topics.AUDIT_LOG.withName(audit))))) {
+            service.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                written.set(0);
+                id.netra.model.TopicReader.readToEnd(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                        Topics.ALERT_EVENTS.withName(batchEvents), (k, e) -> written.incrementAndGet());
+                return written.get() == alerts;
+            });
+        }
+
+        // Each transaction ends with a commit marker, which takes an offset of its own.
+        long end = KAFKA.admin().listOffsets(Map.of(new org.apache.kafka.common.TopicPartition(batchEvents, 0),
+                org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().values().iterator().next().offset();
+        assertThat(end - written.get()).as("transactions for " + alerts + " case events").isBetween(1L, 4L);
+    }
+
+    @Test
     void servesTheCommittedAlertsNewestFirstSkippingCorruptAndAbortedOnes() throws Exception {
         try (AlertsService service = start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> service.feed().size() == 3);

@@ -6,7 +6,9 @@ import java.io.InputStream;
 
 /**
  * A small fictional news site that {@code netra up} serves on loopback so that its feed source has a real web server
- * to be polite to: {@code /robots.txt} (with a Crawl-delay) and {@code /feed.xml} (RSS 2.0), with ETag support.
+ * to be polite to: {@code /robots.txt} (with a Crawl-delay) and {@code /feed.xml} (RSS 2.0), with ETag support. The
+ * feed's items link to the site's public address ({@code http://warta-metro.example/...}), as a real feed does, not
+ * to the loopback port: web posts are keyed by their address, and the port changes at every start.
  */
 final class DemoSite implements AutoCloseable {
     private final Javalin app;

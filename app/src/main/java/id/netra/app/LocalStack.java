@@ -41,7 +41,8 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The whole system in one process, as {@code netra up} runs it: an embedded broker with its data under a data
  * folder, the topics, the sample registry and watchlist (first start only), the classifier, the alerts feed, and
- * the ingest service following {@code <data>/inbox} (into which the sample posts are copied on the first start), the
+ * the ingest service following {@code <data>/inbox} in batches and {@code <data>/samples} (into which the sample posts
+ * are copied on the first start) at the pace asked for, the
  * feed of a small local demo news site ({@link DemoSite}), and the sources an operator adds to
  * {@code <data>/sources.yml}. Closing stops everything in reverse order.
  */
@@ -133,10 +134,15 @@ final class LocalStack implements AutoCloseable {
         // Ingest's API token: random at every start, known only to this process (printed by netra up for curl).
         ingestToken = randomToken();
         Path sourcesFile = sourcesFileOnce(data);
-        IngestConfig ingestConfig = IngestConfig.jsonl(inbox, Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, IngestTopics.defaults(), kafkaProps);
+        Path samples = Files.createDirectories(data.resolve("samples"));
+        IngestConfig ingestConfig = IngestConfig.jsonl(inbox, IngestConfig.DEFAULT_POLL_INTERVAL, IngestConfig.DEFAULT_MAX_PER_POLL,
+                IngestTopics.defaults(), kafkaProps);
+        // The sample posts trickle in at the pace asked for, one per transaction, so that the feed fills visibly.
+        SourceSpec paced = new SourceSpec("samples", "jsonl", Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1,
+                Map.of("path", samples.toString()));
         SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
                 "urls", "http://127.0.0.1:" + site.port() + "/feed.xml", "allowPrivate", "true"));
-        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo), Duration.ofSeconds(5), "127.0.0.1",
+        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), paced, demo), Duration.ofSeconds(5), "127.0.0.1",
                 o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps, IngestApi.withToken(ingestToken));
         ingest = new IngestService(ingestConfig);
         ingest.start();
@@ -156,7 +162,7 @@ final class LocalStack implements AutoCloseable {
         alerts.start();
         running.push(alerts);
         if (o.samples()) {
-            copySamplePostsOnce(o.pace());
+            copySamplePostsOnce(samples, o.pace());
         }
     }
 
@@ -303,13 +309,16 @@ final class LocalStack implements AutoCloseable {
         return file;
     }
 
-    /** Copied whole under a temporary name first: the source only follows *.jsonl files. */
-    private void copySamplePostsOnce(int pace) throws IOException {
-        Path target = inbox.resolve("samples.jsonl");
-        if (Files.exists(target)) {
+    /**
+     * Copied whole under a temporary name first: the source only follows *.jsonl files. A data folder of an earlier
+     * release streamed them from the inbox, which then holds them already.
+     */
+    private void copySamplePostsOnce(Path samples, int pace) throws IOException {
+        Path target = samples.resolve("posts.jsonl");
+        if (Files.exists(target) || Files.exists(inbox.resolve("samples.jsonl"))) {
             return;
         }
-        Path tmp = inbox.resolve("samples.jsonl.part");
+        Path tmp = samples.resolve("posts.jsonl.part");
         try (InputStream in = sample("posts.jsonl")) {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
         }

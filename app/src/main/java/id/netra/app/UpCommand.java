@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--pace", paramLabel = "POSTS_PER_SECOND", defaultValue = "4", description = "How fast posts are ingested (default: ${DEFAULT-VALUE}/s).")
+    @Option(names = "--pace", paramLabel = "POSTS_PER_SECOND", defaultValue = "4", description = "How fast the sample posts are streamed in (default: ${DEFAULT-VALUE}/s); files dropped into the inbox go in at full speed.")
     int pace;
 
     @picocli.CommandLine.Spec

@@ -31,10 +31,31 @@ class BenchCommandIT {
     }
 
     @Test
+    void measuresTheLatencyFromArrivalAtIngestToTheAlertOnTheLiveStream() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "latency", "--rate", "200", "--duration", "PT8S", "--warmup", "PT2S",
+                "--registry-size", "400");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\(l\\) fed 1,600 posts in [0-9.]+ s")
+                .containsPattern("\\(l\\) latency from arrival at ingest to the alert served on the live stream, [0-9,]+ alerts: "
+                        + "p50 [0-9.]+ s, p95 [0-9.]+ s, p99 [0-9.]+ s, max [0-9.]+ s")
+                .containsPattern("0 with an unexpected id")
+                .containsPattern("\\(l\\) alerts expected \\(offline classifier\\): ([0-9,]+); served: \\1; missing: 0");
+    }
+
+    @Test
+    void measuresTheIntakeOfADroppedFile() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "intake", "--posts", "3000");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\(i\\) intake of a dropped JSONL file: 3,000 posts in [0-9.]+ s = [0-9,]+ posts/s \\(1 transactions");
+    }
+
+    @Test
     void refusesAnUnknownPart() {
         NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline' or 'replay'");
+        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency'");
     }
 }

@@ -11,8 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code netra up} promises: alerts from the samples within a minute, and the same alerts after a restart. */
+/**
+ * What {@code netra up} promises: alerts from the samples within a minute, a file dropped into the inbox taken in
+ * batches, and after a restart the same alerts and no article of the demo feed ingested again.
+ */
 class LocalStackIT {
+    private static final int DROPPED = 3_000;
+
     @Test
     void showsSampleAlertsAndStillHasThemAfterARestart(@TempDir Path data) throws Exception {
         List<String> messages = new ArrayList<>();
@@ -27,6 +32,10 @@ class LocalStackIT {
                 assertThat(login(stack.alerts().port(), user.getKey(), user.getValue())).as("login of " + user.getKey()).isEqualTo(303);
             }
             assertThat(login(stack.alerts().port(), "analis", "not-the-password")).isEqualTo(401);
+
+            dropIntoInbox(stack.inbox());
+            await().atMost(Duration.ofSeconds(60)).until(() -> inbox(stack).postsNew() == DROPPED);
+            assertThat(transactionsOf("inbox", stack)).as("transactions for " + DROPPED + " dropped posts").isLessThanOrEqualTo(3);
             reportsAPostAddressFromTheCaseListToIngest(stack);
         }
         assertThat(messages).anyMatch(m -> m.startsWith("published the sample registry"));
@@ -34,8 +43,46 @@ class LocalStackIT {
         List<String> again = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(options, again::add)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.alerts().feed().count(Severity.MEDIUM) >= 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> demoNews(stack).lastSuccess() != null);
+            assertThat(demoNews(stack).postsNew()).as("articles of the demo feed ingested again").isZero();
+            assertThat(demoNews(stack).postsUnchanged()).isEqualTo(3);
         }
         assertThat(again).noneMatch(m -> m.startsWith("published the sample"));
+    }
+
+    private static void dropIntoInbox(Path inbox) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < DROPPED; i++) {
+            lines.append("{\"platform\":\"x\",\"postId\":\"drop-").append(i).append("\",\"url\":\"https://x.com/warga/status/").append(i)
+                    .append("\",\"author\":{\"handle\":\"warga\"},\"text\":\"kabar ").append(i)
+                    .append("\",\"publishedAt\":\"2024-11-12T19:05:00+07:00\",\"kind\":\"post\"}\n");
+        }
+        Path part = java.nio.file.Files.writeString(inbox.resolve("drop.jsonl.part"), lines);
+        java.nio.file.Files.move(part, inbox.resolve("drop.jsonl"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static id.netra.ingest.SourceHealth inbox(LocalStack stack) {
+        return source(stack, "inbox");
+    }
+
+    private static id.netra.ingest.SourceHealth demoNews(LocalStack stack) {
+        return source(stack, "demo-news");
+    }
+
+    private static id.netra.ingest.SourceHealth source(LocalStack stack, String id) {
+        return stack.ingest().health().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Each transaction of a source writes its positions once to {@code ingest-cursors}. */
+    private static long transactionsOf(String sourceId, LocalStack stack) {
+        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        id.netra.model.TopicReader.readToEnd(java.util.Map.of("bootstrap.servers", stack.kafka().bootstrapServers()),
+                id.netra.model.Topics.INGEST_CURSORS, (k, v) -> {
+                    if (k.equals(sourceId)) {
+                        n.incrementAndGet();
+                    }
+                });
+        return n.get();
     }
 
     /** The case list's form reaches ingest with its token, the analyst as reporter; ingest itself wants the token. */

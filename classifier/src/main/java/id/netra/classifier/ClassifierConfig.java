@@ -79,6 +79,12 @@ public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTo
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
         p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), 20);
+        // Failover: a killed instance (no leaving the group) is noticed after the session timeout, then the survivors
+        // take its tasks over. 6 s is the least a broker allows by default (group.min.session.timeout.ms); Kafka's
+        // default, 45 s, stalled the killed instance's partitions for as long (docs/BENCHMARKS.md (f)).
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_500);
+        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5_000);
         p.putAll(kafka);
         return p;
     }

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -75,11 +78,7 @@ public final class OfflineClassifier {
                     continue;
                 }
                 posts++;
-                Optional<AsnRecord> asn = accounts.find(post.platform(), post.author());
-                if (asn.isEmpty()) {
-                    continue;
-                }
-                Optional<Alert> alert = classifier.classify(post, asn.get(), index);
+                Optional<Alert> alert = decide(accounts, classifier, index, post);
                 if (alert.isPresent() && alert.get().severity().atLeast(min)) {
                     alerts++;
                     out.accept(alert.get());
@@ -87,5 +86,28 @@ public final class OfflineClassifier {
             }
         }
         return new Summary(posts, alerts, bad, registry.errors().size());
+    }
+
+    /**
+     * The alerts of at least {@code min} for {@code posts}, decided as {@link #run} decides the lines of a file: what a
+     * classifier that had the whole registry and the watchlist before the first post must write.
+     */
+    public static List<Alert> classify(Collection<AsnRecord> registry, Watchlist watchlist, Collection<Post> posts, Severity min)
+            throws IOException {
+        NetraAnalyzer analyzer = new NetraAnalyzer();
+        PostClassifier classifier = new PostClassifier(analyzer, Lexicon.load(analyzer));
+        RegistryIndex accounts = new RegistryIndex(registry);
+        List<Alert> out = new ArrayList<>();
+        try (WatchlistIndex index = new WatchlistIndex(watchlist, analyzer)) {
+            for (Post post : posts) {
+                decide(accounts, classifier, index, post).filter(a -> a.severity().atLeast(min)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Alert> decide(RegistryIndex accounts, PostClassifier classifier, WatchlistIndex index, Post post) {
+        Optional<AsnRecord> asn = accounts.find(post.platform(), post.author());
+        return asn.isEmpty() ? Optional.empty() : classifier.classify(post, asn.get(), index);
     }
 }

@@ -3,7 +3,6 @@ package id.netra.classifier;
 import id.netra.model.DeadLetter;
 import id.netra.model.JsonSerde;
 import id.netra.model.Post;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PostParser implements FixedKeyProcessor<String, byte[], PostParser.Parsed> {
     private static final Logger log = LoggerFactory.getLogger(PostParser.class);
-    private static final JsonSerde<Post> POSTS = new JsonSerde<>(Post.class);
+    // As strict as ingest: a post the format does not allow is dead-lettered, not coerced.
+    private static final JsonSerde<Post> POSTS = id.netra.model.PostLines.serde();
 
     /** Exactly one of the two is set. */
     record Parsed(Post post, DeadLetter deadLetter) {
@@ -46,8 +46,7 @@ final class PostParser implements FixedKeyProcessor<String, byte[], PostParser.P
             reason = e.getMessage();
         }
         log.warn("Bad record at {} (key {}) sent to the dead-letter topic: {}", origin, record.key(), reason);
-        String payload = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        DeadLetter dead = new DeadLetter("classifier", origin, record.key(), reason, payload, Instant.ofEpochMilli(record.timestamp()));
+        DeadLetter dead = DeadLetter.of("classifier", origin, record.key(), reason, record.value(), Instant.ofEpochMilli(record.timestamp()));
         context.forward(record.withValue(new Parsed(null, dead)));
     }
 }

@@ -225,6 +225,25 @@ class ClassifierTopologyTest {
     }
 
     @Test
+    void deadLettersAPostOfTheWrongTypesAndABinaryRecordThatFitTheirTopic() {
+        byte[] binary = new byte[1_000_000];
+        new java.util.Random(7).nextBytes(binary);
+        rawPosts.pipeInput("x:bin", binary);
+        rawPosts.pipeInput("x:6", "{\"platform\":\"x\",\"postId\":6,\"url\":\"https://x.com/a/6\",\"author\":{\"handle\":\"rudi_h\"},\"text\":\"Dukung Yoga Pratama!\",\"publishedAt\":1731204000,\"kind\":\"post\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        send(Fixtures.post("112", "rudi_h", "Dukung Yoga Pratama!"));
+
+        List<DeadLetter> dead = deadLetters.readValuesToList();
+        assertThat(dead).extracting(DeadLetter::key).containsExactly("x:bin", "x:6");
+        assertThat(dead.get(0).payloadTruncated()).isTrue();
+        assertThat(dead.get(0).payloadBytes()).isEqualTo(binary.length);
+        assertThat(dead.get(0).payloadSha256()).isEqualTo(id.netra.model.Sha256.hex(binary));
+        assertThat(new JsonSerde<>(DeadLetter.class).serialize("t", dead.get(0)).length).isLessThanOrEqualTo(id.netra.model.Topics.MAX_RECORD_BYTES);
+        assertThat(dead.get(1).reason()).contains("postId: Cannot coerce Integer value (6)");
+        assertThat(alerts.readValuesToList()).extracting(Alert::postId).containsExactly("112");
+    }
+
+    @Test
     void skipsACorruptRegistryRecordAndKeepsTheOthers() {
         TestInputTopic<String, byte[]> rawRegistry = driver.createInputTopic(TOPICS.registry(), new StringSerializer(), new ByteArraySerializer());
         rawRegistry.pipeInput("199001012015011001", "{\"nip\":\"1990".getBytes(StandardCharsets.UTF_8));

@@ -54,6 +54,9 @@ final class BrokerConfig {
         props.put("group.streams.initial.rebalance.delay.ms", "0");
         // The default 128 MiB offset map is allocated up front; 2 MiB is plenty for our compacted topics.
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+        // A transaction left open by a killed producer (a classifier instance lost mid-commit) blocks read_committed
+        // readers of its partitions until it is aborted: look for timed-out ones every second, not every 10 s.
+        props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         // Fail instead of hanging forever if the broker never gets unfenced.
         props.put("server.max.startup.time.ms", Long.toString(120_000));
         return props;

@@ -88,6 +88,18 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
         return started().bootstrapServers();
     }
 
+    /**
+     * Stops the broker cleanly and starts it again on the same data and port, as an operator restarting Kafka does;
+     * clients reconnect by themselves. For fault tests.
+     */
+    public synchronized void restart() {
+        EmbeddedKafka broker = started();
+        int port = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
+        kafka = null;
+        broker.close();
+        kafka = EmbeddedKafka.start(dataDir, port);
+    }
+
     /** An {@link Admin} client shared by the class; the extension closes it. */
     public synchronized Admin admin() {
         started();

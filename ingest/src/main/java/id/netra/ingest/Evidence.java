@@ -33,6 +33,11 @@ public record Evidence(URI requestUrl, URI finalUrl, Integer httpStatus, String 
         return ofFile(file, line.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", readAt);
     }
 
+    /** A line of the file at {@code uri} (its absolute {@code file:} address, made once per file by the caller). */
+    static Evidence ofLine(URI uri, byte[] line, Instant readAt) {
+        return new Evidence(uri, uri, null, "application/x-ndjson", readAt, line, sha256(line));
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -20,8 +20,11 @@ public final class Harvest {
     public record Item(Post post, Evidence evidence, String origin, String reportedBy) {
     }
 
-    /** A record that could not be made into a post. */
-    public record Reject(String origin, String payload, String reason) {
+    /**
+     * A record that could not be made into a post: its payload whole, or (when {@code size} is set) only its head, with
+     * the size and SHA-256 of the whole.
+     */
+    public record Reject(String origin, byte[] payload, String reason, Long size, String sha256) {
     }
 
     private final Map<String, String> positions;
@@ -29,6 +32,7 @@ public final class Harvest {
     private final List<Reject> rejects = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private java.util.function.Consumer<Item> sink = item -> { };
     private boolean again;
     private java.time.Instant deferUntil;
 
@@ -38,11 +42,18 @@ public final class Harvest {
     }
 
     public void post(Post post, Evidence evidence, String origin) {
-        items.add(new Item(post, evidence, origin, null));
+        post(post, evidence, origin, null);
     }
 
     public void post(Post post, Evidence evidence, String origin, String reportedBy) {
-        items.add(new Item(post, evidence, origin, reportedBy));
+        Item item = new Item(post, evidence, origin, reportedBy);
+        items.add(item);
+        sink.accept(item);
+    }
+
+    /** Hands every post to {@code sink} as it is collected (the writer sends it in the harvest's transaction at once). */
+    void streamTo(java.util.function.Consumer<Item> sink) {
+        this.sink = sink;
     }
 
     /** Asks the runner to run the source again at once after this harvest is committed. */
@@ -64,7 +75,16 @@ public final class Harvest {
     }
 
     public void reject(String origin, String payload, String reason) {
-        rejects.add(new Reject(origin, payload, reason));
+        rejects.add(new Reject(origin, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), reason, null, null));
+    }
+
+    public void reject(String origin, byte[] payload, String reason) {
+        rejects.add(new Reject(origin, payload, reason, null, null));
+    }
+
+    /** A record too large to keep whole: its first bytes, and the size and SHA-256 of the whole. */
+    public void rejectHead(String origin, byte[] head, long size, String sha256, String reason) {
+        rejects.add(new Reject(origin, head, reason, size, sha256));
     }
 
     /**

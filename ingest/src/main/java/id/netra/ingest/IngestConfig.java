@@ -35,6 +35,14 @@ import java.util.Map;
 public record IngestConfig(Path sourcesFile, List<SourceSpec> sources, Duration reloadInterval, String httpHost, int httpPort,
                            String reportsProfile, boolean reportsAllowPrivate, HttpPolicy http, IngestTopics topics,
                            Map<String, Object> kafka, IngestApi api) {
+    /** Default of {@code ingest.poll-interval}: how often the inbox is looked at for new lines and files. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+    /**
+     * Default of {@code ingest.max-per-poll}: the most lines of the inbox written in one transaction. Large batches are
+     * what make a dropped file of 150,000 posts go in within seconds (docs/BENCHMARKS.md (i)); the lines of a
+     * transaction are read again after a crash, and each costs a few kilobytes of the producer's buffer.
+     */
+    public static final int DEFAULT_MAX_PER_POLL = 5_000;
 
     public IngestConfig {
         sources = List.copyOf(sources);
@@ -83,8 +91,8 @@ public record IngestConfig(Path sourcesFile, List<SourceSpec> sources, Duration 
         List<SourceSpec> sources = new ArrayList<>();
         Path jsonl = s.path("ingest.jsonl.path", null);
         if (jsonl != null) {
-            sources.add(new SourceSpec("inbox", "jsonl", s.duration("ingest.poll-interval", Duration.ofSeconds(1)),
-                    s.integer("ingest.max-per-poll", 10_000), Map.of("path", jsonl.toString())));
+            sources.add(new SourceSpec("inbox", "jsonl", s.duration("ingest.poll-interval", DEFAULT_POLL_INTERVAL),
+                    s.integer("ingest.max-per-poll", DEFAULT_MAX_PER_POLL), Map.of("path", jsonl.toString())));
         }
         if (sourcesFile == null && sources.isEmpty()) {
             throw new IllegalArgumentException("ingest needs ingest.sources (a sources.yml) or ingest.jsonl.path");

@@ -144,13 +144,16 @@ final class SourceRunner implements AutoCloseable {
         runState = "running";
         lastRun = clock.instant();
         Duration delay = spec.interval();
+        HarvestWriter.Batch batch = writer.batch();
         try {
             Map<String, String> positions = state.get().positions(spec.id());
             Harvest harvest = new Harvest(positions);
+            harvest.streamTo(batch::add);
             source.collect(positions, harvest, spec.maxPerRun());
             if (harvest.size() > 0 || !harvest.positions().equals(positions)) {
-                HarvestWriter.Outcome o = writer.write(harvest);
+                HarvestWriter.Outcome o = batch.commit(harvest);
                 onDeadLetters.accept(harvest.rejects());
+                onDeadLetters.accept(o.refused());
                 postsNew.addAndGet(o.newPosts());
                 postsEdited.addAndGet(o.editedPosts());
                 postsUnchanged.addAndGet(o.unchanged());
@@ -180,11 +183,13 @@ final class SourceRunner implements AutoCloseable {
             }
             runState = "idle";
         } catch (ProducerFencedException e) {
+            batch.abort(e);
             error("another instance of source " + spec.id() + " took over: " + e.getMessage());
             log.error("Source {} stopped: another ingest instance with the same source id took over its transactions.", spec.id());
             die("another ingest instance took over source " + spec.id(), e);
             return;
         } catch (KafkaException e) {
+            batch.abort(e);
             if (fatal(e)) {
                 error(e.getMessage());
                 die("source " + spec.id() + " cannot write to Kafka any more: " + e, e);
@@ -193,13 +198,16 @@ final class SourceRunner implements AutoCloseable {
             runState = "failing";
             error(e.getMessage());
         } catch (IOException | IllegalStateException e) {
+            batch.abort(e);
             runState = "failing";
             error(e.getMessage());
         } catch (InterruptedException e) {
+            batch.abort(e);
             Thread.currentThread().interrupt();
             runState = "stopped";
             return;
         } catch (RuntimeException e) {
+            batch.abort(e);
             runState = "failing";
             error(e.toString());
             log.error("Source {} failed unexpectedly; trying again in {}.", spec.id(), spec.interval(), e);

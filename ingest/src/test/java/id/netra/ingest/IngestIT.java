@@ -80,6 +80,37 @@ class IngestIT {
     }
 
     @Test
+    void aRecordTooLargeForItsTopicGoesToTheDeadLetterTopicShortenedAndTheSourceReadsOn(@TempDir Path dir) throws Exception {
+        IngestTopics topics = IngestKit.topics(KAFKA, "huge");
+        String brokenLine = "{\"platform\":\"x\",\"text\":\"" + "a".repeat(2 * 1024 * 1024);
+        String hugePost = JsonlSourceTest.line("102").replace("halo 102", "b".repeat(800 * 1024));
+        Path file = Files.writeString(dir.resolve("in.jsonl"), JsonlSourceTest.line("101") + brokenLine + "\n" + hugePost
+                + JsonlSourceTest.line("104"));
+        IngestConfig config = IngestConfig.jsonl(file, Duration.ofMillis(100), 1000, topics, IngestKit.kafka(KAFKA));
+
+        try (IngestService service = new IngestService(config)) {
+            service.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> IngestKit.readAll(KAFKA, topics.deadLetters()).size() == 2);
+
+            assertThat(IngestKit.readAll(KAFKA, topics.posts())).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("x:101", "x:104");
+            List<DeadLetter> dead = IngestKit.readAll(KAFKA, topics.deadLetters()).stream().map(ConsumerRecord::value).toList();
+            byte[] broken = brokenLine.getBytes(StandardCharsets.UTF_8);
+            assertThat(dead).filteredOn(d -> d.origin().equals("in.jsonl:2")).singleElement().satisfies(d -> {
+                assertThat(d.reason()).startsWith(String.format("line too large: %,d bytes, more than a line read as a post may have", broken.length));
+                assertThat(d.payloadTruncated()).isTrue();
+                assertThat(d.payloadBytes()).isEqualTo(broken.length);
+                assertThat(d.payloadSha256()).isEqualTo(id.netra.model.Sha256.hex(broken));
+                assertThat(broken).startsWith(d.payload().getBytes(StandardCharsets.UTF_8));
+            });
+            assertThat(dead).filteredOn(d -> d.origin().equals("in.jsonl:3")).singleElement().satisfies(d -> {
+                assertThat(d.key()).isEqualTo("x:102");
+                assertThat(d.reason()).matches("post too large: [0-9,]+ bytes as JSON, more than a post may have \\(524,288 bytes\\)");
+                assertThat(d.payloadSha256()).isEqualTo(id.netra.model.Sha256.hex(hugePost.strip().getBytes(StandardCharsets.UTF_8)));
+            });
+        }
+    }
+
+    @Test
     void emitsAnUnchangedFeedItemOnceAndAnEditedOneAsItsNextVersion(@TempDir Path dir) throws Exception {
         IngestTopics topics = IngestKit.topics(KAFKA, "feed");
         AtomicReference<String> feed = new AtomicReference<>(rss("Dukungan mengalir", "Warga berkumpul di alun-alun."));

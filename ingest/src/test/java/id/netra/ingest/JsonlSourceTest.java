@@ -157,4 +157,28 @@ class JsonlSourceTest {
         assertThat(lost.items()).extracting(i -> i.post().postId()).containsExactly("2");
         assertThat(runs.posts).containsExactly("1@p.jsonl:1", "2@p.jsonl:2");
     }
+
+    @Test
+    void rejectsALineLongerThanAPostMayBeByItsHeadSizeAndHashAndReadsOn(@TempDir Path dir) throws Exception {
+        byte[] huge = new byte[3 * JsonlSource.MAX_LINE_BYTES];
+        java.util.Arrays.fill(huge, (byte) 'z');
+        huge[0] = '{';
+        Path file = dir.resolve("p.jsonl");
+        Files.writeString(file, line("1"));
+        Files.write(file, huge, StandardOpenOption.APPEND);
+        Files.writeString(file, "\n" + line("3"), StandardOpenOption.APPEND);
+        Runs runs = runs(file);
+
+        Harvest h = runs.run(100);
+
+        assertThat(runs.posts).containsExactly("1@p.jsonl:1", "3@p.jsonl:3");
+        assertThat(h.rejects()).singleElement().satisfies(r -> {
+            assertThat(r.origin()).isEqualTo("p.jsonl:2");
+            assertThat(r.reason()).startsWith("line too large: 3,145,728 bytes, more than a line read as a post may have");
+            assertThat(r.size()).isEqualTo(huge.length);
+            assertThat(r.sha256()).isEqualTo(id.netra.model.Sha256.hex(huge));
+            assertThat(r.payload()).hasSize(id.netra.model.DeadLetter.HEAD_BYTES);
+            assertThat(r.payload()[0]).isEqualTo((byte) '{');
+        });
+    }
 }

@@ -20,11 +20,22 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     // Bound to the type once: readValue(bytes, type) and writeValueAsBytes look the type's (de)serializer up per call.
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final java.util.function.UnaryOperator<T> check;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper(), java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * A serde that reads with {@code readWith} (e.g. {@link Json#strictMapper()}) and then passes each value through
+     * {@code check}, whose {@link IllegalArgumentException} makes the bytes unreadable like a JSON error; it writes with
+     * {@link Json#mapper()}.
+     */
+    public JsonSerde(Class<T> type, ObjectMapper readWith, java.util.function.UnaryOperator<T> check) {
         this.type = Validate.notNull(type, "type");
+        this.check = Validate.notNull(check, "check");
         ObjectMapper mapper = Json.mapper();
-        this.reader = mapper.readerFor(type);
+        this.reader = readWith.readerFor(type);
         // A final type (every record) is written as itself; another as what the value is, as writeValueAsBytes does.
         this.writer = java.lang.reflect.Modifier.isFinal(type.getModifiers()) ? mapper.writerFor(type) : mapper.writer();
     }
@@ -55,7 +66,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             if (value == null) {
                 throw new SerializationException("JSON null is not a " + type.getSimpleName() + " (topic " + topic + ")");
             }
-            return value;
+            return check.apply(value);
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("Not a valid " + type.getSimpleName() + " (topic " + topic + "): "
                     + Errors.describe(e), e);

@@ -30,14 +30,20 @@ import java.time.ZoneOffset;
  */
 final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> implements ContextualDeserializer {
     private final JsonDeserializer<OffsetDateTime> standard;
+    private final boolean strict;
 
-    private OffsetDateTimeReader(JsonDeserializer<OffsetDateTime> standard) {
+    private OffsetDateTimeReader(JsonDeserializer<OffsetDateTime> standard, boolean strict) {
         super(OffsetDateTime.class);
         this.standard = standard;
+        this.strict = strict;
     }
 
-    /** A module that puts this reader in front of the standard one; register it after the {@code JavaTimeModule}. */
-    static SimpleModule module() {
+    /**
+     * A module that puts this reader in front of the standard one; register it after the {@code JavaTimeModule}.
+     *
+     * @param strict refuse a number (an epoch time) instead of reading it: a documented format wants ISO-8601 text
+     */
+    static SimpleModule module(boolean strict) {
         SimpleModule m = new SimpleModule("netra-offset-date-time") {
             @Override
             public void setupModule(SetupContext context) {
@@ -45,7 +51,7 @@ final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> i
                 context.addDeserializers(new Deserializers.Base() {
                     @Override
                     public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
-                        return type.hasRawClass(OffsetDateTime.class) ? new OffsetDateTimeReader(InstantDeserializer.OFFSET_DATE_TIME) : null;
+                        return type.hasRawClass(OffsetDateTime.class) ? new OffsetDateTimeReader(InstantDeserializer.OFFSET_DATE_TIME, strict) : null;
                     }
                 });
             }
@@ -63,7 +69,7 @@ final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> i
                 || format.getFeature(JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) != null)) {
             return contextual;
         }
-        return new OffsetDateTimeReader(contextual);
+        return new OffsetDateTimeReader(contextual, strict);
     }
 
     @Override
@@ -73,6 +79,10 @@ final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> i
             if (t != null) {
                 return t;
             }
+        }
+        if (strict && (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT))) {
+            return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p.currentToken(), p,
+                    "a number (%s) is the wrong type for a time: write it as ISO-8601 text with its offset, e.g. 2024-11-12T19:05:00+07:00", p.getText());
         }
         return standard.deserialize(p, ctxt);
     }

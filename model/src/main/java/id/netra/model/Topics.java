@@ -35,6 +35,18 @@ public final class Topics {
     public static final Duration MIN_RETENTION = Duration.ofMillis(157_788_000_000L);
 
     /**
+     * The largest record Netra writes to a topic created with the broker's default {@code max.message.bytes} (1 MiB):
+     * a dead letter is cut to fit it ({@link DeadLetter}), with room for the record's key and headers.
+     */
+    public static final int MAX_RECORD_BYTES = 1_000_000;
+
+    /**
+     * The largest post ingest emits, as JSON. A post must fit {@code posts}, and the alert that embeds it (with the ASN
+     * record, the evidence and the explanation) must fit {@code alerts}; a larger one goes to {@code posts-dlq}.
+     */
+    public static final int MAX_POST_BYTES = 512 * 1024;
+
+    /**
      * Topics compacted by design: they hold state, and the latest record of each key is all they need to keep. The
      * registry's history is kept by {@code registry-accounts} (not compacted); the watchlist's key is the version, never
      * overwritten.
@@ -49,8 +61,8 @@ public final class Topics {
     private static final Map<String, String> COMPACTED = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
-    /** Collected posts, key {@code platform:postId}. */
-    public static final Topic<String, Post> POSTS = topic("posts", Post.class, 3, KEEP_FOREVER);
+    /** Collected posts, key {@code platform:postId}; read strictly ({@link PostLines#serde()}). */
+    public static final Topic<String, Post> POSTS = new Topic<>("posts", Serdes.String(), PostLines.serde(), 3, KEEP_FOREVER);
     /** The ASN registry, key NIP; a tombstone removes a person. */
     public static final Topic<String, AsnRecord> REGISTRY = topic("registry", AsnRecord.class, 3, COMPACTED);
     /**

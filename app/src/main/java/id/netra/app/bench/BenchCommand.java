@@ -63,6 +63,8 @@ import picocli.CommandLine.Option;
         description = {"Benchmarks the classifier on a generated national watchlist (545 elections, ~1,550 pairs) and registry.",
                        "Prints (a) matcher posts/s per thread, (b) end-to-end throughput on an embedded broker and its ratio to",
                        "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
+                       "Alone: --only replay (r), intake (i: a dropped JSONL file, posts/s), latency (l: p50/p95/p99 from a post's",
+                       "arrival at ingest to its alert on the alerts service's live stream, at --rate posts/s for --duration).",
                        "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
@@ -81,12 +83,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher', 'pipeline' or 'replay' (not part of a full run).")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency'.")
     String only;
 
     @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
             description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
     Map<String, String> classifierSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Latency run: posts per second into ingest's inbox (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--duration", defaultValue = "PT3M", description = "Latency run: how long posts are sent (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "PT30S", description = "Latency run: the first part not counted (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--ingest-setting", paramLabel = "KEY=VALUE",
+            description = "An ingest setting for the intake and latency runs, e.g. ingest.max-per-poll=1000 (repeatable; to try settings).")
+    Map<String, String> ingestSettings = new java.util.LinkedHashMap<>();
 
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
@@ -94,16 +109,21 @@ public final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private static final long LATENCY_REGISTRY = 100_000;
+
     private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline", "replay").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline' or 'replay', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency', not '" + only + "'");
         }
         if (registrySize < 1 || registrySize > 12_000_000 || posts < 1 || matcherPosts < 1) {
             throw new IllegalArgumentException("--registry-size must be 1..12000000, --posts and --matcher-posts positive");
+        }
+        if (rate < 1 || duration.isNegative() || duration.isZero() || warmup.isNegative() || warmup.compareTo(duration) >= 0) {
+            throw new IllegalArgumentException("--rate must be positive, --duration positive and --warmup shorter than --duration");
         }
         out.printf("netra bench: %d CPU(s), max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
@@ -115,11 +135,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (only == null || only.equals("matcher")) {
             matcher(watchlist);
         }
-        if (only == null || only.equals("pipeline") || only.equals("replay")) {
+        if (only == null || Set.of("pipeline", "replay", "intake", "latency").contains(only)) {
             Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
             try {
                 if ("replay".equals(only)) {
                     ReplayBench.run(out, watchlist, base, registrySize, posts, classifierSettings);
+                } else if ("intake".equals(only)) {
+                    IntakeBench.run(out, watchlist, base, posts, ingestSettings);
+                } else if ("latency".equals(only)) {
+                    // A latency run needs a registry, not a national one: its load would take minutes before the first post.
+                    long registry = spec.commandLine().getParseResult().hasMatchedOption("--registry-size") ? registrySize : LATENCY_REGISTRY;
+                    LatencyBench.run(out, watchlist, base, registry, rate, duration, warmup, classifierSettings, ingestSettings);
                 } else {
                     pipeline(watchlist, base);
                 }

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
-    private static final JsonSerde<Post> POSTS = new JsonSerde<>(Post.class);
+    private static final JsonSerde<Post> POSTS = id.netra.model.PostLines.serde();
     private static final JsonSerde<Alert> ALERTS = new JsonSerde<>(Alert.class);
 
     /** Told how far the replay is: posts read of the estimated total, and what it is doing. */
