@@ -31,6 +31,9 @@ public final class IngestService implements AutoCloseable {
     private final Clock clock;
     private final PoliteFetcher fetcher;
     private final Map<String, SourceRunner> runners = new LinkedHashMap<>();
+    /** The watchlist topics followed for the sources of interactions, one follower per topic. */
+    private final Map<String, WatchlistFollower> watchlists = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SourceContext context;
     private final ScheduledExecutorService watcher;
     private volatile CommittedState state;
     private ReportSource reports;
@@ -47,6 +50,7 @@ public final class IngestService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.fetcher = new PoliteFetcher(clock);
+        this.context = new SourceContext(this::watchlist, key -> state == null ? java.util.Optional.empty() : state.seen(key), System::getenv);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netra-ingest-reload");
             t.setDaemon(true);
@@ -107,8 +111,16 @@ public final class IngestService implements AutoCloseable {
     }
 
     private SourceRunner runner(SourceSpec spec) {
-        Source source = SourceFactory.create(spec, fetcher, clock, config.http());
+        Source source = SourceFactory.create(spec, fetcher, clock, config.http(), context);
         return new SourceRunner(spec, source, writer(spec.id()), () -> state, clock);
+    }
+
+    private WatchlistFollower watchlist(String topic) {
+        return watchlists.computeIfAbsent(topic, t -> {
+            WatchlistFollower f = new WatchlistFollower(config.kafka(), id.netra.model.Topics.WATCHLIST.withName(t), clock);
+            f.start();
+            return f;
+        });
     }
 
     private HarvestWriter writer(String sourceId) {
@@ -220,6 +232,7 @@ public final class IngestService implements AutoCloseable {
         if (reportRunner != null) {
             reportRunner.close();
         }
+        watchlists.values().forEach(WatchlistFollower::close);
         fetcher.close();
         log.info("Ingest stopped: {} post(s) sent, {} record(s) rejected or failed.", postsSent(), linesRejected());
     }

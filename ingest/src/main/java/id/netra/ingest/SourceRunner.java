@@ -159,7 +159,7 @@ final class SourceRunner implements AutoCloseable {
 
     SourceHealth health() {
         return new SourceHealth(spec.id(), spec.type(), spec.interval(), runState, lastRun, lastSuccess, lastError, lastErrorAt,
-                postsNew.get(), postsEdited.get(), postsUnchanged.get(), failed.get(), nextRun);
+                postsNew.get(), postsEdited.get(), postsUnchanged.get(), failed.get(), nextRun, source.details());
     }
 
     @Override
