@@ -63,6 +63,7 @@ final class MastodonInteractionsSource implements Source {
     private final HttpPolicy policy;
     private final SourceContext context;
     private volatile List<String> lastWatched;
+    private volatile Map<String, String> details = Map.of();
 
     /**
      * @param domain         the instance's account domain, or {@code null} to ask the instance ({@code /api/v2/instance})
@@ -85,6 +86,11 @@ final class MastodonInteractionsSource implements Source {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public Map<String, String> details() {
+        return details;
     }
 
     @Override
@@ -129,6 +135,13 @@ final class MastodonInteractionsSource implements Source {
             }
         }
         List<String> now = List.copyOf(watched);
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("watching", String.join(", ", now));
+        d.put("watchlistVersion", version);
+        if (!elsewhere.isEmpty()) {
+            d.put("onOtherInstances", String.join(", ", elsewhere));
+        }
+        details = Map.copyOf(d);
         if (!now.equals(lastWatched)) {
             log.info("Source {} watches {} account(s) on {} (watchlist version {}): {}{}.", id, now.size(), domain, version, now,
                     elsewhere.isEmpty() ? "" : "; campaign accounts on other instances, not watched here: " + elsewhere);

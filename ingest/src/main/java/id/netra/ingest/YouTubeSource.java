@@ -82,6 +82,7 @@ final class YouTubeSource implements Source {
     /** Threads whose replies were all committed, with their reply count then: not asked again until it changes. */
     private final Map<String, Integer> repliesCollected = new ConcurrentHashMap<>();
     private volatile Map<String, String> details = Map.of();
+    private volatile String watching = "";
 
     /**
      * @param api            the API's base address ({@code https://www.googleapis.com/youtube/v3/})
@@ -134,24 +135,31 @@ final class YouTubeSource implements Source {
             return;
         }
         List<String> watched = watched(out);
+        watching = String.join(", ", watched);
         Set<String> videos = new HashSet<>();
         int failed = 0;
+        boolean everyChannelListed = true;
         try {
             for (String ref : watched) {
                 if (stop(out, limit)) {
+                    everyChannelListed = false;
                     break;
                 }
                 if (!channel(ref, key, quota, videos, out, limit)) {
                     failed++;
+                    everyChannelListed = false;
                 }
             }
         } catch (QuotaStop stop) {
             report(quota, out, out.deferUntil());
             return;
         }
-        for (String k : List.copyOf(out.positions().keySet())) {
-            if (k.startsWith("comments-disabled:") && !videos.contains(k.substring("comments-disabled:".length()))) {
-                out.position(k, null);
+        // What is remembered per video goes once no watched channel lists the video any more.
+        for (String k : everyChannelListed ? List.copyOf(out.positions().keySet()) : List.<String>of()) {
+            for (String prefix : List.of("comments-disabled:", "dlq:")) {
+                if (k.startsWith(prefix) && !videos.contains(k.substring(prefix.length()))) {
+                    out.position(k, null);
+                }
             }
         }
         report(quota, out, null);
@@ -267,7 +275,7 @@ final class YouTubeSource implements Source {
                 return;
             }
             Evidence evidence = evidence(a.ok());
-            add(out, threads.posts(), threads.rejected(), evidence);
+            add(out, threads.posts(), threads.rejected(), evidence, "dlq:" + v.id());
             for (YouTubeData.Thread t : threads.threads()) {
                 if (t.totalReplies() > t.includedReplies() && !Integer.valueOf(t.totalReplies()).equals(repliesCollected.get(t.id()))) {
                     replies(t, key, quota, out);
@@ -300,7 +308,7 @@ final class YouTubeSource implements Source {
                 malformed(out, a.ok(), e.getMessage());
                 return;
             }
-            add(out, replies.posts(), replies.rejected(), evidence(a.ok()));
+            add(out, replies.posts(), replies.rejected(), evidence(a.ok()), "dlq:" + videoOf(t));
             token = replies.nextPageToken();
             if (token == null) {
                 out.afterCommit(() -> repliesCollected.put(t.id(), t.totalReplies()));
@@ -358,19 +366,25 @@ final class YouTubeSource implements Source {
         }
     }
 
-    private void add(Harvest out, List<Post> posts, List<ParseResult.Rejected> rejected, Evidence evidence) {
+    /** @param dlqScope where the video's rejected comments are remembered: they are listed again at each run */
+    private void add(Harvest out, List<Post> posts, List<ParseResult.Rejected> rejected, Evidence evidence, String dlqScope) {
         for (Post p : posts) {
             if (!context.alreadyHeld(p)) {
                 out.post(p, evidence, evidence.requestUrl().toString());
             }
         }
         for (ParseResult.Rejected r : rejected) {
-            out.reject(evidence.requestUrl() + " " + r.origin(), r.payload(), r.reason());
+            Rejections.rejectOnce(out, dlqScope, r.origin(), evidence.requestUrl() + " " + r.origin(), r.payload(), r.reason());
         }
+    }
+
+    private static String videoOf(YouTubeData.Thread t) {
+        return t.top().target() == null ? "?" : t.top().target().postId();
     }
 
     private void report(YouTubeQuota quota, Harvest out, Instant stoppedUntil) {
         Map<String, String> d = new LinkedHashMap<>();
+        d.put("watching", watching);
         d.put("quotaDay", quota.day() + " (Pacific)");
         d.put("quotaUnitsUsed", String.valueOf(quota.used()));
         d.put("quotaDailyBudget", String.valueOf(quota.budget()));
