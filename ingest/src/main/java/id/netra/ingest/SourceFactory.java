@@ -95,7 +95,12 @@ final class SourceFactory {
         } catch (RuntimeException e) {
             throw spec.problem(e.getMessage());
         }
-        CsvImport csv = new CsvImport(columns, platform, zone, spec.string("dateFormat", null));
+        CsvImport csv;
+        try {
+            csv = new CsvImport(columns, spec.map("defaults"), platform, zone, spec.string("dateFormat", null));
+        } catch (IllegalArgumentException e) {
+            throw spec.problem(e.getMessage());
+        }
         return new ImportSource(spec.id(), Path.of(spec.requiredString("path")), Set.of(".csv"), "text/csv", csv::parse, clock);
     }
 
