@@ -35,7 +35,8 @@ import org.apache.kafka.clients.admin.Admin;
  * The whole system in one process, as {@code netra up} runs it: an embedded broker with its data under a data
  * folder, the topics, the sample registry and watchlist (first start only), the classifier, the alerts feed, and
  * the ingest service following {@code <data>/inbox} (into which the sample posts are copied on the first start), the
- * feed of a small local demo news site ({@link DemoSite}), and the sources an operator adds to
+ * feed of a small local demo news site ({@link DemoSite}), the interactions around the watchlist's campaign accounts on
+ * a small local Mastodon instance ({@link DemoMastodon}), and the sources an operator adds to
  * {@code <data>/sources.yml}. Closing stops everything in reverse order.
  */
 final class LocalStack implements AutoCloseable {
@@ -117,11 +118,16 @@ final class LocalStack implements AutoCloseable {
         running.push(alerts);
         DemoSite site = DemoSite.start(0);
         running.push(site);
+        DemoMastodon mastodon = DemoMastodon.start(0);
+        running.push(mastodon);
         Path sourcesFile = sourcesFileOnce(data);
         IngestConfig ingestConfig = IngestConfig.jsonl(inbox, Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, IngestTopics.defaults(), kafkaProps);
         SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
                 "urls", "http://127.0.0.1:" + site.port() + "/feed.xml", "allowPrivate", "true"));
-        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo), Duration.ofSeconds(5), "127.0.0.1",
+        // Replies, boosts and favourites around the watchlist's campaign accounts on the demo Mastodon instance.
+        SourceSpec demoInteractions = new SourceSpec("demo-mastodon", "mastodon-interactions", Duration.ofMinutes(1), 1000, Map.of(
+                "instance", "http://127.0.0.1:" + mastodon.port(), "allowPrivate", "true"));
+        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo, demoInteractions), Duration.ofSeconds(5), "127.0.0.1",
                 o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps);
         ingest = new IngestService(ingestConfig);
         ingest.start();
@@ -227,7 +233,8 @@ final class LocalStack implements AutoCloseable {
             Files.writeString(file, """
                     # Sources that `netra up` collects besides the inbox folder and the demo news feed.
                     # Edit and save: ingest re-reads this file within seconds (see GET /api/sources on the ingest port).
-                    # Types: feed (RSS/Atom), html (with a profile), mastodon, jsonl, x-import, csv-import. See README.md.
+                    # Types: feed (RSS/Atom), html (with a profile), mastodon, mastodon-interactions, youtube, jsonl, x-import,
+                    # csv-import. See README.md and sources.example.yml.
                     sources: []
                     #  - id: kabar-daerah
                     #    type: feed
@@ -238,6 +245,10 @@ final class LocalStack implements AutoCloseable {
                     #    instance: https://mastodon.example
                     #    hashtags: [pilkada]
                     #    interval: 5m
+                    #  - id: interaksi-mastodon
+                    #    type: mastodon-interactions
+                    #    instance: https://mastodon.example
+                    #    interval: 10m
                     """);
         }
         return file;

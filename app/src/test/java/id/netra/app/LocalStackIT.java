@@ -3,6 +3,7 @@ package id.netra.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.netra.model.Platform;
 import id.netra.model.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code netra up} promises: alerts from the samples within a minute, and the same alerts after a restart. */
+/**
+ * What {@code netra up} promises: alerts from the samples within a minute (an interaction alert from the demo Mastodon
+ * instance among them), and the same alerts after a restart.
+ */
 class LocalStackIT {
     @Test
     void showsSampleAlertsAndStillHasThemAfterARestart(@TempDir Path data) throws Exception {
@@ -22,6 +26,10 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().postsSent() >= 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().health().stream()
                     .anyMatch(h -> h.id().equals("demo-news") && h.postsNew() == 3));
+            // The demo Mastodon instance: a sample ASN's reply under pair 03's campaign status is an interaction alert.
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.alerts().feed().list(Severity.LOW, 10_000).stream()
+                    .anyMatch(a -> a.platform() == Platform.MASTODON && a.interaction() != null
+                            && "metro-03".equals(a.interaction().candidateId()) && a.interaction().kind().equals("reply")));
             assertThat(stack.demoUsers()).containsOnlyKeys("analis", "auditor", "admin");
             for (var user : stack.demoUsers().entrySet()) {
                 assertThat(login(stack.alerts().port(), user.getKey(), user.getValue())).as("login of " + user.getKey()).isEqualTo(303);

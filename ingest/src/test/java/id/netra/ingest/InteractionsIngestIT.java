@@ -122,6 +122,57 @@ class InteractionsIngestIT {
                 .hasEntrySatisfying("likes:wahyuanisa03@warga.example:110001", v -> assertThat(v).matches("since=\\d+"));
     }
 
+    @Test
+    void collectsYouTubeCommentsWithAKeyFromAFileAndShowsTheQuotaUsedAtApiSources(@TempDir Path dir) throws Exception {
+        IngestTopics topics = IngestKit.topics(KAFKA, "youtube");
+        Topic<String, Watchlist> watchlist = watchlistTopic("youtube");
+        publish(watchlist, watchlist("it-v1", List.of("youtube:@wahyuanisa03")));
+        Path key = Files.writeString(dir.resolve("youtube.key"), FakeYouTube.KEY + "\n");
+        try (FakeYouTube youtube = new FakeYouTube()) {
+            Path yml = Files.writeString(dir.resolve("sources.yml"), """
+                    sources:
+                      - id: kanal
+                        type: youtube
+                        api: %s
+                        apiKeyFile: %s
+                        watchlistTopic: %s
+                        interval: 1h
+                        minDelay: 5ms
+                        allowPrivate: true
+                    """.formatted(youtube.api(), key, watchlist.name()));
+            IngestConfig config = new IngestConfig(yml, List.of(), Duration.ofSeconds(5), "127.0.0.1", 0, "news-article", false,
+                    HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+            try (IngestService service = new IngestService(config)) {
+                service.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> IngestKit.readAll(KAFKA, topics.posts()).size() == 13);
+                await().atMost(Duration.ofSeconds(30)).until(() -> "9".equals(sourcesJson(service).path("details").path("quotaUnitsUsed").asText()));
+                com.fasterxml.jackson.databind.JsonNode health = sourcesJson(service);
+                assertThat(health.path("details").path("commentsDisabled").asText()).isEqualTo("kMp1aNy3A02");
+                assertThat(health.path("details").path("watching").asText()).isEqualTo("@wahyuanisa03");
+                assertThat(health.path("lastError").asText()).contains("video kMp1aNy3A03 not found");
+            }
+        }
+        List<ConsumerRecord<String, Post>> posts = IngestKit.readAll(KAFKA, topics.posts());
+        assertThat(posts).allSatisfy(r -> assertThat(r.value().provenance().requestUrl().toString())
+                .contains("key=REDACTED").doesNotContain(FakeYouTube.KEY));
+        assertThat(IngestKit.readAll(KAFKA, topics.captures())).hasSize(13).allSatisfy(r -> assertThat(r.value().requestUrl() + " "
+                + r.value().finalUrl()).doesNotContain(FakeYouTube.KEY));
+        assertThat(IngestKit.readAll(KAFKA, topics.cursors()).getLast().value().positions()).containsEntry("quota-used", "9")
+                .doesNotContainValue(FakeYouTube.KEY);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode sourcesJson(IngestService service) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + service.httpPort() + "/api/sources")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        for (com.fasterxml.jackson.databind.JsonNode s : id.netra.model.Json.mapper().readTree(r.body()).path("sources")) {
+            if (s.path("id").asText().equals("kanal")) {
+                return s;
+            }
+        }
+        throw new AssertionError("no source kanal in " + r.body());
+    }
+
     private IngestConfig config(Path dir, IngestTopics topics, Topic<String, Watchlist> watchlist, int maxPerRun) throws Exception {
         Path yml = Files.writeString(dir.resolve("sources.yml"), """
                 sources:
