@@ -21,19 +21,33 @@ import java.util.Map;
  *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
  *   <tr><td>{@code alerts.routing}, {@code alerts.smtp.*}, ...</td><td></td><td>notifications, see {@link NotifyConfig}</td></tr>
+ *   <tr><td>{@code alerts.http.max-body}</td><td>{@code 65536}</td><td>largest request body in bytes, with or without a length (413)</td></tr>
+ *   <tr><td>{@code alerts.ingest.url}, {@code alerts.ingest.api-token}</td><td></td><td>where reported post addresses go, see {@link IngestLink}</td></tr>
  * </table>
  * Access control ({@code alerts.users}, {@code alerts.cookie-secure}, ...) is in {@link AuthConfig}.
  *
  * @param notifications the notification settings, or {@code null} when notifications are off
+ * @param ingest        where reported post addresses go, or {@code null}: reporting is off
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
-                           Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications) {
+                           Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes) {
+    public static final long DEFAULT_MAX_BODY = 64 * 1024;
+
     public AlertsConfig {
         java.util.Objects.requireNonNull(auth, "auth");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http.port must be between 0 and 65535, not " + httpPort);
         }
+        if (maxBodyBytes < 1 || maxBodyBytes > id.netra.web.BodyLimit.MOST) {
+            throw new IllegalArgumentException("alerts.http.max-body must be between 1 and " + id.netra.web.BodyLimit.MOST + " bytes, not " + maxBodyBytes);
+        }
         kafka = Map.copyOf(kafka);
+    }
+
+    /** Without reporting to ingest, with the default body limit. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, null, DEFAULT_MAX_BODY);
     }
 
     /** Without a users file (the app starts but nobody can log in) and without notifications. */
@@ -50,12 +64,22 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes);
     }
 
     /** These settings with these notifications ({@code null}: off). */
     public AlertsConfig withNotifications(NotifyConfig newNotifications) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes);
+    }
+
+    /** These settings with reports passed on to this ingest ({@code null}: reporting off). */
+    public AlertsConfig withIngest(IngestLink newIngest) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes);
+    }
+
+    /** These settings with this body limit. */
+    public AlertsConfig withMaxBodyBytes(long max) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max);
     }
 
     /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
@@ -69,6 +93,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         return new AlertsConfig(s.string("http.host", "0.0.0.0"), s.integer("http.port", 8080),
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
-                AuthConfig.from(s), NotifyConfig.from(s, System.getenv()));
+                AuthConfig.from(s), NotifyConfig.from(s, System.getenv()), IngestLink.from(s),
+                s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY));
     }
 }

@@ -12,6 +12,7 @@ import id.netra.model.AuditEntry;
 import id.netra.model.Json;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
+import id.netra.web.BodyLimit;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -36,13 +37,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
- *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} the raw alert feed</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
+ *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
+ *       address; passed on to ingest with its token, the analyst as reporter</li>
+ *   <li>{@code GET /assets/netra.js} the pages' script (the Content-Security-Policy allows no inline script)</li>
  * </ul>
- * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist.
+ * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist. Lists and JSON answers show
+ * NIPs masked (see {@link PersonalData}); every request body is bounded ({@code alerts.http.max-body}).
  */
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     static final int MAX_LIMIT = 10_000;
+    static final int MAX_ASSIGNEE = 100;
+    static final int MAX_REASON = 2000;
 
     private final AlertsConfig config;
     private final AlertFeed feed = new AlertFeed();
@@ -100,8 +107,12 @@ public final class AlertsService implements AutoCloseable {
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
+            BodyLimit.install(cfg, config.maxBodyBytes());
         });
         access.install(http);
+        byte[] script = script();
+        http.get(AccessControl.SCRIPT_PATH, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
+                .result(script));
         http.get("/", this::page);
         http.get("/api/alerts", this::list);
         http.get("/kasus", ctx -> {
@@ -122,7 +133,7 @@ public final class AlertsService implements AutoCloseable {
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);
             json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
-                    "cases", found.stream().limit(limit(ctx)).toList()));
+                    "cases", found.stream().limit(limit(ctx)).map(PersonalData::masked).toList()));
         });
         http.get("/api/cases/export.csv", ctx -> {
             List<CaseView> found = exported(ctx, "csv");
@@ -141,9 +152,11 @@ public final class AlertsService implements AutoCloseable {
         http.get("/api/cases/{id}", ctx -> {
             CaseFile c = visibleCase(ctx);
             access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "api"));
-            json(ctx, c);
+            json(ctx, PersonalData.caseFile(c, PersonalData.whole(AccessControl.sessionOf(ctx))));
         });
         http.post("/api/cases/{id}/actions", this::act);
+        http.post("/kasus/laporkan", ctx -> reportPost(ctx, false));
+        http.post("/api/reports", ctx -> reportPost(ctx, true));
         if (notifier != null) {
             // Anyone logged in may list silences; only those who may act on cases may set or lift one.
             http.before("/api/silences*", ctx -> {
@@ -152,7 +165,11 @@ public final class AlertsService implements AutoCloseable {
                             + " role may not set or lift silences");
                 }
             });
-            notifier.routes(http, ctx -> Optional.of(AccessControl.sessionOf(ctx).user().name()));
+            // Each user sees, sets and lifts only the silences of their jurisdiction.
+            notifier.routes(http, ctx -> {
+                Session s = AccessControl.sessionOf(ctx);
+                return Optional.of(new id.netra.alerts.notify.SilenceActor(s.user().name(), silenceScope(s.user().jurisdiction())));
+            });
         }
         http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
@@ -163,7 +180,7 @@ public final class AlertsService implements AutoCloseable {
                 throw new io.javalin.http.ForbiddenResponse("replay reports are for national auditors and admins");
             }
         });
-        ReportsPage.routes(http, reports);
+        ReportsPage.routes(http, reports, (ctx, runId) -> access.audit(ctx, AuditEntry.Action.REPORT_VIEWED, null, Map.of("runId", runId)));
         http.start(config.httpHost(), config.httpPort());
         reports.start();
         consumer.start();
@@ -233,22 +250,109 @@ public final class AlertsService implements AutoCloseable {
     }
 
     private void list(Context ctx) throws JsonProcessingException {
-        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).toList());
+        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).map(a -> PersonalData.alert(a, false)).toList());
     }
 
     private void one(Context ctx) throws JsonProcessingException {
         Jurisdiction j = jurisdiction(ctx);
         Alert a = feed.get(ctx.pathParam("id")).filter(x -> j.covers(x.asn().regionCode()))
                 .orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
-        json(ctx, a);
+        access.audit(ctx, AuditEntry.Action.ALERT_VIEWED, cases.book().caseOf(a.id()).map(CaseFile::id).orElse(null), Map.of("alertId", a.id()));
+        json(ctx, PersonalData.alert(a, PersonalData.whole(AccessControl.sessionOf(ctx))));
     }
 
-    /** The cases of an export, once the export is in the audit log with its filter and size. */
+    /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
+    private java.util.function.Predicate<id.netra.model.Silence.Matcher> silenceScope(Jurisdiction j) {
+        if (j.national()) {
+            return m -> true;
+        }
+        return m -> switch (m.kind()) {
+            case REGION -> j.covers(m.value());
+            case NIP -> feed.list(Severity.LOW, Integer.MAX_VALUE).stream().filter(a -> m.value().equals(a.nip())).findFirst()
+                    .map(a -> j.covers(a.asn().regionCode())).orElse(false);
+            // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
+            case CANDIDATE -> false;
+        };
+    }
+
+    /**
+     * An analyst reports a post's address ({@code url}, from the case list's form or as JSON): it is passed on to ingest
+     * with ingest's token and the analyst's name as {@code reportedBy}. 403 for a role that may not act, 503 when no
+     * ingest is configured, 502 when ingest refuses or cannot be reached.
+     */
+    private void reportPost(Context ctx, boolean api) throws Exception {
+        Session s = AccessControl.sessionOf(ctx);
+        String url;
+        if (api) {
+            com.fasterxml.jackson.databind.JsonNode body;
+            try {
+                body = Json.mapper().readTree(ctx.body());
+            } catch (JsonProcessingException e) {
+                throw new BadRequestResponse("the body is not JSON: " + e.getOriginalMessage());
+            }
+            url = body == null ? null : body.path("url").asText(null);
+        } else {
+            url = ctx.formParam("url");
+        }
+        int status;
+        String message;
+        String reportId = null;
+        if (!s.user().role().mayAct()) {
+            status = 403;
+            message = "the " + s.user().role().id() + " role may not report posts";
+        } else if (url == null || url.isBlank() || url.length() > 2048 || !url.strip().matches("(?i)https?://[^\\s]+")) {
+            status = 400;
+            message = "url must be an http(s) address of at most 2048 characters";
+        } else if (config.ingest() == null) {
+            status = 503;
+            message = "reporting is not configured (alerts.ingest.url)";
+        } else {
+            IngestLink.Answer answer;
+            try {
+                answer = config.ingest().report(url.strip(), s.user().name());
+            } catch (java.io.IOException e) {
+                log.error("Cannot pass a report by {} on to ingest at {}: {}", s.user().name(), config.ingest().url(), e.toString());
+                answer = new IngestLink.Answer(599, Json.mapper().createObjectNode().put("error", "ingest cannot be reached"));
+            }
+            if (answer.status() == 202) {
+                status = 202;
+                reportId = answer.body().path("id").asText(null);
+                message = "report " + reportId + " recorded";
+                access.audit(ctx, AuditEntry.Action.POST_REPORTED, null, Map.of("url", url.strip(), "report", String.valueOf(reportId)));
+            } else if (answer.status() == 400 || answer.status() == 503) {
+                status = answer.status();
+                message = answer.body().path("error").asText("ingest refused the report");
+            } else {
+                log.error("Ingest at {} answered {} to a report by {}: {}", config.ingest().url(), answer.status(), s.user().name(), answer.body());
+                status = 502;
+                message = "ingest did not take the report (HTTP " + answer.status() + ")";
+            }
+        }
+        ctx.status(status);
+        if (api) {
+            json(ctx, reportId == null ? Map.of("error", message) : Map.of("id", reportId, "reportedBy", s.user().name()));
+        } else {
+            html(ctx, CasesPage.reported(status == 202, message, s));
+        }
+    }
+
+    private static byte[] script() {
+        try (java.io.InputStream in = AlertsService.class.getResourceAsStream("/alerts/assets/netra.js")) {
+            if (in == null) {
+                throw new IllegalStateException("the page script /alerts/assets/netra.js is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The cases of an export, once the export is in the audit log with its filter and size; NIPs masked for auditors. */
     private List<CaseView> exported(Context ctx, String format) {
         List<CaseView> found = query(ctx);
         access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
                 "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(found.size())));
-        return found;
+        return PersonalData.whole(AccessControl.sessionOf(ctx)) ? found : found.stream().map(PersonalData::masked).toList();
     }
 
     /**
@@ -278,6 +382,12 @@ public final class AlertsService implements AutoCloseable {
         }
         String assignee = body.path("assignee").asText(null);
         String reason = body.path("reason").asText(null);
+        if (assignee != null && (assignee.length() > MAX_ASSIGNEE || assignee.chars().anyMatch(Character::isISOControl))) {
+            throw new BadRequestResponse("assignee must be at most " + MAX_ASSIGNEE + " printable characters");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new BadRequestResponse("reason must be at most " + MAX_REASON + " characters");
+        }
         try {
             json(ctx, cases.act(c.id(), type, session.user().name(), assignee, reason));
         } catch (IllegalStateException e) {

@@ -72,6 +72,9 @@ final class CasesPage {
             field(h, "Cari teks", "q", filters);
             h.append("<button type=\"submit\">Saring</button></form>");
             String query = query(filters);
+            if (viewer.user().role().mayAct()) {
+                h.append(reportForm(viewer));
+            }
             h.append("<div class=\"meta\">Ekspor: <a href=\"/api/cases/export.csv").append(query).append("\">CSV</a> · <a href=\"/api/cases/export.json")
                     .append(query).append("\">JSON</a> · <a href=\"/ringkasan\">ringkasan</a> · <a href=\"/\">umpan peringatan</a></div>");
             h.append("<div id=\"cases\">");
@@ -94,12 +97,7 @@ final class CasesPage {
         }
         h.append("</tbody></table>");
         if (!fragmentOnly) {
-            h.append("</div><script>")
-                    .append("const frag=location.search?location.search+'&fragment=1':'?fragment=1';")
-                    .append("const es=new EventSource('/api/live');")
-                    .append("const redraw=()=>fetch('/kasus'+frag).then(r=>r.text()).then(t=>{document.getElementById('cases').innerHTML=t;});")
-                    .append("es.addEventListener('case',redraw);es.addEventListener('alert',redraw);")
-                    .append("</script></body></html>");
+            h.append("</div><script src=\"/assets/netra.js\"></script></body></html>");
         }
         return h.toString();
     }
@@ -121,7 +119,7 @@ final class CasesPage {
             Alert a = found.get();
             if (first) {
                 h.append("<div class=\"box\"><h2>ASN</h2><dl><dt>Nama</dt><dd>").append(Html.escape(a.asn().name())).append("</dd>")
-                        .append("<dt>NIP</dt><dd>").append(Html.escape(a.nip())).append("</dd>")
+                        .append("<dt>NIP</dt><dd>").append(Html.escape(viewer.user().role().mayAct() ? a.nip() : Nips.mask(a.nip()))).append("</dd>")
                         .append("<dt>Jabatan</dt><dd>").append(Html.escape(String.valueOf(a.asn().position()))).append("</dd>")
                         .append("<dt>Instansi</dt><dd>").append(Html.escape(String.valueOf(a.asn().agency()))).append(" · ")
                         .append(Html.escape(String.valueOf(a.asn().unit()))).append(" · wilayah ").append(Html.escape(a.asn().regionCode())).append("</dd>")
@@ -171,14 +169,26 @@ final class CasesPage {
                     .append(Html.escape(e.assignee() == null ? "" : "→ " + e.assignee())).append(' ')
                     .append(Html.escape(e.reason() == null ? "" : e.reason())).append("</td></tr>");
         }
-        h.append("</tbody></table></div><script>")
-                .append("document.querySelectorAll('#act button').forEach(b=>b.addEventListener('click',()=>{const f=document.getElementById('act');")
-                .append("const token=document.querySelector('meta[name=csrf-token]');")
-                .append("fetch(location.pathname.replace('/kasus/','/api/cases/')+'/actions',{method:'POST',headers:Object.assign({'Content-Type':'application/json'},token?{'X-CSRF-Token':token.content}:{}),")
-                .append("body:JSON.stringify({action:b.dataset.action,assignee:f.assignee.value||null,reason:f.reason.value||null})})")
-                .append(".then(r=>r.ok?location.reload():r.json().then(j=>{document.getElementById('result').textContent=j.error||('HTTP '+r.status);}));}));")
-                .append("</script></body></html>");
+        h.append("</tbody></table></div><script src=\"/assets/netra.js\"></script></body></html>");
         return h.toString();
+    }
+
+    /**
+     * The form that reports a post's address to ingest under the analyst's name ({@code POST /kasus/laporkan}, with the
+     * session's CSRF token); no script needed.
+     */
+    static String reportForm(Session viewer) {
+        return "<form class=\"filters report\" method=\"post\" action=\"/kasus/laporkan\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + Html.escape(viewer.csrfToken()) + "\"><label>Laporkan alamat unggahan<input name=\"url\" type=\"url\" required maxlength=\"2048\""
+                + " size=\"60\" placeholder=\"https://…\"></label><button type=\"submit\">Laporkan</button></form>";
+    }
+
+    /** The answer to the report form: recorded, or why not, and the way back to the cases. */
+    static String reported(boolean accepted, String message, Session viewer) {
+        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">" + csrfMeta(viewer) + "<title>Netra — Laporan</title>" + STYLE
+                + "</head><body>" + userBar(viewer) + "<h1>" + (accepted ? "Laporan diterima" : "Laporan tidak diterima") + "</h1><div class=\"box\">"
+                + Html.escape(accepted ? "Alamat dicatat dan akan diambil sekali; " + message + "." : message)
+                + "</div><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div></body></html>";
     }
 
     /** The overview page: alerts per day and per province, open cases by age. */

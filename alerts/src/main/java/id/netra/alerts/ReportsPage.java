@@ -25,11 +25,18 @@ public final class ReportsPage {
     private ReportsPage() {
     }
 
-    /** Adds {@code GET /laporan} (the list) and {@code GET /laporan/{runId}} (one report) to {@code http}; read-only. */
-    static void routes(io.javalin.Javalin http, ReplayReportLog reports) {
+    /**
+     * Adds {@code GET /laporan} (the list) and {@code GET /laporan/{runId}} (one report) to {@code http}; read-only. Each
+     * view of one report goes to {@code viewed} (the audit log) before it is shown.
+     */
+    static void routes(io.javalin.Javalin http, ReplayReportLog reports, java.util.function.BiConsumer<io.javalin.http.Context, String> viewed) {
         http.get("/laporan", ctx -> ctx.contentType("text/html; charset=utf-8").result(list(reports.list())));
-        http.get("/laporan/{runId}", ctx -> ctx.contentType("text/html; charset=utf-8").result(render(reports.get(ctx.pathParam("runId"))
-                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no replay report " + ctx.pathParam("runId"))))));
+        http.get("/laporan/{runId}", ctx -> {
+            ReplayReport r = reports.get(ctx.pathParam("runId"))
+                    .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no replay report " + ctx.pathParam("runId")));
+            viewed.accept(ctx, r.runId());
+            ctx.contentType("text/html; charset=utf-8").result(render(r));
+        });
     }
 
     /** The list of reports, newest first. */

@@ -2,9 +2,11 @@ package id.netra.app;
 
 import id.netra.alerts.AlertsConfig;
 import id.netra.alerts.AlertsService;
+import id.netra.alerts.IngestLink;
 import id.netra.classifier.ClassifierConfig;
 import id.netra.classifier.ClassifierService;
 import id.netra.embedded.EmbeddedKafka;
+import id.netra.ingest.IngestApi;
 import id.netra.ingest.IngestConfig;
 import id.netra.ingest.IngestService;
 import id.netra.ingest.IngestTopics;
@@ -14,10 +16,12 @@ import id.netra.model.Settings;
 import id.netra.model.Topics;
 import id.netra.model.Watchlist;
 import id.netra.model.WatchlistFiles;
+import id.netra.web.BearerToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +67,7 @@ final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private AlertsService alerts;
     private IngestService ingest;
+    private String ingestToken;
     private Path inbox;
     private Path dataDir;
     private Map<String, String> demoUsers = Map.of();
@@ -108,18 +113,12 @@ final class LocalStack implements AutoCloseable {
         classifier.start();
         running.push(classifier);
         awaitRegistry(classifier, accounts);
-        // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
-        Path users = data.resolve("users.yml");
-        demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
-        alerts = new AlertsService(new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
-                .withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(users))
-                .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv())));
-        alerts.start();
-        running.push(alerts);
         DemoSite site = DemoSite.start(0);
         running.push(site);
         DemoMastodon mastodon = DemoMastodon.start(0);
         running.push(mastodon);
+        // Ingest's API token: random at every start, known only to this process (printed by netra up for curl).
+        ingestToken = randomToken();
         Path sourcesFile = sourcesFileOnce(data);
         IngestConfig ingestConfig = IngestConfig.jsonl(inbox, Duration.ofMillis(Math.max(1, 1000 / o.pace())), 1, IngestTopics.defaults(), kafkaProps);
         SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
@@ -127,11 +126,26 @@ final class LocalStack implements AutoCloseable {
         // Replies, boosts and favourites around the watchlist's campaign accounts on the demo Mastodon instance.
         SourceSpec demoInteractions = new SourceSpec("demo-mastodon", "mastodon-interactions", Duration.ofMinutes(1), 1000, Map.of(
                 "instance", "http://127.0.0.1:" + mastodon.port(), "allowPrivate", "true"));
-        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo, demoInteractions), Duration.ofSeconds(5), "127.0.0.1",
-                o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps);
+        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), demo, demoInteractions), Duration.ofSeconds(5),
+                "127.0.0.1", o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps,
+                IngestApi.withToken(ingestToken));
         ingest = new IngestService(ingestConfig);
         ingest.start();
         running.push(ingest);
+        // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
+        Path users = data.resolve("users.yml");
+        demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
+        AlertsConfig alertsConfig = new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
+                .withAuth(id.netra.alerts.auth.AuthConfig.from(Settings.of(withPublicUrl(o))).withUsersFile(users))
+                .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv()));
+        if (ingest.httpPort() > 0) {
+            // Analysts report post addresses from the case list; the app passes them on to this ingest with its token.
+            alertsConfig = alertsConfig.withIngest(new IngestLink(URI.create("http://127.0.0.1:" + ingest.httpPort()),
+                    BearerToken.of(ingestToken, "ingest.api-token")));
+        }
+        alerts = new AlertsService(alertsConfig);
+        alerts.start();
+        running.push(alerts);
         if (o.samples()) {
             copySamplePostsOnce(o.pace());
         }
@@ -158,6 +172,17 @@ final class LocalStack implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** Ingest's API token of this start. */
+    String ingestToken() {
+        return ingestToken;
+    }
+
+    private static String randomToken() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** The demo users written at this start: user name -> password. */

@@ -78,10 +78,11 @@ final class UpCommand implements Callable<Integer> {
         int port = stack.alerts().port();
         int ingestPort = stack.ingest().httpPort();
         System.out.printf("%nNetra is up.%n  Cases:   http://localhost:%d/kasus%n  API:     http://localhost:%d/api/alerts%n"
-                + "  Ingest:  http://localhost:%d/api/sources (health), POST http://localhost:%d/api/reports (report a post URL)%n"
+                + "  Ingest:  http://localhost:%d/api/sources (health), POST http://localhost:%d/api/reports (report a post URL; or the form on /kasus)%n"
+                + "           with Authorization: Bearer %s (a new API token at every start)%n"
                 + "  Sources: %s (edit to add feeds, pages, Mastodon, imports; re-read on save)%n"
                 + "  Kafka:   %s (data in %s)%n  Inbox:   %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
-                port, port, ingestPort, ingestPort, stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
+                port, port, ingestPort, ingestPort, stack.ingestToken(), stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
                 stack.kafka().dataDir(), stack.inbox());
         System.out.printf("Demo users (national; new passwords at every start, in %s):%n", stack.dataDir().resolve("users.yml"));
         stack.demoUsers().forEach((name, password) -> System.out.printf("  %-8s password %s%n", name, password));

@@ -96,7 +96,10 @@ class InteractionAlertIT {
                     assertThat(h.postsNew()).as("two replies and a favourite").isEqualTo(3);
                     assertThat(h.details()).containsEntry("watching", "wahyuanisa03@" + DemoMastodon.DOMAIN);
                 });
-                assertThat(alerts(alerts)).hasSize(1);
+                List<JsonNode> flagged = alerts(alerts);
+                assertThat(flagged).hasSize(1);
+                JsonNode single = Json.mapper().readTree(get(alerts, "/api/alerts/" + flagged.getFirst().path("id").asText()));
+                assertThat(single.path("nip").asText()).as("the audited single view: Eko Wahyono").isEqualTo("198706032011011023");
             }
         }
     }
@@ -111,7 +114,7 @@ class InteractionAlertIT {
         assertThat(out).as("only the ASN's reply is flagged").singleElement().satisfies(a -> {
             assertThat(a.path("platform").asText()).isEqualTo("mastodon");
             assertThat(a.path("postId").asText()).isEqualTo("113500000000000002");
-            assertThat(a.path("nip").asText()).isEqualTo("198706032011011023");
+            assertThat(a.path("nip").asText()).as("masked in lists").isEqualTo("19870603********23");
             assertThat(a.path("severity").asText()).isEqualTo("HIGH");
             assertThat(a.path("candidates").get(0).path("candidateId").asText()).isEqualTo("metro-03");
             assertThat(a.path("post").path("author").path("handle").asText()).isEqualTo("ekowahyono@warga.example");

@@ -35,6 +35,7 @@ class LocalStackIT {
                 assertThat(login(stack.alerts().port(), user.getKey(), user.getValue())).as("login of " + user.getKey()).isEqualTo(303);
             }
             assertThat(login(stack.alerts().port(), "analis", "not-the-password")).isEqualTo(401);
+            reportsAPostAddressFromTheCaseListToIngest(stack);
         }
         assertThat(messages).anyMatch(m -> m.startsWith("published the sample registry"));
 
@@ -43,6 +44,37 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.alerts().feed().count(Severity.MEDIUM) >= 5);
         }
         assertThat(again).noneMatch(m -> m.startsWith("published the sample"));
+    }
+
+    /** The case list's form reaches ingest with its token, the analyst as reporter; ingest itself wants the token. */
+    private static void reportsAPostAddressFromTheCaseListToIngest(LocalStack stack) throws Exception {
+        java.net.http.HttpClient web = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + stack.alerts().port();
+        web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=analis&password=" + java.net.URLEncoder.encode(
+                        stack.demoUsers().get("analis"), java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csrf = id.netra.model.Json.mapper().readTree(web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/session")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("csrfToken").asText();
+        // A documentation address: refused by ingest's guard when fetched, so nothing leaves the machine.
+        String url = "https://192.0.2.10/berita/1";
+
+        var reported = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/kasus/laporkan"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "url=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8) + "&csrf="
+                                + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+        String ingest = "http://127.0.0.1:" + stack.ingest().httpPort() + "/api/reports";
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        var reports = id.netra.model.Json.mapper().readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ingest)).header("Authorization", "Bearer " + stack.ingestToken()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("reports");
+        assertThat(reports).anySatisfy(r -> {
+            assertThat(r.get("url").asText()).isEqualTo(url);
+            assertThat(r.get("reportedBy").asText()).isEqualTo("analis");
+        });
     }
 
     private static int login(int port, String name, String password) throws Exception {

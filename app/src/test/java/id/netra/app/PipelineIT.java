@@ -88,7 +88,9 @@ class PipelineIT {
                     assertThat(alertPostIds(alerts)).containsExactly("5100000000000102", "1850000000000000101"));
 
             JsonNode first = Json.mapper().readTree(get(alerts, "/api/alerts")).get(1);
-            assertThat(first.get("nip").asText()).isEqualTo("198203152006041002");
+            assertThat(first.get("nip").asText()).as("a list masks NIPs").isEqualTo("19820315********02");
+            assertThat(Json.mapper().readTree(get(alerts, "/api/alerts/" + first.get("id").asText())).get("nip").asText())
+                    .as("the audited single view of an analyst shows it whole").isEqualTo("198203152006041002");
             assertThat(first.get("severity").asText()).isEqualTo("HIGH");
             assertThat(first.get("watchlistVersion").asText()).isEqualTo("it-2024.10.01");
             assertThat(first.get("candidates").get(0).get("candidateId").asText()).isEqualTo("madiun-01");

@@ -90,9 +90,24 @@ public final class NetraAnalyzer extends Analyzer {
         }
     }
 
+    /**
+     * What {@link #tokens} found its text to need: {@code 1} Unicode normalisation (it has a compatibility form or an
+     * invisible character: NFKC case folding changes nothing else but the case, which the lower-case filter folds), {@code 2}
+     * letters to join (it has one-letter words close together). Unset (a caller that analyses a reader) means both.
+     */
+    private static final ThreadLocal<Integer> NEEDS = new ThreadLocal<>();
+    private static final int NORMALISE = 1;
+    private static final int JOIN_LETTERS = 2;
+
     @Override
     protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-        return readsHiddenText ? new SpacedLettersCharFilter(HiddenTextNormalizer.wrap(reader)) : reader;
+        if (!readsHiddenText) {
+            return reader;
+        }
+        Integer needs = NEEDS.get();
+        int n = needs == null ? NORMALISE | JOIN_LETTERS : needs;
+        java.io.Reader r = (n & NORMALISE) != 0 ? HiddenTextNormalizer.wrap(reader) : reader;
+        return (n & JOIN_LETTERS) != 0 ? new SpacedLettersCharFilter(r) : r;
     }
 
     @Override
@@ -113,6 +128,10 @@ public final class NetraAnalyzer extends Analyzer {
     /** The tokens of {@code text}, in order. */
     public List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
+        if (readsHiddenText) {
+            NEEDS.set((isAscii(text) || !HiddenTextNormalizer.needed(text) ? 0 : NORMALISE)
+                    | (SpacedLettersCharFilter.mayHaveRun(text) ? JOIN_LETTERS : 0));
+        }
         try (TokenStream ts = tokenStream(FIELD, new StringReader(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -123,8 +142,19 @@ public final class NetraAnalyzer extends Analyzer {
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing a string cannot fail", e);
+        } finally {
+            NEEDS.remove();
         }
         return out;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The terms of {@code text}, in order. */

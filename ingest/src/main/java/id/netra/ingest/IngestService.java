@@ -72,7 +72,8 @@ public final class IngestService implements AutoCloseable {
         }
         if (config.httpPort() >= 0) {
             SourceSpec reportSpec = new SourceSpec(ReportSource.ID, "html", java.time.Duration.ofSeconds(30), 100, Map.of());
-            reports = new ReportSource(fetcher, config.http().withAllowPrivate(config.reportsAllowPrivate()), config.reportsProfile(), clock);
+            reports = new ReportSource(fetcher, config.http().withAllowPrivate(config.reportsAllowPrivate()), config.reportsProfile(),
+                    config.api().maxPendingReports(), clock);
             reportRunner = new SourceRunner(reportSpec, reports, writer(ReportSource.ID), () -> state, clock);
             created.add(reportRunner);
         }
@@ -85,7 +86,7 @@ public final class IngestService implements AutoCloseable {
             r.start();
         }
         if (config.httpPort() >= 0) {
-            http = IngestHttp.start(config.httpHost(), config.httpPort(), this);
+            http = IngestHttp.start(config.httpHost(), config.httpPort(), config.api(), this);
         }
         if (config.sourcesFile() != null) {
             watcher.scheduleWithFixedDelay(this::reloadIfChanged, config.reloadInterval().toMillis(), config.reloadInterval().toMillis(),

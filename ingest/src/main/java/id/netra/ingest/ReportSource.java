@@ -43,13 +43,27 @@ final class ReportSource implements Source {
     private final HttpPolicy policy;
     private final String defaultProfile;
     private final Clock clock;
+    private final int maxPending;
     private final ConcurrentLinkedQueue<Submission> submitted = new ConcurrentLinkedQueue<>();
     private volatile Map<String, String> lastPositions = Map.of();
+    /** Reports committed as pending and not fetched yet. */
+    private volatile int pendingCommitted;
+    /** Reports taken from the queue by the run being committed (lost if that commit fails: their submitters get 503). */
+    private volatile int inTransit;
 
-    ReportSource(PoliteFetcher fetcher, HttpPolicy policy, String defaultProfile, Clock clock) {
+    /** More reports are waiting than allowed: the submitter should try again later. */
+    static final class TooManyPending extends Exception {
+        TooManyPending(String message) {
+            super(message);
+        }
+    }
+
+    /** @param maxPending reports queued or pending at most; more are refused with {@link TooManyPending} */
+    ReportSource(PoliteFetcher fetcher, HttpPolicy policy, String defaultProfile, int maxPending, Clock clock) {
         this.fetcher = fetcher;
         this.policy = policy;
         this.defaultProfile = defaultProfile;
+        this.maxPending = maxPending;
         this.clock = clock;
     }
 
@@ -58,11 +72,35 @@ final class ReportSource implements Source {
         return ID;
     }
 
-    /** Queues a report; the future completes once it is committed as pending. */
-    CompletableFuture<Report> submit(URI url, String reportedBy) {
+    /**
+     * Queues a report; the future completes once it is committed as pending.
+     *
+     * @throws TooManyPending when {@code maxPending} reports are queued or waiting to be fetched already
+     */
+    synchronized CompletableFuture<Report> submit(URI url, String reportedBy) throws TooManyPending {
+        int waiting = submitted.size() + inTransit + pendingCommitted;
+        if (waiting >= maxPending) {
+            throw new TooManyPending(waiting + " reports are waiting to be fetched (ingest.reports.max-pending is " + maxPending + ")");
+        }
         CompletableFuture<Report> f = new CompletableFuture<>();
         submitted.add(new Submission(url, reportedBy, f));
         return f;
+    }
+
+    private static int pending(Map<String, String> positions) {
+        int n = 0;
+        for (Map.Entry<String, String> e : positions.entrySet()) {
+            if (e.getKey().startsWith("report:") && e.getValue() != null && read(e.getValue()).status().equals("pending")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void committed(Map<String, String> positions) {
+        lastPositions = Map.copyOf(positions);
+        pendingCommitted = pending(positions);
+        inTransit = 0;
     }
 
     /** The pending and the last finished reports, newest first. */
@@ -80,16 +118,19 @@ final class ReportSource implements Source {
     @Override
     public void collect(Map<String, String> positions, Harvest out, int limit) throws InterruptedException {
         lastPositions = positions;
+        pendingCommitted = pending(positions);
+        inTransit = 0;
         if (!submitted.isEmpty()) {
             // Phase one: make the new reports durable, answer their submitters, and come back at once to fetch them.
             for (Submission s; (s = submitted.poll()) != null; ) {
+                inTransit++;
                 Report r = new Report(UUID.randomUUID().toString(), s.url(), s.reportedBy(), clock.instant().toString(), "pending", null);
                 out.position("report:" + r.id(), write(r));
                 Submission sub = s;
                 out.afterCommit(() -> sub.accepted().complete(r));
             }
             out.again();
-            out.afterCommit(() -> lastPositions = Map.copyOf(out.positions()));
+            out.afterCommit(() -> committed(out.positions()));
             return;
         }
         for (Map.Entry<String, String> e : new LinkedHashMap<>(positions).entrySet()) {
@@ -103,20 +144,25 @@ final class ReportSource implements Source {
             out.position(e.getKey(), write(fetch(r, out)));
         }
         prune(out);
-        out.afterCommit(() -> lastPositions = Map.copyOf(out.positions()));
+        out.afterCommit(() -> committed(out.positions()));
     }
 
     private Report fetch(Report r, Harvest out) throws InterruptedException {
-        HtmlProfile profile = HtmlProfiles.forUrl(r.url());
-        if (profile == null) {
-            profile = HtmlProfiles.load(defaultProfile);
-        }
         Fetched f;
         try {
             f = fetcher.fetch(r.url(), policy);
         } catch (FetchException e) {
             out.reject("report " + r.id(), r.url().toString(), "reported address could not be fetched: " + e.getMessage());
             return new Report(r.id(), r.url(), r.reportedBy(), r.submittedAt(), "failed", e.kind() + ": " + e.getMessage());
+        }
+        // The profile of the host the page came from (after redirects), not of the address reported: a platform's
+        // profile (its platform, its ids, its authors) applies only to pages that platform's hosts served.
+        HtmlProfile profile = HtmlProfiles.forUrl(f.finalUrl());
+        if (profile == null) {
+            profile = HtmlProfiles.load(defaultProfile);
+            if (!profile.claims(f.finalUrl())) {
+                profile = profile.forUnclaimedHost();
+            }
         }
         ParseResult parsed = HtmlExtractor.extract(profile, f.text(), f.finalUrl());
         Evidence evidence = Evidence.of(f);

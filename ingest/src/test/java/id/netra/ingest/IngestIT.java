@@ -34,6 +34,7 @@ class IngestIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
+    private static final String TOKEN = "ingest-it-token-0123456789";
     private Javalin site;
 
     @AfterEach
@@ -242,13 +243,13 @@ class IngestIT {
                 })
                 .start("127.0.0.1", 0);
         IngestConfig config = new IngestConfig(null, List.of(), Duration.ofSeconds(5), "127.0.0.1", 0, "news-article", true,
-                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA), IngestApi.withToken(TOKEN));
 
         try (IngestService service = new IngestService(config)) {
             service.start();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + service.httpPort() + "/api/reports"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + site.port() + "/berita/1\",\"reportedBy\":\"analis.lampung\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
@@ -262,7 +263,7 @@ class IngestIT {
 
             HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + service.httpPort() + "/api/reports"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"javascript:alert(1)\",\"reportedBy\":\"x\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
@@ -279,7 +280,7 @@ class IngestIT {
         Files.writeString(dir.resolve("b/p.jsonl"), JsonlSourceTest.line("202"));
         Path yml = Files.writeString(dir.resolve("sources.yml"), "sources:\n  - {id: a, type: jsonl, path: a, interval: 200ms}\n");
         IngestConfig config = new IngestConfig(yml, List.of(), Duration.ofMillis(200), "127.0.0.1", 0, "news-article", false,
-                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+                id.netra.ingest.http.HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA), IngestApi.withToken(TOKEN));
 
         try (IngestService service = new IngestService(config)) {
             service.start();
@@ -309,7 +310,8 @@ class IngestIT {
 
     private static JsonNode get(IngestService service, String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + service.httpPort() + path)).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(r.body());
     }
 

@@ -40,6 +40,7 @@ class InteractionsIngestIT {
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static final int ALL = 5 + 2 + 84;
+    private static final String TOKEN = "interactions-it-token-0123456789abcdef";
 
     private FakeMastodon mastodon;
 
@@ -141,7 +142,7 @@ class InteractionsIngestIT {
                         allowPrivate: true
                     """.formatted(youtube.api(), key, watchlist.name()));
             IngestConfig config = new IngestConfig(yml, List.of(), Duration.ofSeconds(5), "127.0.0.1", 0, "news-article", false,
-                    HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA));
+                    HttpPolicy.defaults(), topics, IngestKit.kafka(KAFKA), IngestApi.withToken(TOKEN));
             try (IngestService service = new IngestService(config)) {
                 service.start();
                 await().atMost(Duration.ofSeconds(60)).until(() -> IngestKit.readAll(KAFKA, topics.posts()).size() == 13);
@@ -163,7 +164,7 @@ class InteractionsIngestIT {
 
     private static com.fasterxml.jackson.databind.JsonNode sourcesJson(IngestService service) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + service.httpPort() + "/api/sources")).build(),
+                java.net.URI.create("http://127.0.0.1:" + service.httpPort() + "/api/sources")).header("Authorization", "Bearer " + TOKEN).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         for (com.fasterxml.jackson.databind.JsonNode s : id.netra.model.Json.mapper().readTree(r.body()).path("sources")) {
             if (s.path("id").asText().equals("kanal")) {

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Who looked at or took what, when: value of the {@code audit-log} topic (one partition, so one order; kept without
  * limit), keyed by the user name. Analysts' actions on cases are on {@code alert-events}; this log has the rest an
- * auditor must be able to show: logins, case views, exports, notifications sent, silences.
+ * auditor must be able to show: logins, case, alert and replay report views, exports, post addresses reported,
+ * notifications sent, silences.
  *
  * @param id      unique id of the entry
  * @param at      when it happened
@@ -26,7 +27,7 @@ public record AuditEntry(String id, Instant at, String actor, Action action, Str
     /** What happened. */
     public enum Action {
         LOGIN, LOGIN_FAILED, LOGOUT, CASE_VIEWED, EXPORTED, NOTIFICATION_SENT, SILENCE_CREATED, SILENCE_EXPIRED,
-        SILENCE_REMOVED, REPORT_VIEWED;
+        SILENCE_REMOVED, REPORT_VIEWED, ALERT_VIEWED, POST_REPORTED;
 
         @JsonValue
         public String id() {

@@ -29,14 +29,27 @@ public final class AccessControl {
     /** The header that carries the CSRF token. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_ATTRIBUTE = "netra.session";
-    private static final Set<String> OPEN = Set.of("/health", "/login");
+    /** The app's own scripts: the pages carry no inline script, so the policy allows none. */
+    public static final String SCRIPT_PATH = "/assets/netra.js";
+    /**
+     * No inline script, no script, frame or form target from elsewhere. Inline styles stay allowed: the pages' CSS is
+     * inline, and CSS cannot run code.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** How long a login waits for a free hash slot before it is answered 503. */
+    private static final Duration HASH_WAIT = Duration.ofSeconds(5);
 
+    private final Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Users users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final AuthConfig config;
     private final boolean cookieSecure;
+    /** Bounds the password hashes computed at once: each costs ~100 ms of a core, and logins must not starve the app. */
+    private final java.util.concurrent.Semaphore hashes;
     /** Checked when the name is unknown, so a wrong name costs as long as a wrong password. */
     private final String dummyHash;
 
@@ -45,7 +58,10 @@ public final class AccessControl {
         this.sessions = new Sessions(config.sessionIdle(), clock);
         this.throttle = new LoginThrottle(config.loginMaxFailures(), config.loginWindow(), clock);
         this.audit = audit;
-        this.cookieSecure = config.cookieSecure();
+        this.config = config;
+        this.cookieSecure = config.secureCookie();
+        this.hashes = new java.util.concurrent.Semaphore(config.loginMaxConcurrent(), true);
+        open.addAll(Set.of("/health", "/login", SCRIPT_PATH));
         this.dummyHash = PasswordHash.hash("not a password".toCharArray(),
                 users.all().stream().mapToInt(u -> PasswordHash.iterations(u.passwordHash())).max().orElse(1000));
     }
@@ -73,6 +89,24 @@ public final class AccessControl {
         });
     }
 
+    /**
+     * Lets {@code paths} through the gate without a session (exact paths: management endpoints such as {@code /ready}
+     * and {@code /metrics}, which guard themselves).
+     */
+    public void exempt(String... paths) {
+        open.addAll(Set.of(paths));
+    }
+
+    /**
+     * The client's address: the peer's, or behind a trusted reverse proxy ({@code alerts.trusted-proxies}) the one its
+     * {@code X-Forwarded-For} names. Used for the login throttle and the audit log.
+     */
+    public String clientAddress(Context ctx) {
+        java.util.Enumeration<String> values = ctx.req().getHeaders("X-Forwarded-For");
+        String forwarded = values == null || !values.hasMoreElements() ? null : String.join(",", java.util.Collections.list(values));
+        return config.trustedProxies().clientAddress(ctx.req().getRemoteAddr(), forwarded);
+    }
+
     /** The session of a request that passed the gate. */
     public static Session sessionOf(Context ctx) {
         Session s = ctx.attribute(SESSION_ATTRIBUTE);
@@ -89,7 +123,7 @@ public final class AccessControl {
 
     /** Records what the request's user did; returns once the broker has it. */
     public void audit(Context ctx, AuditEntry.Action action, String caseId, Map<String, String> details) {
-        audit.write(sessionOf(ctx).user().name(), action, caseId, ctx.ip(), details);
+        audit.write(sessionOf(ctx).user().name(), action, caseId, clientAddress(ctx), details);
     }
 
     private Optional<Session> session(Context ctx) {
@@ -100,7 +134,11 @@ public final class AccessControl {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
-        if (OPEN.contains(ctx.path())) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if (config.https()) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (open.contains(ctx.path())) {
             return;
         }
         ctx.header("Cache-Control", "no-store");
@@ -121,7 +159,7 @@ public final class AccessControl {
                 token = ctx.formParam("csrf");
             }
             if (!Sessions.csrfMatches(s, token)) {
-                log.warn("Refused {} {} by {} from {}: missing or wrong CSRF token.", ctx.method(), ctx.path(), s.user().name(), ctx.ip());
+                log.warn("Refused {} {} by {} from {}: missing or wrong CSRF token.", ctx.method(), ctx.path(), s.user().name(), clientAddress(ctx));
                 ctx.status(403).json(Map.of("error", "missing or wrong CSRF token"));
                 ctx.skipRemainingHandlers();
                 return;
@@ -131,32 +169,54 @@ public final class AccessControl {
     }
 
     private void login(Context ctx) {
-        if (!sameOrigin(ctx)) {
-            log.warn("Refused a login from {}: Origin {} / Referer {} is not this site.", ctx.ip(), ctx.header("Origin"), ctx.header("Referer"));
+        String address = clientAddress(ctx);
+        if (!sameOrigin(ctx, config.publicUrl())) {
+            log.warn("Refused a login from {}: Origin {} / Referer {} is not this site.", address, ctx.header("Origin"), ctx.header("Referer"));
             html(ctx, 403, LoginPage.render("Permintaan ditolak: formulir masuk harus dikirim dari halaman ini."));
             return;
         }
         String name = Optional.ofNullable(ctx.formParam("name")).map(String::strip).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        String address = ctx.ip();
-        Optional<Duration> wait = throttle.retryAfter(name, address);
-        if (wait.isPresent()) {
-            log.warn("Refused a login for '{}' from {}: too many failed logins, retry in {} s.", printable(name), address, wait.get().toSeconds());
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0))));
+        // Counted before the slow hash, in one step with the check: parallel guesses cannot all slip under the limit.
+        LoginThrottle.Admission admission = throttle.begin(name, address);
+        if (!admission.admitted()) {
+            Duration wait = admission.retryAfter();
+            log.warn("Refused a login for '{}' from {}: too many failed logins, retry in {} s.", printable(name), address, wait.toSeconds());
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0))));
             html(ctx, 429, LoginPage.render("Terlalu banyak percobaan gagal. Coba lagi nanti."));
             return;
         }
+        LoginThrottle.Attempt attempt = admission.attempt().orElseThrow();
+        boolean slot;
+        try {
+            slot = hashes.tryAcquire(HASH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot = false;
+        }
+        if (!slot) {
+            throttle.abandon(attempt);
+            log.warn("Refused a login for '{}' from {}: {} password checks are running already.", printable(name), address,
+                    config.loginMaxConcurrent());
+            ctx.header("Retry-After", "1");
+            html(ctx, 503, LoginPage.render("Server sedang sibuk. Coba lagi sebentar lagi."));
+            return;
+        }
         Optional<User> user = users.find(name);
-        boolean ok = PasswordHash.verify(password.toCharArray(), user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
+        boolean ok;
+        try {
+            ok = PasswordHash.verify(password.toCharArray(), user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
+        } finally {
+            hashes.release();
+        }
         if (!ok) {
-            throttle.failed(name, address);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("reason", users.isEmpty() ? "no users configured" : user.isEmpty() ? "unknown user" : "wrong password");
             audit.write(name.isEmpty() ? "-" : printable(name), AuditEntry.Action.LOGIN_FAILED, null, address, details);
             html(ctx, 401, LoginPage.render("Nama pengguna atau kata sandi salah."));
             return;
         }
-        throttle.succeeded(name);
+        throttle.succeeded(attempt);
         User u = user.get();
         audit.write(u.name(), AuditEntry.Action.LOGIN, null, address, Map.of("role", u.role().id(), "jurisdiction", u.jurisdiction().toString()));
         Session s = sessions.open(u);
@@ -166,7 +226,7 @@ public final class AccessControl {
 
     private void logout(Context ctx) {
         Session s = sessionOf(ctx);
-        audit.write(s.user().name(), AuditEntry.Action.LOGOUT, null, ctx.ip(), Map.of());
+        audit.write(s.user().name(), AuditEntry.Action.LOGOUT, null, clientAddress(ctx), Map.of());
         sessions.close(s);
         ctx.header("Set-Cookie", cookie("", 0));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
@@ -178,9 +238,10 @@ public final class AccessControl {
 
     /**
      * Login CSRF: a browser posting the form from another site sends that site's Origin (or Referer); refuse it. A
-     * request with neither comes from no browser page and is let through to the password check.
+     * request with neither comes from no browser page and is let through to the password check. This site is the
+     * request's {@code Host}, or the public URL's host and port (a reverse proxy may rewrite {@code Host}).
      */
-    static boolean sameOrigin(Context ctx) {
+    static boolean sameOrigin(Context ctx, URI publicUrl) {
         String host = ctx.header("Host");
         String origin = ctx.header("Origin");
         String source = origin != null && !origin.equals("null") ? origin : ctx.header("Referer");
@@ -193,7 +254,9 @@ public final class AccessControl {
         try {
             URI u = URI.create(source);
             String authority = u.getRawAuthority();
-            return host != null && authority != null && authority.equalsIgnoreCase(host);
+            return authority != null && (authority.equalsIgnoreCase(host == null ? "" : host)
+                    || (u.getScheme() != null && u.getScheme().equalsIgnoreCase(publicUrl.getScheme())
+                    && authority.equalsIgnoreCase(publicUrl.getRawAuthority())));
         } catch (IllegalArgumentException e) {
             return false;
         }

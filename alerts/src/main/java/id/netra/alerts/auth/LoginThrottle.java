@@ -5,20 +5,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed logins within {@code window} for one user name, or from one
- * client address, further attempts for that name or from that address are refused until the oldest failure leaves the
- * window. A success clears the name's failures (not the address's: one address may try many names). Thread-safe.
+ * Slows password guessing: at most {@code maxFailures} login attempts that did not succeed within {@code window} per
+ * user name, and per client address; further attempts for that name or from that address are refused until the oldest
+ * leaves the window.
+ *
+ * <p>An attempt is counted <em>before</em> its password is checked, in the same step as the check of the count
+ * ({@link #begin}), so parallel guesses cannot all pass a check made before any of them was counted. A success then
+ * takes its attempt back ({@link #succeeded}) and clears the name's count (not the address's others: one address may
+ * try many names); an attempt abandoned before the password was checked is taken back too ({@link #abandon}).
+ * Thread-safe.
  */
 public final class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> attempts = new HashMap<>();
+
+    /** One counted login attempt, to be settled by {@link #succeeded} or {@link #abandon}, or left counted as failed. */
+    public record Attempt(String userKey, String addressKey, Instant at) {
+    }
+
+    /** The outcome of {@link #begin}: an attempt that may go on, or how long to wait. */
+    public record Admission(Optional<Attempt> attempt, Duration retryAfter) {
+        public boolean admitted() {
+            return attempt.isPresent();
+        }
+    }
 
     public LoginThrottle(int maxFailures, Duration window, Clock clock) {
         if (maxFailures < 1) {
@@ -29,16 +46,56 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long until a login for {@code name} from {@code address} may be tried, or empty when it may be now. */
-    public Optional<Duration> retryAfter(String name, String address) {
+    /** Counts an attempt for {@code name} from {@code address} if both are under the limit; else says how long to wait. */
+    public synchronized Admission begin(String name, String address) {
         Instant now = clock.instant();
+        String u = userKey(name);
+        String a = addressKey(address);
         Duration wait = Duration.ZERO;
-        for (String key : new String[] {userKey(name), addressKey(address)}) {
-            Deque<Instant> d = failures.get(key);
+        for (String key : new String[] {u, a}) {
+            Deque<Instant> d = attempts.get(key);
             if (d == null) {
                 continue;
             }
-            synchronized (d) {
+            prune(d, now);
+            if (d.size() >= maxFailures) {
+                Duration w = Duration.between(now, d.peekFirst().plus(window));
+                wait = w.compareTo(wait) > 0 ? w : wait;
+            }
+        }
+        if (wait.isPositive()) {
+            return new Admission(Optional.empty(), wait);
+        }
+        attempts.computeIfAbsent(u, k -> new ArrayDeque<>()).addLast(now);
+        attempts.computeIfAbsent(a, k -> new ArrayDeque<>()).addLast(now);
+        if (attempts.size() > 100_000) {
+            attempts.values().removeIf(d -> {
+                prune(d, now);
+                return d.isEmpty();
+            });
+        }
+        return new Admission(Optional.of(new Attempt(u, a, now)), Duration.ZERO);
+    }
+
+    /** The attempt succeeded: it no longer counts, and neither do the name's earlier failures. */
+    public synchronized void succeeded(Attempt attempt) {
+        attempts.remove(attempt.userKey());
+        take(attempt.addressKey(), attempt.at());
+    }
+
+    /** The attempt was not made after all (the password was never checked): it no longer counts. */
+    public synchronized void abandon(Attempt attempt) {
+        take(attempt.userKey(), attempt.at());
+        take(attempt.addressKey(), attempt.at());
+    }
+
+    /** How long until a login for {@code name} from {@code address} may be tried, or empty when it may be now. */
+    public synchronized Optional<Duration> retryAfter(String name, String address) {
+        Instant now = clock.instant();
+        Duration wait = Duration.ZERO;
+        for (String key : new String[] {userKey(name), addressKey(address)}) {
+            Deque<Instant> d = attempts.get(key);
+            if (d != null) {
                 prune(d, now);
                 if (d.size() >= maxFailures) {
                     Duration w = Duration.between(now, d.peekFirst().plus(window));
@@ -46,30 +103,17 @@ public final class LoginThrottle {
                 }
             }
         }
-        return wait.isZero() || wait.isNegative() ? Optional.empty() : Optional.of(wait);
+        return wait.isPositive() ? Optional.of(wait) : Optional.empty();
     }
 
-    public void failed(String name, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[] {userKey(name), addressKey(address)}) {
-            Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (d) {
-                prune(d, now);
-                d.addLast(now);
+    private void take(String key, Instant at) {
+        Deque<Instant> d = attempts.get(key);
+        if (d != null) {
+            d.removeLastOccurrence(at);
+            if (d.isEmpty()) {
+                attempts.remove(key);
             }
         }
-        if (failures.size() > 100_000) {
-            failures.values().removeIf(d -> {
-                synchronized (d) {
-                    prune(d, now);
-                    return d.isEmpty();
-                }
-            });
-        }
-    }
-
-    public void succeeded(String name) {
-        failures.remove(userKey(name));
     }
 
     private void prune(Deque<Instant> d, Instant now) {

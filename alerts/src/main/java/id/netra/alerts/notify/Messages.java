@@ -120,8 +120,11 @@ final class Messages {
         return new Rendered(subject, text.toString(), html.toString());
     }
 
-    /** The JSON body of a webhook call: the delivery id, when it was sent, and each notification's facts and text. */
-    static String webhookBody(Digest d, Instant sentAt) {
+    /**
+     * The JSON body of a webhook call: the delivery id, when it was sent, and each notification's facts and text; the
+     * NIP in the facts masked unless {@code wholeNip} (the text shows it masked always).
+     */
+    static String webhookBody(Digest d, Instant sentAt, boolean wholeNip) {
         List<Map<String, Object>> items = d.members().stream().map(n -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", n.id());
@@ -129,7 +132,11 @@ final class Messages {
             m.put("trigger", n.trigger());
             m.put("subject", n.subject());
             m.put("text", n.text());
-            m.put("facts", n.facts());
+            Map<String, String> facts = new LinkedHashMap<>(n.facts());
+            if (!wholeNip && facts.containsKey("nip")) {
+                facts.put("nip", maskNip(facts.get("nip")));
+            }
+            m.put("facts", facts);
             return m;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();

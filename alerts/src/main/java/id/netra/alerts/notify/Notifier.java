@@ -106,7 +106,7 @@ public final class Notifier implements AutoCloseable {
         if (config.smtp() != null) {
             out.put(Notification.Channel.EMAIL, new MailSender(config.smtp()));
         }
-        out.put(Notification.Channel.WEBHOOK, new WebhookSender(config.routing()::secretFor, clock));
+        out.put(Notification.Channel.WEBHOOK, new WebhookSender(config.routing()::webhookFor, clock));
         return out;
     }
 
@@ -181,7 +181,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}}; 401 without an analyst. */
-    public void routes(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who) {
+    public void routes(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who) {
         new SilenceRoutes(this, clock).register(http, who);
     }
 

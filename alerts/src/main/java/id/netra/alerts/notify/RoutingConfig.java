@@ -52,11 +52,21 @@ public record RoutingConfig(Map<String, Receiver> receivers, List<Route> routes)
         }
     }
 
-    /** A webhook and the secret its calls are signed with (the secret never leaves this config). */
-    public record Webhook(URI url, String secret) {
+    /**
+     * A webhook and the secret its calls are signed with (the secret never leaves this config).
+     *
+     * @param wholeNip whether its payload carries NIPs whole ({@code nip: full} in the routing file); masked by default,
+     *                 like every list: a receiver that must match people by NIP says so
+     */
+    public record Webhook(URI url, String secret, boolean wholeNip) {
         public Webhook {
             Validate.notNull(url, "webhook url");
             Validate.notBlank(secret, "webhook secret");
+        }
+
+        /** With NIPs masked in its payload. */
+        public Webhook(URI url, String secret) {
+            this(url, secret, false);
         }
 
         @Override
@@ -162,7 +172,11 @@ public record RoutingConfig(Map<String, Receiver> receivers, List<Route> routes)
 
     /** The secret of the webhook at {@code url}, if the config has one. */
     public Optional<String> secretFor(String url) {
-        return receivers.values().stream().flatMap(r -> r.webhooks().stream()).filter(w -> w.url().toString().equals(url))
-                .map(Webhook::secret).findFirst();
+        return webhookFor(url).map(Webhook::secret);
+    }
+
+    /** The webhook at {@code url}, if the config has one. */
+    public Optional<Webhook> webhookFor(String url) {
+        return receivers.values().stream().flatMap(r -> r.webhooks().stream()).filter(w -> w.url().toString().equals(url)).findFirst();
     }
 }

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *     webhooks:
  *       - url: https://hooks.example.org/netra
  *         secret: ${NETRA_HOOK_SECRET}   # ${NAME} anywhere: from the environment
+ *         nip: masked                    # or full: the payload's NIPs whole (masked by default)
  * routes:
  *   - name: confirmed-to-supervisor
  *     event: confirmed       # or new-high-alert
@@ -201,7 +202,16 @@ final class RoutingFile {
             problem(at, "must be a mapping with url and secret");
             return null;
         }
-        unknownKeys(n, at, Set.of("url", "secret"));
+        unknownKeys(n, at, Set.of("url", "secret", "nip"));
+        boolean wholeNip = false;
+        if (n.has("nip")) {
+            String nip = text(n.get("nip"), at + "/nip");
+            if ("full".equals(nip)) {
+                wholeNip = true;
+            } else if (nip != null && !nip.equals("masked")) {
+                problem(at + "/nip", "'" + nip + "' is neither masked (the default) nor full");
+            }
+        }
         URI url = null;
         String u = text(n.get("url"), at + "/url");
         if (u != null) {
@@ -221,7 +231,7 @@ final class RoutingFile {
             problem(at + "/secret", "too short: use at least 16 characters");
             secret = null;
         }
-        return url != null && secret != null ? new Webhook(url, secret) : null;
+        return url != null && secret != null ? new Webhook(url, secret, wholeNip) : null;
     }
 
     private Route route(JsonNode n, String at, int index, Duration groupWait, Duration repeatInterval, Map<String, Receiver> receivers) {

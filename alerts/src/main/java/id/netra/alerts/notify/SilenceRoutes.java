@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The silences API, for logged-in analysts only (401 otherwise):
+ * The silences API, for logged-in analysts only (401 otherwise), each user seeing, setting and lifting only the silences
+ * within their jurisdiction (a person or region in it; a candidate's silence only nationally), NIPs masked:
  *
  * <ul>
  *   <li>{@code GET /api/silences} the silences in force; {@code ?all=true} also the expired and lifted ones</li>
@@ -40,19 +41,20 @@ final class SilenceRoutes {
         this.clock = clock;
     }
 
-    void register(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who) {
-        http.get("/api/silences", ctx -> withUser(ctx, who, user -> list(ctx)));
+    void register(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who) {
+        http.get("/api/silences", ctx -> withUser(ctx, who, user -> list(ctx, user)));
         http.post("/api/silences", ctx -> withUser(ctx, who, user -> create(ctx, user)));
         http.delete("/api/silences/{id}", ctx -> withUser(ctx, who, user -> lift(ctx, user)));
     }
 
     @FunctionalInterface
     private interface Handler {
-        void handle(String user) throws JsonProcessingException;
+        void handle(SilenceActor user) throws JsonProcessingException;
     }
 
-    private static void withUser(Context ctx, java.util.function.Function<io.javalin.http.Context, java.util.Optional<String>> who, Handler h) throws JsonProcessingException {
-        String user = who.apply(ctx).orElse(null);
+    private static void withUser(Context ctx, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who, Handler h)
+            throws JsonProcessingException {
+        SilenceActor user = who.apply(ctx).orElse(null);
         if (user == null) {
             reply(ctx, 401, Map.of("error", "log in to see or change silences"));
             return;
@@ -60,15 +62,24 @@ final class SilenceRoutes {
         h.handle(user);
     }
 
-    private void list(Context ctx) throws JsonProcessingException {
+    /** The silences within the user's reach, NIPs masked: a list, like every list. */
+    private void list(Context ctx, SilenceActor user) throws JsonProcessingException {
         boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
         Instant now = clock.instant();
         List<Map<String, Object>> out = notifier.silences().all().stream().filter(x -> all || x.status(now).equals("active"))
-                .map(x -> view(x, now)).toList();
+                .filter(x -> user.scope().test(x.silence().matcher())).map(x -> masked(view(x, now))).toList();
         reply(ctx, 200, Map.of("silences", out));
     }
 
-    private void create(Context ctx, String user) throws JsonProcessingException {
+    private static Map<String, Object> masked(Map<String, Object> view) {
+        if ("nip".equals(view.get("kind")) && view.get("value") instanceof String nip && nip.length() == 18) {
+            view.put("value", nip.substring(0, 8) + "********" + nip.substring(16));
+        }
+        return view;
+    }
+
+    private void create(Context ctx, SilenceActor actor) throws JsonProcessingException {
+        String user = actor.name();
         JsonNode body;
         try {
             body = Json.mapper().readTree(ctx.body());
@@ -88,18 +99,26 @@ final class SilenceRoutes {
             check(kind, value);
             String reason = reason(body.path("reason").asText(""));
             Instant expiresAt = expiry(body, now);
+            if (!actor.scope().test(new Silence.Matcher(kind, value))) {
+                reply(ctx, 403, Map.of("error", kind == Silence.Kind.CANDIDATE
+                        ? "a candidate's silence holds in every region: only a national user may set one"
+                        : "value: " + Inert.line(value, 40) + " is outside your jurisdiction"));
+                return;
+            }
             s = new Silence("s-" + UUID.randomUUID(), new Silence.Matcher(kind, value), expiresAt, reason, user, now);
         } catch (IllegalArgumentException e) {
             reply(ctx, 400, Map.of("error", e.getMessage()));
             return;
         }
         notifier.createSilence(s);
-        reply(ctx, 201, view(new SilenceBook.Entry(s, null), now));
+        reply(ctx, 201, masked(view(new SilenceBook.Entry(s, null), now)));
     }
 
-    private void lift(Context ctx, String user) throws JsonProcessingException {
+    private void lift(Context ctx, SilenceActor actor) throws JsonProcessingException {
+        String user = actor.name();
         String id = ctx.pathParam("id");
-        if (notifier.silences().get(id).isEmpty()) {
+        // A silence outside the user's reach is as unknown to them as one that does not exist.
+        if (notifier.silences().get(id).filter(x -> actor.scope().test(x.silence().matcher())).isEmpty()) {
             reply(ctx, 404, Map.of("error", "no silence " + id));
             return;
         }
@@ -121,7 +140,7 @@ final class SilenceRoutes {
             reply(ctx, 409, Map.of("error", e.getMessage()));
             return;
         }
-        reply(ctx, 200, view(notifier.silences().get(id).orElseThrow(), clock.instant()));
+        reply(ctx, 200, masked(view(notifier.silences().get(id).orElseThrow(), clock.instant())));
     }
 
     private static void check(Silence.Kind kind, String value) {

@@ -18,21 +18,22 @@ import javax.crypto.spec.SecretKeySpec;
  * Sends digests to webhooks: a JSON POST signed with the receiver's secret. Headers: {@code X-Netra-Delivery} (the
  * digest id, the same on every attempt: receivers drop ids they have seen), {@code X-Netra-Timestamp} (epoch
  * seconds, also in the body as {@code sentAt}) and {@code X-Netra-Signature: sha256=<hex HMAC-SHA256 of the body>}.
- * A 2xx answer is delivery; anything else, or no answer, is a failed attempt.
+ * A 2xx answer is delivery; anything else, or no answer, is a failed attempt. NIPs in the payload are masked unless the
+ * webhook says {@code nip: full}.
  */
 final class WebhookSender implements Sender {
     static final String DELIVERY = "X-Netra-Delivery";
     static final String SIGNATURE = "X-Netra-Signature";
     static final String TIMESTAMP = "X-Netra-Timestamp";
 
-    private final Function<String, Optional<String>> secrets;
+    private final Function<String, Optional<RoutingConfig.Webhook>> webhooks;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** @param secrets the secret of a webhook URL, from the routing file (secrets are never written to a topic) */
-    WebhookSender(Function<String, Optional<String>> secrets, Clock clock) {
-        this.secrets = secrets;
+    /** @param webhooks the webhook of a URL, from the routing file: its secret (never written to a topic) and payload */
+    WebhookSender(Function<String, Optional<RoutingConfig.Webhook>> webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -49,10 +50,11 @@ final class WebhookSender implements Sender {
     @Override
     public void send(Digest d) throws Exception {
         String url = d.recipient().address();
-        String secret = secrets.apply(url).orElseThrow(() -> new IllegalStateException(
+        RoutingConfig.Webhook hook = webhooks.apply(url).orElseThrow(() -> new IllegalStateException(
                 "the routing file has no webhook " + url + " any more, so no secret to sign with"));
+        String secret = hook.secret();
         java.time.Instant now = clock.instant();
-        String body = Messages.webhookBody(d, now);
+        String body = Messages.webhookBody(d, now, hook.wholeNip());
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(DELIVERY, d.id())

@@ -11,7 +11,7 @@ class LoginThrottleTest {
 
     private void fail(int times, String name, String address) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(name, address);
+            assertThat(throttle.begin(name, address).admitted()).isTrue();
             clock.advance(Duration.ofMinutes(1));
         }
     }
@@ -43,12 +43,45 @@ class LoginThrottleTest {
     @Test
     void aSuccessClearsTheNamesFailuresButNotTheAddresss() {
         fail(4, "ana", "10.0.0.1");
-        throttle.succeeded("ana");
+        throttle.succeeded(throttle.begin("ana", "10.0.0.1").attempt().orElseThrow());
         fail(1, "ana", "10.0.0.2");
 
         assertThat(throttle.retryAfter("ana", "10.0.0.3")).isEmpty();
         assertThat(throttle.retryAfter("budi", "10.0.0.1")).isEmpty();
         fail(1, "budi", "10.0.0.1");
         assertThat(throttle.retryAfter("citra", "10.0.0.1")).isPresent();
+    }
+
+    @Test
+    void countsParallelAttemptsBeforeAnyPasswordIsCheckedSoOnlyTheLimitGetsThrough() throws Exception {
+        int threads = 32;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return throttle.begin("ana", "10.0.0.1").admitted();
+            }));
+        }
+
+        go.countDown();
+        long admitted = 0;
+        for (var r : results) {
+            admitted += r.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(admitted).isEqualTo(5);
+        assertThat(throttle.retryAfter("ana", "10.0.0.2")).isPresent();
+    }
+
+    @Test
+    void anAbandonedAttemptDoesNotCount() {
+        fail(4, "ana", "10.0.0.1");
+
+        throttle.abandon(throttle.begin("ana", "10.0.0.1").attempt().orElseThrow());
+
+        assertThat(throttle.retryAfter("ana", "10.0.0.1")).isEmpty();
     }
 }

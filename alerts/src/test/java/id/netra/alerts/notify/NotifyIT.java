@@ -95,7 +95,8 @@ class NotifyIT {
     @BeforeEach
     void topicsAndAFreeSmtpPort() throws IOException {
         users = dir.resolve("users.yml");
-        UsersFile.write(users, List.of(TestUsers.user("ani", Role.ANALYST, "national"), TestUsers.user("budi", Role.ANALYST, "national")));
+        UsersFile.write(users, List.of(TestUsers.user("ani", Role.ANALYST, "national"), TestUsers.user("budi", Role.ANALYST, "national"),
+                TestUsers.user("metro", Role.ANALYST, "18.72"), TestUsers.user("jakarta", Role.ANALYST, "31")));
         alerts = KAFKA.uniqueName("alerts");
         events = KAFKA.uniqueName("alert-events");
         notifications = KAFKA.uniqueName("notifications");
@@ -334,6 +335,15 @@ class NotifyIT {
 
     @Test
     void signsWebhookCallsAndRetriesAFailedOneUntilItIsDeliveredOnce() throws Exception {
+        List<String> fullCalls = new CopyOnWriteArrayList<>();
+        HttpServer full = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        full.createContext("/full", ex -> {
+            fullCalls.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        full.start();
+        open.add(() -> full.stop(0));
         List<Map<String, String>> calls = new CopyOnWriteArrayList<>();
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hook.createContext("/hook", ex -> {
@@ -352,11 +362,14 @@ class NotifyIT {
                     webhooks:
                       - url: http://127.0.0.1:%d/hook
                         secret: ${HOOK_SECRET}
+                      - url: http://127.0.0.1:%d/full
+                        secret: ${HOOK_SECRET}
+                        nip: full
                 routes:
                   - event: confirmed
                     receivers: [desk]
                     groupWait: 0s
-                """.formatted(hook.getAddress().getPort());
+                """.formatted(hook.getAddress().getPort(), full.getAddress().getPort());
         Alert a = NotifyFixtures.alert("501", RUDI, Severity.HIGH, NotifyFixtures.XSS_TEXT);
         AlertsService service = start(routing);
         produce(a);
@@ -364,9 +377,13 @@ class NotifyIT {
 
         confirm(service, caseId);
 
-        await().atMost(WAIT).until(() -> count(NotificationEvent.Type.DELIVERED) == 1);
+        await().atMost(WAIT).until(() -> count(NotificationEvent.Type.DELIVERED) == 2);
         assertThat(calls).hasSize(2);
-        assertThat(calls).extracting(c -> c.get("delivery")).containsOnly(outbox().getFirst().notificationId());
+        assertThat(calls).allSatisfy(c -> assertThat(c.get("body")).doesNotContain(RUDI.nip()).contains("19850101********01"));
+        assertThat(fullCalls).singleElement().satisfies(b -> assertThat(Json.mapper().readTree(b).get("notifications").get(0)
+                .get("facts").get("nip").asText()).isEqualTo(RUDI.nip()));
+        assertThat(calls).extracting(c -> c.get("delivery")).containsOnly(calls.get(0).get("delivery"));
+        assertThat(outbox()).extracting(NotificationEvent::notificationId).contains(calls.get(0).get("delivery"));
         for (Map<String, String> c : calls) {
             assertThat(c.get("signature")).isEqualTo(WebhookSender.sign(SECRET, c.get("body")));
             assertThat(c.get("timestamp")).matches("\\d{10}");
@@ -444,5 +461,40 @@ class NotifyIT {
         TopicReader.readToEnd(kafka(), Topics.SILENCES.withName(silences), (k, v) -> audit.add(v));
         assertThat(audit).extracting(e -> e.type().id() + " by " + e.actor())
                 .containsExactly("created by ani", "created by budi", "lifted by budi");
+    }
+
+    @Test
+    void eachUserListsSetsAndLiftsOnlyTheSilencesOfTheirJurisdictionWithNipsMasked() throws Exception {
+        smtpUp();
+        Alert a = NotifyFixtures.alert("801", RUDI, Severity.MEDIUM, "Dukung nomor 3");
+        AlertsService service = start(ROUTING);
+        produce(a);
+        await().atMost(WAIT).until(() -> service.cases().book().caseOf(a.id()).isPresent());
+        String rudi = Json.mapper().readTree(send(service, "POST", "/api/silences", "ani",
+                "{\"kind\":\"nip\",\"value\":\"" + RUDI.nip() + "\",\"reason\":\"diperiksa\",\"duration\":\"PT1H\"}").body()).get("id").asText();
+        String jakartaRegion = Json.mapper().readTree(send(service, "POST", "/api/silences", "ani",
+                "{\"kind\":\"region\",\"value\":\"31\",\"reason\":\"uji\",\"duration\":\"PT1H\"}").body()).get("id").asText();
+
+        JsonNode forJakarta = Json.mapper().readTree(send(service, "GET", "/api/silences", "jakarta", null).body()).get("silences");
+        String forMetro = send(service, "GET", "/api/silences", "metro", null).body();
+
+        assertThat(forJakarta).extracting(n -> n.get("id").asText()).containsExactly(jakartaRegion);
+        assertThat(Json.mapper().readTree(forMetro).get("silences")).extracting(n -> n.get("id").asText()).containsExactly(rudi);
+        assertThat(forMetro).doesNotContain(RUDI.nip()).contains("19850101********01");
+        assertThat(send(service, "GET", "/api/silences", "ani", null).body()).doesNotContain(RUDI.nip());
+        assertThat(send(service, "DELETE", "/api/silences/" + rudi + "?reason=bukan-wilayahku", "jakarta", null).statusCode()).isEqualTo(404);
+        assertThat(send(service, "POST", "/api/silences", "jakarta",
+                "{\"kind\":\"nip\",\"value\":\"" + RUDI.nip() + "\",\"reason\":\"x\",\"duration\":\"PT1H\"}").statusCode()).isEqualTo(403);
+        assertThat(send(service, "POST", "/api/silences", "jakarta",
+                "{\"kind\":\"region\",\"value\":\"18\",\"reason\":\"x\",\"duration\":\"PT1H\"}").statusCode()).isEqualTo(403);
+        assertThat(send(service, "POST", "/api/silences", "jakarta",
+                "{\"kind\":\"candidate\",\"value\":\"lestari-03\",\"reason\":\"x\",\"duration\":\"PT1H\"}").statusCode()).isEqualTo(403);
+        assertThat(send(service, "POST", "/api/silences", "jakarta",
+                "{\"kind\":\"region\",\"value\":\"31.71\",\"reason\":\"x\",\"duration\":\"PT1H\"}").statusCode()).isEqualTo(201);
+        assertThat(send(service, "DELETE", "/api/silences/" + rudi + "?reason=selesai", "metro", null).statusCode()).isEqualTo(200);
+        List<SilenceEvent> events = new ArrayList<>();
+        TopicReader.readToEnd(kafka(), Topics.SILENCES.withName(silences), (k, v) -> events.add(v));
+        assertThat(events).extracting(e -> e.type().id() + " by " + e.actor())
+                .containsExactly("created by ani", "created by ani", "created by jakarta", "lifted by metro");
     }
 }

@@ -3,9 +3,7 @@ package id.netra.classifier.analysis;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.SpoofChecker;
-import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -17,22 +15,17 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * and so are Latin letters: a skeleton maps some of them too ({@code m -> rn}), which is right for comparing
  * identifiers but not for reading text.
  */
-public final class ConfusableFilter extends TokenFilter {
+public final class ConfusableFilter extends TermRewriter {
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     /** Non-Latin letter -> its Latin look-alike, or 0 where it has none; filled as letters are seen. */
     private static final ConcurrentHashMap<Integer, Integer> LATIN = new ConcurrentHashMap<>();
-
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     public ConfusableFilter(TokenStream input) {
         super(input);
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (!input.incrementToken()) {
-            return false;
-        }
+    void rewrite(CharTermAttribute term) {
         char[] b = term.buffer();
         int n = term.length();
         boolean foreign = false;
@@ -43,7 +36,7 @@ public final class ConfusableFilter extends TokenFilter {
             }
         }
         if (!foreign) {
-            return true;
+            return;
         }
         String s = term.toString();
         StringBuilder out = new StringBuilder(s.length());
@@ -59,12 +52,11 @@ public final class ConfusableFilter extends TokenFilter {
             int latin = latinFor(cp);
             if (latin == 0) {
                 // A letter without a Latin look-alike: a word of another script, left as written.
-                return true;
+                return;
             }
             out.appendCodePoint(latin);
         }
         term.setEmpty().append(out);
-        return true;
     }
 
     static int latinFor(int cp) {

@@ -22,7 +22,20 @@ public final class HiddenTextNormalizer {
     private static final Normalizer2 NORMALIZER = new FilteredNormalizer2(
             Normalizer2.getInstance(null, "nfkc_cf", Normalizer2.Mode.COMPOSE), NORMALISED);
 
+    /** The same without the case folding: what the lower-case filter does not do. */
+    private static final Normalizer2 NFKC = new FilteredNormalizer2(Normalizer2.getNFKCInstance(), NORMALISED);
+    /** Invisible characters the normalisation drops (emoji joiners and variation selectors stay). */
+    private static final UnicodeSet INVISIBLE = new UnicodeSet("[[:Default_Ignorable_Code_Point:]-[\\u200D\\uFE0E\\uFE0F]]").freeze();
+
     private HiddenTextNormalizer() {
+    }
+
+    /**
+     * Whether {@code text} has anything the normalisation changes besides the case (which the chain folds anyway): a
+     * compatibility form or an invisible character. Most posts have none and skip it.
+     */
+    public static boolean needed(String text) {
+        return INVISIBLE.span(text, UnicodeSet.SpanCondition.NOT_CONTAINED) < text.length() || !NFKC.isNormalized(text);
     }
 
     /** {@code reader} normalised, with offset corrections. */

@@ -1,7 +1,5 @@
 package id.netra.classifier.analysis;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -12,25 +10,20 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * left between letters (the char filter keeps joiners for emoji sequences). Only a dot with a letter on each side is
  * dropped, so numbers ({@code 2.500}) keep theirs.
  */
-public final class JoinedLettersFilter extends TokenFilter {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
+public final class JoinedLettersFilter extends TermRewriter {
     public JoinedLettersFilter(TokenStream input) {
         super(input);
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (!input.incrementToken()) {
-            return false;
-        }
+    void rewrite(CharTermAttribute term) {
         char[] b = term.buffer();
         int n = term.length();
         int out = 0;
         boolean changed = false;
         for (int i = 0; i < n; i++) {
             char c = b[i];
-            boolean joiner = (c == '.' || c == '\u00B7' || Character.getType(c) == Character.FORMAT)
+            boolean joiner = (c == '.' || c == '\u00B7' || (c > 0x7F && Character.getType(c) == Character.FORMAT))
                     && out > 0 && i + 1 < n && Character.isLetter(b[out - 1]) && Character.isLetter(b[i + 1]);
             if (joiner) {
                 changed = true;
@@ -41,6 +34,5 @@ public final class JoinedLettersFilter extends TokenFilter {
         if (changed) {
             term.setLength(out);
         }
-        return true;
     }
 }

@@ -1,7 +1,5 @@
 package id.netra.classifier.analysis;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -13,18 +11,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * reduplication ({@code anak2}), so ballot numbers, scores, codes and reduplications ({@code smp17}, {@code covid19},
  * {@code rt02}, {@code 2-0}) are left alone.
  */
-public final class LeetFilter extends TokenFilter {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
+public final class LeetFilter extends TermRewriter {
     public LeetFilter(TokenStream input) {
         super(input);
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (!input.incrementToken()) {
-            return false;
-        }
+    void rewrite(CharTermAttribute term) {
         char[] b = term.buffer();
         int n = term.length();
         if (readsAsLetters(b, n)) {
@@ -35,7 +28,6 @@ public final class LeetFilter extends TokenFilter {
                 }
             }
         }
-        return true;
     }
 
     static boolean readsAsLetters(char[] b, int n) {

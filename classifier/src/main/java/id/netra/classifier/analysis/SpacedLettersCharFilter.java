@@ -151,7 +151,7 @@ public final class SpacedLettersCharFilter extends BaseCharFilter {
     }
 
     /** A quick look for two one-character letters close together; most texts have none and are passed on as they are. */
-    private static boolean mayHaveRun(String in) {
+    public static boolean mayHaveRun(String in) {
         int singles = 0;
         int lastSingle = -10;
         for (int i = 0; i < in.length(); ) {

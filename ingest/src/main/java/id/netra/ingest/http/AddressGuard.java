@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,12 +14,49 @@ import java.util.Locale;
  * or a redirect cannot make the ingest service read its own network (admin ports, cloud metadata at
  * 169.254.169.254, the Kafka brokers).
  *
- * <p>Limitation: the host is resolved here and again by the HTTP client when it connects. A name whose DNS answer
- * changes between the two look-ups (DNS rebinding) can slip through. Closing that gap needs connecting to the
- * checked address itself, which {@link java.net.http.HttpClient} does not offer without breaking TLS host
- * verification; the network the service runs in should still deny egress to internal ranges.
+ * <p>{@link #check} refuses early, with a clear message, before robots.txt is asked. The decision that counts is
+ * made again at each connection by {@link PinnedResolver}, which resolves the host once and hands the HTTP client
+ * exactly the addresses it vetted: a DNS answer that changes between the two (rebinding) is caught there.
+ *
+ * <p>Blocked: every range of the IANA IPv4 and IPv6 special-purpose address registries that is not globally
+ * reachable, multicast, and IPv6 forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) when
+ * that address would be blocked (6to4 and Teredo always: their IPv4 end is not checkable here).
  */
 final class AddressGuard {
+    /** IPv4 ranges not globally reachable (RFC 6890 and the IANA registry), besides what the JDK flags itself. */
+    private static final List<Cidr> V4 = List.of(
+            Cidr.of("0.0.0.0/8"),           // "this network"
+            Cidr.of("10.0.0.0/8"),          // private
+            Cidr.of("100.64.0.0/10"),       // shared address space (carrier-grade NAT)
+            Cidr.of("127.0.0.0/8"),         // loopback
+            Cidr.of("169.254.0.0/16"),      // link-local, cloud metadata
+            Cidr.of("172.16.0.0/12"),       // private
+            Cidr.of("192.0.0.0/24"),        // IETF protocol assignments (DS-Lite, NAT64 discovery...)
+            Cidr.of("192.0.2.0/24"),        // documentation (TEST-NET-1)
+            Cidr.of("192.88.99.0/24"),      // 6to4 relay anycast (deprecated)
+            Cidr.of("192.168.0.0/16"),      // private
+            Cidr.of("198.18.0.0/15"),       // benchmarking
+            Cidr.of("198.51.100.0/24"),     // documentation (TEST-NET-2)
+            Cidr.of("203.0.113.0/24"),      // documentation (TEST-NET-3)
+            Cidr.of("224.0.0.0/4"),         // multicast
+            Cidr.of("240.0.0.0/4"));        // reserved, and 255.255.255.255 broadcast
+    /** IPv6 ranges not globally reachable; those embedding IPv4 are handled by {@link #embeddedV4}. */
+    private static final List<Cidr> V6 = List.of(
+            Cidr.of("::/128"), Cidr.of("::1/128"),
+            Cidr.of("64:ff9b:1::/48"),      // local-use NAT64
+            Cidr.of("100::/64"),            // discard-only
+            Cidr.of("2001::/32"),           // Teredo: the IPv4 end is obfuscated, so never reachable through this guard
+            Cidr.of("2001:2::/48"),         // benchmarking
+            Cidr.of("2001:10::/28"),        // ORCHID (deprecated)
+            Cidr.of("2001:20::/28"),        // ORCHIDv2
+            Cidr.of("2001:db8::/32"),       // documentation
+            Cidr.of("2002::/16"),           // 6to4: reaches whatever IPv4 address it embeds, relays included
+            Cidr.of("3fff::/20"),           // documentation
+            Cidr.of("5f00::/16"),           // SRv6 SIDs
+            Cidr.of("fc00::/7"),            // unique local
+            Cidr.of("fe80::/10"),           // link-local
+            Cidr.of("fec0::/10"),           // site-local (deprecated)
+            Cidr.of("ff00::/8"));           // multicast
 
     private AddressGuard() {
     }
@@ -28,24 +66,27 @@ final class AddressGuard {
      *                        when any address of the host is internal (unless the policy allows private addresses),
      *                        {@code IO} when the host does not resolve
      */
-    static void check(URI url, HttpPolicy policy) throws FetchException {
+    static void check(URI url, HttpPolicy policy, HostResolver dns) throws FetchException {
         String host = hostOf(url);
         if (policy.allowPrivate()) {
             return;
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = dns.resolve(host);
         } catch (UnknownHostException e) {
             throw new FetchException(FetchException.Kind.IO, url, 0, null, "Cannot resolve the host of " + url, e);
         }
-        // Every address counts: the client may connect to any of them.
         for (InetAddress a : addresses) {
             if (isBlocked(a)) {
-                throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS, url,
-                        "Refused " + url + ": " + host + " resolves to the internal address " + a.getHostAddress());
+                throw blocked(url, host, a);
             }
         }
+    }
+
+    static FetchException blocked(URI url, String host, InetAddress a) {
+        return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, url,
+                "Refused " + url + ": " + host + " resolves to the internal address " + a.getHostAddress());
     }
 
     /** The host of an http(s) address, brackets of an IPv6 literal removed. */
@@ -61,7 +102,7 @@ final class AddressGuard {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    /** Whether an address is internal: loopback, private, link-local, CGNAT, unique-local, multicast, reserved. */
+    /** Whether an address is internal: any range above, or what the JDK calls loopback, link- or site-local, multicast. */
     static boolean isBlocked(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
@@ -69,29 +110,16 @@ final class AddressGuard {
         }
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
-            return isBlockedV4(b);
+            return V4.stream().anyMatch(c -> c.contains(b));
         }
         if (a instanceof Inet6Address) {
-            if ((b[0] & 0xFE) == 0xFC) {
-                return true; // fc00::/7 unique local
+            if (V6.stream().anyMatch(c -> c.contains(b))) {
+                return true;
             }
             byte[] v4 = embeddedV4(b);
             return v4 != null && isBlocked(v4Address(v4));
         }
         return true;
-    }
-
-    private static boolean isBlockedV4(byte[] b) {
-        int first = b[0] & 0xFF;
-        int second = b[1] & 0xFF;
-        return first == 0                                   // 0.0.0.0/8 "this network"
-                || first == 10                              // the private ranges again, so the IPv4 list reads whole
-                || first == 127
-                || (first == 100 && (second & 0xC0) == 64)  // 100.64.0.0/10 carrier-grade NAT
-                || (first == 169 && second == 254)          // link-local and cloud metadata
-                || (first == 172 && (second & 0xF0) == 16)
-                || (first == 192 && second == 168)
-                || first >= 224;                            // multicast, 240/4 reserved, 255.255.255.255 broadcast
     }
 
     /**
@@ -116,6 +144,33 @@ final class AddressGuard {
             return InetAddress.getByAddress(v4);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("Four bytes are always an IPv4 address", e);
+        }
+    }
+
+    /** A network and prefix length, IPv4 or IPv6. */
+    private record Cidr(byte[] network, int bits) {
+        static Cidr of(String text) {
+            String[] parts = text.split("/");
+            try {
+                return new Cidr(InetAddress.getByName(parts[0]).getAddress(), Integer.parseInt(parts[1]));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("not a literal: " + text, e);
+            }
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return rest == 0 || (address[full] & mask) == (network[full] & mask);
         }
     }
 }

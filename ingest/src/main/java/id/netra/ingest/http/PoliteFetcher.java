@@ -32,6 +32,7 @@ public final class PoliteFetcher implements AutoCloseable {
     private final HostGate gate;
     private final GatedClient client;
     private final RobotsRules robots;
+    private final HostResolver dns;
 
     /**
      * What a previous fetch returned, for a conditional GET: sent as {@code If-None-Match} and
@@ -54,10 +55,16 @@ public final class PoliteFetcher implements AutoCloseable {
 
     /** @param clock stamps {@link Fetched#fetchedAt()} and reads Retry-After dates */
     public PoliteFetcher(Clock clock) {
+        this(clock, HostResolver.SYSTEM);
+    }
+
+    /** @param dns how host names are resolved (tests: answers that change between look-ups) */
+    PoliteFetcher(Clock clock, HostResolver dns) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.dns = Objects.requireNonNull(dns, "dns");
         this.gate = new HostGate(clock);
-        this.client = new GatedClient(gate);
-        this.robots = new RobotsRules(client, clock);
+        this.client = new GatedClient(gate, dns);
+        this.robots = new RobotsRules(client, clock, dns);
     }
 
     /** An unconditional fetch; see {@link #fetch(URI, HttpPolicy, Conditional)}. */
@@ -116,7 +123,7 @@ public final class PoliteFetcher implements AutoCloseable {
     private GatedClient.Response withRetries(URI url, HttpPolicy policy, Map<String, String> validators, Retries retries)
             throws FetchException, InterruptedException {
         while (true) {
-            AddressGuard.check(url, policy);
+            AddressGuard.check(url, policy, dns);
             RobotsRules.Site site = robots.siteOf(url, policy);
             if (site.failure() != null) {
                 // Say why the host is out of reach rather than blaming robots.txt for a refused connection.

@@ -31,6 +31,7 @@ final class RobotsRules {
     static final Duration UNREACHABLE_RECHECK = Duration.ofMinutes(5);
 
     private final GatedClient client;
+    private final HostResolver dns;
     private final Clock clock;
     private final Map<String, Site> cache = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> loading = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ final class RobotsRules {
         }
     }
 
-    RobotsRules(GatedClient client, Clock clock) {
+    RobotsRules(GatedClient client, Clock clock, HostResolver dns) {
+        this.dns = dns;
         this.client = client;
         this.clock = clock;
     }
@@ -84,7 +86,7 @@ final class RobotsRules {
         URI current = robotsUrl;
         try {
             for (int hop = 0; hop <= MAX_ROBOTS_REDIRECTS; hop++) {
-                AddressGuard.check(current, policy);
+                AddressGuard.check(current, policy, dns);
                 GatedClient.Response r = client.get(current, policy, policy.minDelay(), Map.of(), MAX_ROBOTS_BYTES, true);
                 int status = r.status();
                 if (status >= 200 && status < 300) {

@@ -1,6 +1,7 @@
 package id.netra.ingest.parse;
 
 import id.netra.model.Author;
+import id.netra.model.Platform;
 import id.netra.model.Post;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -48,6 +49,13 @@ public final class HtmlExtractor {
             throw new IllegalArgumentException("no permalink (" + p.permalink().selector() + ")");
         }
         URI url = CanonicalUrl.of(CanonicalUrl.resolve(pageUrl, link));
+        if (!sameHost(url, pageUrl)) {
+            // A page may name any address as its canonical one; believing it would let it overwrite another site's post.
+            if (!p.post().strip().equals(":root")) {
+                throw new IllegalArgumentException("permalink " + url + " is on another host than the page");
+            }
+            url = CanonicalUrl.of(pageUrl);
+        }
         String timeText = value(p.time(), e);
         OffsetDateTime time = Dates.parse(timeText);
         if (time == null) {
@@ -72,7 +80,29 @@ public final class HtmlExtractor {
             throw new IllegalArgumentException("no id (" + p.id().selector() + ")");
         }
         String handle = author.strip().replaceFirst("^@", "");
+        if (p.platform() == Platform.WEB && isAddressElsewhere(handle, pageUrl)) {
+            // An author given as another site's address would claim that site's registered account: the page's host speaks.
+            handle = pageUrl.getHost().toLowerCase(java.util.Locale.ROOT);
+        }
         return new Post(p.platform(), id.strip(), url, new Author(handle, author.strip()), text, time, p.kind());
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && b.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
+    }
+
+    /** Whether {@code author} reads as an address (with or without scheme) whose host is not the page's. */
+    private static boolean isAddressElsewhere(String author, URI pageUrl) {
+        String a = author.matches("(?i)^https?://.*") ? author : author.matches("(?i)^[a-z0-9.-]+\\.[a-z]{2,}/.*") ? "https://" + author : null;
+        if (a == null) {
+            return false;
+        }
+        try {
+            URI u = new URI(a);
+            return u.getHost() == null || !sameHost(u, pageUrl);
+        } catch (java.net.URISyntaxException e) {
+            return true;
+        }
     }
 
     /**

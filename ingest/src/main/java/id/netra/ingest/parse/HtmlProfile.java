@@ -48,4 +48,22 @@ public record HtmlProfile(String name, String description, Platform platform, Li
         kind = kind == null ? PostKind.POST : kind;
         hosts = hosts == null ? List.of() : List.copyOf(hosts);
     }
+
+    /** Whether one of {@link #hosts()} matches the host of {@code url}. */
+    public boolean claims(java.net.URI url) {
+        if (url.getHost() == null) {
+            return false;
+        }
+        java.nio.file.Path host = java.nio.file.Path.of(url.getHost().toLowerCase(java.util.Locale.ROOT));
+        return hosts.stream().anyMatch(glob -> java.nio.file.FileSystems.getDefault()
+                .getPathMatcher("glob:" + glob.toLowerCase(java.util.Locale.ROOT)).matches(host));
+    }
+
+    /**
+     * This profile for a page of a host it does not claim: its posts are web posts keyed by their address, so the page
+     * cannot pass itself off as another platform's post (and its author as that platform's account) nor choose its id.
+     */
+    public HtmlProfile forUnclaimedHost() {
+        return new HtmlProfile(name, description, Platform.WEB, hosts, post, null, author, title, text, time, permalink, next, kind);
+    }
 }

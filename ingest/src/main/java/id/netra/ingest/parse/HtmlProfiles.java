@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** The HTML profiles bundled under {@code ingest/profiles/} and profiles of an operator's own in YAML files. */
 public final class HtmlProfiles {
@@ -47,13 +45,10 @@ public final class HtmlProfiles {
         if (url.getHost() == null) {
             return null;
         }
-        Path host = Path.of(url.getHost().toLowerCase(Locale.ROOT));
         for (String name : BUNDLED) {
             HtmlProfile p = load(name);
-            for (String glob : p.hosts()) {
-                if (FileSystems.getDefault().getPathMatcher("glob:" + glob.toLowerCase(Locale.ROOT)).matches(host)) {
-                    return p;
-                }
+            if (p.claims(url)) {
+                return p;
             }
         }
         return null;
