@@ -33,6 +33,11 @@ public final class AlertConsumer implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean failed;
+    private volatile boolean caughtUp;
+    /** The end offsets when the partitions were assigned: the feed is complete once the positions pass them. */
+    private volatile Map<TopicPartition, Long> startEnd;
+    private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
 
     public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
         this(kafka, topic, feed, a -> { });
@@ -57,6 +62,29 @@ public final class AlertConsumer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Told once if the consumer thread ends other than by {@link #close()} (a Kafka error it cannot recover from, an
+     * error in the feed): the feed no longer updates, so the service must be restarted.
+     */
+    public void onDeath(java.util.function.BiConsumer<String, Throwable> listener) {
+        this.onDeath = listener;
+    }
+
+    /** Liveness: false once the consumer thread died. */
+    public boolean alive() {
+        return !failed;
+    }
+
+    /** Readiness: true once every alert committed before the start is in the feed. */
+    public boolean caughtUp() {
+        return caughtUp && !failed;
+    }
+
+    /** Binds the consumer's metrics (fetch rate, lag per partition) to {@code metrics}; closed with it. */
+    public AutoCloseable bindMetrics(id.netra.ops.Metrics metrics) {
+        return metrics.bind(consumer);
+    }
+
     private void run() {
         try {
             assignAll();
@@ -64,17 +92,38 @@ public final class AlertConsumer implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                     accept(r);
                 }
+                checkCaughtUp();
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                died(e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("The alert consumer stopped: the feed no longer updates. Restart the alerts service.", e);
+        } catch (RuntimeException | Error e) {
+            died(e);
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             consumer.close();
+        }
+    }
+
+    private void died(Throwable e) {
+        failed = true;
+        log.error("The alert consumer stopped: the feed no longer updates. The service stops so that it is restarted.", e);
+        onDeath.accept("the alert consumer thread died (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private void checkCaughtUp() {
+        Map<TopicPartition, Long> end = startEnd;
+        if (caughtUp || end == null) {
+            return;
+        }
+        if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            caughtUp = true;
+            log.info("The feed has every alert committed before the start ({} partition(s)).", end.size());
         }
     }
 
@@ -90,6 +139,7 @@ public final class AlertConsumer implements AutoCloseable {
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
+        startEnd = Map.copyOf(consumer.endOffsets(tps));
         log.info("Reading {} partition(s) of {} from the beginning into the feed.", tps.size(), topic.name());
     }
 

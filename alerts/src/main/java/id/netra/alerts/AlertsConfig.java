@@ -7,6 +7,7 @@ import id.netra.model.AlertEvent;
 import id.netra.model.Settings;
 import id.netra.model.Topic;
 import id.netra.model.Topics;
+import id.netra.ops.MetricsAccess;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Map;
  *   <tr><td>{@code alerts.events-topic}</td><td>{@code alert-events}</td><td>where case events are written and read</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>consumer settings; {@code kafka.bootstrap.servers} required</td></tr>
  *   <tr><td>{@code alerts.routing}, {@code alerts.smtp.*}, ...</td><td></td><td>notifications, see {@link NotifyConfig}</td></tr>
+ *   <tr><td>{@code management.token}, {@code management.token-file}</td><td>(none)</td><td>who may read {@code /metrics}, see
+ *       {@link MetricsAccess}</td></tr>
  *   <tr><td>{@code alerts.http.max-body}</td><td>{@code 65536}</td><td>largest request body in bytes, with or without a length (413)</td></tr>
  *   <tr><td>{@code alerts.ingest.url}, {@code alerts.ingest.api-token}</td><td></td><td>where reported post addresses go, see {@link IngestLink}</td></tr>
  * </table>
@@ -30,11 +33,13 @@ import java.util.Map;
  * @param ingest        where reported post addresses go, or {@code null}: reporting is off
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
-                           Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes) {
+                           Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
+                           MetricsAccess management) {
     public static final long DEFAULT_MAX_BODY = 64 * 1024;
 
     public AlertsConfig {
         java.util.Objects.requireNonNull(auth, "auth");
+        java.util.Objects.requireNonNull(management, "management");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http.port must be between 0 and 65535, not " + httpPort);
         }
@@ -47,7 +52,13 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
     /** Without reporting to ingest, with the default body limit. */
     public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                         Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications) {
-        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, null, DEFAULT_MAX_BODY);
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, null, DEFAULT_MAX_BODY, MetricsAccess.loopbackOnly());
+    }
+
+    /** With metrics for loopback clients only. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, MetricsAccess.loopbackOnly());
     }
 
     /** Without a users file (the app starts but nobody can log in) and without notifications. */
@@ -64,22 +75,27 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management);
     }
 
     /** These settings with these notifications ({@code null}: off). */
     public AlertsConfig withNotifications(NotifyConfig newNotifications) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management);
     }
 
     /** These settings with reports passed on to this ingest ({@code null}: reporting off). */
     public AlertsConfig withIngest(IngestLink newIngest) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management);
     }
 
     /** These settings with this body limit. */
     public AlertsConfig withMaxBodyBytes(long max) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management);
+    }
+
+    /** These settings with this rule for {@code /metrics}. */
+    public AlertsConfig withManagement(MetricsAccess newManagement) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement);
     }
 
     /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
@@ -94,6 +110,6 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
                 AuthConfig.from(s), NotifyConfig.from(s, System.getenv()), IngestLink.from(s),
-                s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY));
+                s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY), MetricsAccess.from(s));
     }
 }

@@ -12,6 +12,10 @@ import id.netra.model.AuditEntry;
 import id.netra.model.Json;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.Health;
+import id.netra.ops.ManagementEndpoints;
+import id.netra.ops.Metrics;
 import id.netra.web.BodyLimit;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * and serves them to logged-in users, each seeing only the cases and alerts of their jurisdiction.
  *
  * <ul>
- *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health} is open</li>
+ *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health}, {@code /ready} are
+ *       open, {@code /metrics} is for loopback clients or with the management token (see {@link ManagementEndpoints})</li>
  *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
  *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
@@ -63,10 +68,22 @@ public final class AlertsService implements AutoCloseable {
     private final id.netra.alerts.notify.Notifier notifier;
     private final ReplayReportLog reports;
     private final Regions regions = Regions.bundled();
+    private final Metrics metrics = new Metrics("alerts");
+    private final FatalSignal fatal = new FatalSignal();
+    private final Health health = new Health();
+    private volatile boolean casesFenced;
     private Javalin http;
 
     /** @throws IllegalArgumentException when the users file cannot be read or has problems (each named with its line) */
     public AlertsService(AlertsConfig config) {
+        this(config, alert -> { });
+    }
+
+    /**
+     * @param afterAlert told of every alert after the feed and the cases have it, on the consumer thread (tests use it to
+     *                   make that thread fail as a bug or an exhausted heap would)
+     */
+    AlertsService(AlertsConfig config, java.util.function.Consumer<Alert> afterAlert) {
         this.config = config;
         this.users = loadUsers(config);
         Clock clock = Clock.systemUTC();
@@ -76,16 +93,65 @@ public final class AlertsService implements AutoCloseable {
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
-            cases.onAlert(alert);
+            try {
+                cases.onAlert(alert);
+            } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
+                casesFenced(e);
+                throw e;
+            }
+            afterAlert.accept(alert);
         });
+        consumer.onDeath(fatal::raise);
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
+        if (notifier != null) {
+            notifier.onFatal(fatal::raise);
+            notifier.bindMetrics(metrics.registry());
+        }
+        consumer.bindMetrics(metrics);
+        for (Severity sev : Severity.values()) {
+            io.micrometer.core.instrument.Gauge.builder("netra.feed.alerts", () -> feed.count(sev) - next(sev).map(feed::count).orElse(0L))
+                    .description("Alerts in the feed, by severity").tag("severity", sev.name()).register(metrics.registry());
+        }
+        health.liveness("alerts-consumer", consumer::alive).liveness("case-log", () -> !casesFenced);
+        if (notifier != null) {
+            health.liveness("notifications", notifier::alive);
+        }
+        health.readiness("feed-caught-up", consumer::caughtUp);
         cases.onEvent(e -> {
             live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
             if (notifier != null) {
                 notifier.onCaseEvent(e);
             }
         });
+    }
+
+    private static Optional<Severity> next(Severity s) {
+        return s.ordinal() + 1 < Severity.values().length ? Optional.of(Severity.values()[s.ordinal() + 1]) : Optional.empty();
+    }
+
+    private void casesFenced(RuntimeException e) {
+        casesFenced = true;
+        fatal.raise("another alerts service took over the case log (alert-events)", e);
+    }
+
+    /**
+     * Liveness: {@code alerts-consumer} (DOWN once the thread reading {@code alerts} died), {@code case-log} (DOWN once
+     * another alerts service fenced its writer) and, with notifications on, {@code notifications} (the delivery thread).
+     * Readiness adds {@code feed-caught-up}: every alert committed before the start is in the feed.
+     */
+    public Health health() {
+        return health;
+    }
+
+    /** The service's meters (Kafka clients, feed, outbox, HTTP requests). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Raised when a part the service cannot work without died; the process must exit non-zero. */
+    public FatalSignal fatal() {
+        return fatal;
     }
 
     private Users loadUsers(AlertsConfig config) {
@@ -109,6 +175,8 @@ public final class AlertsService implements AutoCloseable {
             cfg.useVirtualThreads = false;
             BodyLimit.install(cfg, config.maxBodyBytes());
         });
+        ManagementEndpoints.install(http, health, metrics, config.management());
+        access.exempt(ManagementEndpoints.PATHS.toArray(String[]::new));
         access.install(http);
         byte[] script = script();
         http.get(AccessControl.SCRIPT_PATH, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
@@ -171,7 +239,10 @@ public final class AlertsService implements AutoCloseable {
                 return Optional.of(new id.netra.alerts.notify.SilenceActor(s.user().name(), silenceScope(s.user().jurisdiction())));
             });
         }
-        http.get("/health", ctx -> json(ctx, Map.of("status", "UP", "alerts", feed.size())));
+        http.exception(org.apache.kafka.common.errors.ProducerFencedException.class, (e, ctx) -> {
+            casesFenced(e);
+            ctx.status(503).json(Map.of("error", "this alerts service was replaced by another one; try again"));
+        });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         // Replay reports list alerts of every region: auditors and admins with a national jurisdiction only.
         http.before("/laporan*", ctx -> {
@@ -468,5 +539,6 @@ public final class AlertsService implements AutoCloseable {
             http.stop();
         }
         audit.close();
+        metrics.close();
     }
 }

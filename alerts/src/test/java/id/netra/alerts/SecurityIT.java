@@ -209,12 +209,13 @@ class SecurityIT {
 
     @Test
     void boundsThePasswordChecksRunningAtOnce() throws Exception {
-        // One hash at a time, each about a second or more: logins queued longer than the wait for a slot get 503.
+        // One hash at a time, each of 1.5 million iterations (far longer than the 50 ms a login may wait for the slot on
+        // any machine): of twelve logins at once, those that find the slot taken get 503.
         Path users = dir.resolve("slow-users.yml");
         UsersFile.write(users, List.of(new id.netra.alerts.auth.User("lambat", Role.ANALYST,
                 id.netra.alerts.auth.Jurisdiction.NATIONAL, PasswordHash.hash(TestUsers.PASSWORD.toCharArray(), 1_500_000), null)));
         AuthConfig auth = new AuthConfig(users, false, Duration.ofHours(1), 100, Duration.ofMinutes(15), Topics.AUDIT_LOG.withName(audit))
-                .withLoginMaxConcurrent(1);
+                .withLoginMaxConcurrent(1).withLoginHashWait(Duration.ofMillis(50));
         start(config(AuthConfig.defaults()).withAuth(auth));
         int logins = 12;
         ExecutorService pool = Executors.newFixedThreadPool(logins);

@@ -32,7 +32,6 @@ final class AlertsCommand implements Callable<Integer> {
         if (users != null) {
             settings = settings.with("alerts.users", users.toString());
         }
-        AlertsApp.run(AlertsConfig.from(settings));
-        return 0;
+        return AlertsApp.run(AlertsConfig.from(settings));
     }
 }

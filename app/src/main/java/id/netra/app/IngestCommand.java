@@ -34,7 +34,6 @@ final class IngestCommand implements Callable<Integer> {
         if (sources != null) {
             settings = settings.with("ingest.sources", sources.toString());
         }
-        IngestApp.run(IngestConfig.from(settings));
-        return 0;
+        return IngestApp.run(IngestConfig.from(settings), id.netra.ops.MetricsAccess.from(settings));
     }
 }

@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.ManagementServer;
+import id.netra.ops.MetricsAccess;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -49,12 +52,18 @@ final class LocalStack implements AutoCloseable {
      * @param alerts more settings of the alerts service, e.g. {@code alerts.smtp.host} and {@code alerts.smtp.port} to
      *               send notifications (off without them)
      */
-    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts) {
+    record Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts,
+                   int classifierPort) {
         Options {
             if (pace < 1) {
                 throw new IllegalArgumentException("--pace must be at least 1 post per second");
             }
             alerts = Map.copyOf(alerts);
+        }
+
+        /** Without the classifier's management port. */
+        Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples, Map<String, String> alerts) {
+            this(dataDir, kafkaPort, httpPort, ingestPort, pace, samples, alerts, -1);
         }
 
         Options(Path dataDir, int kafkaPort, int httpPort, int ingestPort, int pace, boolean samples) {
@@ -67,6 +76,8 @@ final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private AlertsService alerts;
     private IngestService ingest;
+    private ClassifierService classifier;
+    private ManagementServer classifierHttp;
     private String ingestToken;
     private Path inbox;
     private Path dataDir;
@@ -107,11 +118,16 @@ final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating topics", e);
         }
         long accounts = o.samples() ? publishSamplesOnce(data, kafkaProps) : 0;
-        ClassifierService classifier = new ClassifierService(ClassifierConfig.from(Settings.of(Map.of(
+        classifier = new ClassifierService(ClassifierConfig.from(Settings.of(Map.of(
                 Settings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                 "classifier.state-dir", data.resolve("classifier").toString()))));
         classifier.start();
         running.push(classifier);
+        if (o.classifierPort() >= 0) {
+            classifierHttp = ManagementServer.start("127.0.0.1", o.classifierPort(), classifier.health(), classifier.metrics(),
+                    MetricsAccess.loopbackOnly());
+            running.push(classifierHttp);
+        }
         awaitRegistry(classifier, accounts);
         DemoSite site = DemoSite.start(0);
         running.push(site);
@@ -160,6 +176,26 @@ final class LocalStack implements AutoCloseable {
 
     EmbeddedKafka kafka() {
         return kafka;
+    }
+
+    /** The port of the classifier's /health, /ready and /metrics, or -1. */
+    int classifierPort() {
+        return classifierHttp == null ? -1 : classifierHttp.port();
+    }
+
+    /** Why a service of the stack failed for good (a dead stream thread or consumer, a fenced writer), if one did. */
+    java.util.Optional<String> failure() {
+        java.util.List<FatalSignal> signals = new java.util.ArrayList<>();
+        if (classifier != null) {
+            signals.add(classifier.fatal());
+        }
+        if (alerts != null) {
+            signals.add(alerts.fatal());
+        }
+        if (ingest != null) {
+            signals.add(ingest.fatal());
+        }
+        return signals.stream().map(FatalSignal::reason).flatMap(java.util.Optional::stream).findFirst();
     }
 
     AlertsService alerts() {

@@ -1,6 +1,7 @@
 package id.netra.app;
 
 import id.netra.model.Topic;
+import id.netra.model.TopicLayout;
 import id.netra.model.Topics;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -28,7 +29,13 @@ import picocli.CommandLine.Spec;
 final class TopicsCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Creates the topics of the catalog that do not exist yet. Existing ones are left as they are, except",
-                           "registry-accounts when an earlier release created it compacted: it is set to keep every record."})
+                           "registry-accounts when an earlier release created it compacted: it is set to keep every record.",
+                           "Partitions and replication from the configuration: topics.partitions.<topic> (e.g. topics.partitions.posts=12,",
+                           "NETRA_TOPICS_PARTITIONS_POSTS=12) and topics.replication-factor (NETRA_TOPICS_REPLICATION_FACTOR=3); else the",
+                           "catalog's partition counts and the broker's default replication factor."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:every topic exists", "1:the broker refused to create one (e.g. more replicas than brokers)",
+                            "2:a bad setting"})
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -38,16 +45,53 @@ final class TopicsCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            try (Admin admin = Admin.create(kafka.kafka())) {
+            var settings = kafka.settings();
+            TopicLayout layout = TopicLayout.from(settings);
+            try (Admin admin = Admin.create(settings.kafka())) {
                 java.io.PrintWriter out = spec.commandLine().getOut();
-                List<String> created = Topics.createMissing(admin);
+                List<String> created;
+                try {
+                    created = Topics.createMissing(admin, layout);
+                } catch (IllegalStateException e) {
+                    spec.commandLine().getErr().println("netra topics create: " + e.getMessage());
+                    return 1;
+                }
+                Map<String, org.apache.kafka.clients.admin.TopicDescription> described = describe(admin);
                 for (Topic<?, ?> t : Topics.all()) {
-                    out.printf("%-12s %s%n", t.name(), created.contains(t.name()) ? "created" : "exists");
+                    var d = described.get(t.name());
+                    int partitions = d.partitions().size();
+                    int replicas = d.partitions().getFirst().replicas().size();
+                    out.printf("%-18s %-7s %3d partition(s), replication %d%n", t.name(), created.contains(t.name()) ? "created" : "exists",
+                            partitions, replicas);
+                    if (partitions < layout.partitions(t)) {
+                        out.printf("%-18s configured %d partitions: add them with kafka-topics.sh --alter before posts flow (keys move%n"
+                                + "%-18s to other partitions)%n", "", layout.partitions(t), "");
+                    }
                 }
                 Topics.upgrade(admin).forEach(out::println);
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /**
+     * The catalog's topics as the broker describes them. Topics just created may not be known to every broker yet: asked
+     * again for up to 30 s.
+     */
+    static Map<String, org.apache.kafka.clients.admin.TopicDescription> describe(Admin admin) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        List<String> names = Topics.all().stream().map(Topic::name).toList();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200).toNanos());
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs Netra locally: embedded Kafka, sample data, classifier and the feed (default http://localhost:8080).",
                        "Data stays under --data-dir between runs. Drop JSONL post files into <data-dir>/inbox to ingest them.",
-                       "Ctrl-C stops everything cleanly."})
+                       "Ctrl-C (or SIGTERM) stops everything cleanly within seconds; exits 1 if a service fails for good."})
 final class UpCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data", description = "Where Kafka and the services keep their data (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -25,6 +25,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8081", description = "HTTP port of ingest: source health and reported URLs (default: ${DEFAULT-VALUE}).")
     int ingestPort;
+
+    @Option(names = "--classifier-port", paramLabel = "PORT", defaultValue = "8082", description = "HTTP port of the classifier's /health, /ready and /metrics (default: ${DEFAULT-VALUE}; -1 for none).")
+    int classifierPort;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Port of the embedded broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
@@ -54,7 +57,8 @@ final class UpCommand implements Callable<Integer> {
             alertsSettings.put("alerts.smtp.port", smtp.substring(colon + 1));
             alertsSettings.put("alerts.smtp.starttls", "false");
         }
-        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, ingestPort, pace, !noSamples, alertsSettings);
+        LocalStack.Options options = new LocalStack.Options(dataDir, kafkaPort, httpPort, ingestPort, pace, !noSamples, alertsSettings,
+                classifierPort);
         LocalStack stack;
         try {
             stack = LocalStack.start(options, UpCommand::status);
@@ -63,16 +67,23 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledExecutorService console = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netra-up-console");
             t.setDaemon(true);
             return t;
         });
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                long start = System.nanoTime();
+                status("stopping...");
+                console.shutdownNow();
+                stack.close();
+                status("stopped in " + java.time.Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms.");
+            }
+        };
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            status("stopping...");
-            console.shutdownNow();
-            stack.close();
-            status("stopped.");
+            stop.run();
             stopped.countDown();
         }, "netra-up-shutdown"));
         int port = stack.alerts().port();
@@ -80,9 +91,12 @@ final class UpCommand implements Callable<Integer> {
         System.out.printf("%nNetra is up.%n  Cases:   http://localhost:%d/kasus%n  API:     http://localhost:%d/api/alerts%n"
                 + "  Ingest:  http://localhost:%d/api/sources (health), POST http://localhost:%d/api/reports (report a post URL; or the form on /kasus)%n"
                 + "           with Authorization: Bearer %s (a new API token at every start)%n"
+                + "  Health:  /health, /ready and /metrics on each port (classifier: %s)%n"
                 + "  Sources: %s (edit to add feeds, pages, Mastodon, imports; re-read on save)%n"
                 + "  Kafka:   %s (data in %s)%n  Inbox:   %s (drop JSONL post files here)%n  Ctrl-C stops everything.%n%n",
-                port, port, ingestPort, ingestPort, stack.ingestToken(), stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
+                port, port, ingestPort, ingestPort, stack.ingestToken(),
+                stack.classifierPort() < 0 ? "none" : "http://localhost:" + stack.classifierPort(),
+                stack.dataDir().resolve("sources.yml"), stack.kafka().bootstrapServers(),
                 stack.kafka().dataDir(), stack.inbox());
         System.out.printf("Demo users (national; new passwords at every start, in %s):%n", stack.dataDir().resolve("users.yml"));
         stack.demoUsers().forEach((name, password) -> System.out.printf("  %-8s password %s%n", name, password));
@@ -96,7 +110,14 @@ final class UpCommand implements Callable<Integer> {
                         h.postsEdited(), h.postsUnchanged(), h.failed(), h.lastError() == null ? "" : "; last error: " + h.lastError());
             }
         }, 5, 30, TimeUnit.SECONDS);
-        stopped.await();
+        while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+            java.util.Optional<String> failure = stack.failure();
+            if (failure.isPresent()) {
+                status("a service failed for good: " + failure.get() + "; stopping everything.");
+                stop.run();
+                return 1;
+            }
+        }
         return 0;
     }
 

@@ -1,6 +1,10 @@
 package id.netra.classifier;
 
 import java.time.Duration;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.Health;
+import id.netra.ops.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -17,15 +21,52 @@ public final class ClassifierService implements AutoCloseable {
 
     private final ClassifierConfig config;
     private final KafkaStreams streams;
+    private final Metrics metrics = new Metrics("classifier");
+    private final FatalSignal fatal = new FatalSignal();
+    private final Health health = new Health();
+    private volatile boolean closing;
 
     public ClassifierService(ClassifierConfig config) {
         this.config = config;
-        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), config.lexiconVersion()), config.streamsProperties());
-        streams.setStateListener((now, before) -> log.info("Classifier {} -> {}.", before, now));
+        this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), config.lexiconVersion(),
+                new ClassifierMeters(metrics.registry())),
+                config.streamsProperties());
+        // A stream thread (or the global thread) that dies takes the whole client to ERROR: the process must then end
+        // non-zero so that its supervisor restarts it, instead of idling with no thread processing posts.
+        streams.setStateListener((now, before) -> {
+            log.info("Classifier {} -> {}.", before, now);
+            if (now == KafkaStreams.State.PENDING_ERROR || now == KafkaStreams.State.ERROR) {
+                fatal.raise("Kafka Streams went from " + before + " to " + now, null);
+            } else if ((now == KafkaStreams.State.PENDING_SHUTDOWN || now == KafkaStreams.State.NOT_RUNNING) && !closing) {
+                fatal.raise("Kafka Streams went from " + before + " to " + now + " without being asked to stop", null);
+            }
+        });
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The classifier hit an unexpected error and stops; fix the cause and restart it.", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        metrics.bind(new KafkaStreamsMetrics(streams, java.util.List.of(), metrics.refreshScheduler(), Metrics.KAFKA_REFRESH));
+        health.liveness("streams", () -> !fatal.raised())
+                .readiness("streams-running", () -> streams.state() == KafkaStreams.State.RUNNING);
+    }
+
+    /**
+     * Liveness: {@code streams} is DOWN once Kafka Streams failed (a dead stream or global thread). Readiness:
+     * {@code streams-running} is UP in state RUNNING (the global stores, registry accounts and watchlist, are restored
+     * and the posts' partitions assigned), DOWN while starting or rebalancing.
+     */
+    public Health health() {
+        return health;
+    }
+
+    /** Kafka Streams' metrics (threads, tasks, consumers' lag, producers) and the classifier's alert and dead-letter counts. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Raised when Kafka Streams failed; the process must exit non-zero. */
+    public FatalSignal fatal() {
+        return fatal;
     }
 
     public void start() {
@@ -137,7 +178,9 @@ public final class ClassifierService implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
         streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
     }
 }

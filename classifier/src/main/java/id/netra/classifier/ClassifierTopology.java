@@ -54,6 +54,11 @@ public final class ClassifierTopology {
 
     /** The topology deciding with the classifier data {@code lexiconVersion} ({@link Lexicons#classifier}). */
     public static Topology build(TopicNames topics, String lexiconVersion) {
+        return build(topics, lexiconVersion, ClassifierMeters.none());
+    }
+
+    /** Like {@link #build(TopicNames, String)}, counting its alerts and dead letters in {@code meters}. */
+    static Topology build(TopicNames topics, String lexiconVersion, ClassifierMeters meters) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
@@ -89,6 +94,7 @@ public final class ClassifierTopology {
 
         parsed.get("posts-invalid")
                 .mapValues(PostParser.Parsed::deadLetter, Named.as("to-dead-letter"))
+                .peek((k, dead) -> meters.deadLetter(dead.reason()), Named.as("count-dead-letters"))
                 .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("dead-letter-sink"));
 
         parsed.get("posts-valid")
@@ -96,6 +102,7 @@ public final class ClassifierTopology {
                 .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes, lexiconVersion),
                         Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))
+                .peek((k, alert) -> meters.alert(alert.severity()), Named.as("count-alerts"))
                 .to(topics.alerts(), Produced.with(keys, new JsonSerde<>(Alert.class)).withName("alerts-sink"));
         return builder.build();
     }

@@ -133,8 +133,14 @@ final class HarvestWriter implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Binds this writer's producer metrics; close the returned binder with the writer. */
+    AutoCloseable bindMetrics(id.netra.ops.Metrics metrics) {
+        return metrics.bind(producer);
+    }
+
+    /** Closes the producer; an open transaction is aborted (at the latest by the next start's fencing). */
     @Override
     public void close() {
-        producer.close();
+        producer.close(java.time.Duration.ofSeconds(2));
     }
 }

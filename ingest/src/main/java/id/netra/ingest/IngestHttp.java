@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/reports} with {@code {"url": "...", "reportedBy": "..."}}: fetch a post's address once;
  *       answered 202 with the report once it is recorded durably, 503 while too many reports wait</li>
  *   <li>{@code GET /api/reports}: pending and recent reports with their outcome</li>
+ *   <li>{@code GET /health}, {@code /ready}, {@code /metrics}: see {@link id.netra.ops.ManagementEndpoints}</li>
  * </ul>
  */
 final class IngestHttp implements AutoCloseable {
@@ -42,12 +43,13 @@ final class IngestHttp implements AutoCloseable {
         this.app = app;
     }
 
-    static IngestHttp start(String host, int port, IngestApi api, IngestService service) {
+    static IngestHttp start(String host, int port, IngestApi api, IngestService service, id.netra.ops.MetricsAccess metricsAccess) {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;
             BodyLimit.install(cfg, api.maxBodyBytes());
         });
+        id.netra.ops.ManagementEndpoints.install(app, service.serviceHealth(), service.metrics(), metricsAccess);
         app.before("/api/*", ctx -> authenticate(ctx, api));
         app.get("/api/sources", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();

@@ -13,6 +13,10 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import id.netra.ops.FatalSignal;
+import id.netra.ops.Health;
+import id.netra.ops.Metrics;
+import id.netra.ops.MetricsAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +45,28 @@ public final class IngestService implements AutoCloseable {
     private IngestHttp http;
     private FileTime sourcesFileTime;
     private volatile String lastReloadError;
+    private final MetricsAccess metricsAccess;
+    private final Metrics metrics = new Metrics("ingest");
+    private final FatalSignal fatal = new FatalSignal();
+    private final Health health = new Health();
+    private final Map<SourceRunner, SourceMeters> meters = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean started;
 
     public IngestService(IngestConfig config) {
         this(config, Clock.systemUTC());
     }
 
+    /** With this rule for who may read {@code /metrics} (default: loopback clients only). */
+    public IngestService(IngestConfig config, MetricsAccess metricsAccess) {
+        this(config, Clock.systemUTC(), metricsAccess);
+    }
+
     public IngestService(IngestConfig config, Clock clock) {
+        this(config, clock, MetricsAccess.loopbackOnly());
+    }
+
+    private IngestService(IngestConfig config, Clock clock, MetricsAccess metricsAccess) {
+        this.metricsAccess = metricsAccess;
         this.config = config;
         this.clock = clock;
         this.fetcher = new PoliteFetcher(clock);
@@ -56,6 +76,7 @@ public final class IngestService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        health.readiness("sources-started", () -> started);
     }
 
     /**
@@ -74,7 +95,7 @@ public final class IngestService implements AutoCloseable {
             SourceSpec reportSpec = new SourceSpec(ReportSource.ID, "html", java.time.Duration.ofSeconds(30), 100, Map.of());
             reports = new ReportSource(fetcher, config.http().withAllowPrivate(config.reportsAllowPrivate()), config.reportsProfile(),
                     config.api().maxPendingReports(), clock);
-            reportRunner = new SourceRunner(reportSpec, reports, writer(ReportSource.ID), () -> state, clock);
+            reportRunner = track(new SourceRunner(reportSpec, reports, writer(ReportSource.ID), () -> state, clock));
             created.add(reportRunner);
         }
         created.forEach(SourceRunner::init);
@@ -85,8 +106,9 @@ public final class IngestService implements AutoCloseable {
             }
             r.start();
         }
+        started = true;
         if (config.httpPort() >= 0) {
-            http = IngestHttp.start(config.httpHost(), config.httpPort(), config.api(), this);
+            http = IngestHttp.start(config.httpHost(), config.httpPort(), config.api(), this, metricsAccess);
         }
         if (config.sourcesFile() != null) {
             watcher.scheduleWithFixedDelay(this::reloadIfChanged, config.reloadInterval().toMillis(), config.reloadInterval().toMillis(),
@@ -113,7 +135,44 @@ public final class IngestService implements AutoCloseable {
 
     private SourceRunner runner(SourceSpec spec) {
         Source source = SourceFactory.create(spec, fetcher, clock, config.http(), context);
-        return new SourceRunner(spec, source, writer(spec.id()), () -> state, clock);
+        return track(new SourceRunner(spec, source, writer(spec.id()), () -> state, clock));
+    }
+
+    /** The source's liveness in the health, its meters, and its fatal failures raised as the service's. */
+    private SourceRunner track(SourceRunner r) {
+        r.onFatal(fatal::raise);
+        health.liveness("source " + r.spec().id(), r::alive);
+        meters.put(r, new SourceMeters(metrics, r));
+        return r;
+    }
+
+    /** Stops a source removed or changed by a reload. */
+    private void untrack(SourceRunner r) {
+        r.close();
+        health.remove("source " + r.spec().id());
+        SourceMeters m = meters.remove(r);
+        if (m != null) {
+            m.close();
+        }
+    }
+
+    /**
+     * Liveness: one component per source, {@code source <id>}, DOWN once it can no longer run (its producer fenced by
+     * another instance or failed for good, its thread dead). Readiness adds {@code sources-started}: the committed
+     * positions are read and the sources run. (Each source's own state is {@link #health()}.)
+     */
+    public Health serviceHealth() {
+        return health;
+    }
+
+    /** Per-source meters (up, last success, posts, failures, dead letters), the producers' and the HTTP requests'. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Raised when a source can no longer run; the process must exit non-zero. */
+    public FatalSignal fatal() {
+        return fatal;
     }
 
     private WatchlistFollower watchlist(String topic) {
@@ -163,7 +222,7 @@ public final class IngestService implements AutoCloseable {
             SourceSpec now = wanted.get(id);
             SourceSpec before = runners.get(id).spec();
             if (now == null || !now.equals(before)) {
-                runners.remove(id).close();
+                untrack(runners.remove(id));
                 (now == null ? removed : changed).add(id);
             }
         }
@@ -223,18 +282,33 @@ public final class IngestService implements AutoCloseable {
         return health().stream().mapToLong(SourceHealth::failed).sum();
     }
 
+    /**
+     * Stops every source at once (not one after the other): each run in progress gets {@link #STOP_GRACE} to commit its
+     * transaction, then is interrupted (its transaction is aborted, nothing of it is visible), so the whole service
+     * stops within Docker's 10 s.
+     */
     @Override
     public synchronized void close() {
         watcher.shutdownNow();
+        List<SourceRunner> all = new ArrayList<>(runners.values());
+        if (reportRunner != null) {
+            all.add(reportRunner);
+        }
+        all.forEach(SourceRunner::beginStop);
         if (http != null) {
             http.close();
         }
-        runners.values().forEach(SourceRunner::close);
-        if (reportRunner != null) {
-            reportRunner.close();
-        }
+        long graceUntil = System.nanoTime() + STOP_GRACE.toNanos();
+        long hardUntil = graceUntil + java.time.Duration.ofSeconds(2).toNanos();
+        all.parallelStream().forEach(r -> r.awaitStop(graceUntil, hardUntil));
+        meters.values().forEach(SourceMeters::close);
+        meters.clear();
         watchlists.values().forEach(WatchlistFollower::close);
         fetcher.close();
+        metrics.close();
         log.info("Ingest stopped: {} post(s) sent, {} record(s) rejected or failed.", postsSent(), linesRejected());
     }
+
+    /** How long a source's run in progress may go on after a stop was asked, to commit what it collected. */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(4);
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +39,9 @@ final class SourceRunner implements AutoCloseable {
     private volatile Instant lastErrorAt;
     private volatile Instant nextRun;
     private ScheduledFuture<?> next;
+    private volatile boolean dead;
+    private volatile java.util.function.BiConsumer<String, Throwable> onFatal = (why, e) -> { };
+    private volatile java.util.function.Consumer<java.util.List<Harvest.Reject>> onDeadLetters = rejects -> { };
 
     SourceRunner(SourceSpec spec, Source source, HarvestWriter writer, java.util.function.Supplier<CommittedState> state, Clock clock) {
         this.spec = spec;
@@ -47,11 +49,14 @@ final class SourceRunner implements AutoCloseable {
         this.writer = writer;
         this.state = state;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "netra-ingest-" + spec.id());
             t.setDaemon(true);
             return t;
         });
+        // A stop must not wait for the next scheduled run (a minute away for a feed): only for a run in progress.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
     }
 
     SourceSpec spec() {
@@ -60,6 +65,28 @@ final class SourceRunner implements AutoCloseable {
 
     Source source() {
         return source;
+    }
+
+    /**
+     * Told once when this source can no longer run: its producer was fenced (another instance took over) or failed for
+     * good, or its thread died of an error. The service must then stop and exit non-zero.
+     */
+    void onFatal(java.util.function.BiConsumer<String, Throwable> listener) {
+        this.onFatal = listener;
+    }
+
+    /** Told of the dead letters of each committed run (for the dead-letter rate). */
+    void onDeadLetters(java.util.function.Consumer<java.util.List<Harvest.Reject>> listener) {
+        this.onDeadLetters = listener;
+    }
+
+    /** Liveness: false once the source can no longer run (see {@link #onFatal}). */
+    boolean alive() {
+        return !dead;
+    }
+
+    HarvestWriter writer() {
+        return writer;
     }
 
     /** Fences an earlier instance of this source; call before {@link CommittedState#load}. */
@@ -92,6 +119,28 @@ final class SourceRunner implements AutoCloseable {
     }
 
     private void runOnce() {
+        try {
+            runOnceGuarded();
+        } catch (Error e) {
+            die("the thread of source " + spec.id() + " died: " + e, e);
+            throw e;
+        }
+    }
+
+    private void die(String why, Throwable e) {
+        dead = true;
+        runState = "stopped";
+        onFatal.accept(why, e);
+    }
+
+    /** Errors after which the producer cannot be used again: the source cannot write anything any more. */
+    private static boolean fatal(KafkaException e) {
+        return e instanceof org.apache.kafka.common.errors.AuthorizationException
+                || e instanceof org.apache.kafka.common.errors.UnsupportedVersionException
+                || e instanceof org.apache.kafka.common.errors.OutOfOrderSequenceException;
+    }
+
+    private void runOnceGuarded() {
         runState = "running";
         lastRun = clock.instant();
         Duration delay = spec.interval();
@@ -101,6 +150,7 @@ final class SourceRunner implements AutoCloseable {
             source.collect(positions, harvest, spec.maxPerRun());
             if (harvest.size() > 0 || !harvest.positions().equals(positions)) {
                 HarvestWriter.Outcome o = writer.write(harvest);
+                onDeadLetters.accept(harvest.rejects());
                 postsNew.addAndGet(o.newPosts());
                 postsEdited.addAndGet(o.editedPosts());
                 postsUnchanged.addAndGet(o.unchanged());
@@ -130,11 +180,19 @@ final class SourceRunner implements AutoCloseable {
             }
             runState = "idle";
         } catch (ProducerFencedException e) {
-            runState = "stopped";
             error("another instance of source " + spec.id() + " took over: " + e.getMessage());
             log.error("Source {} stopped: another ingest instance with the same source id took over its transactions.", spec.id());
+            die("another ingest instance took over source " + spec.id(), e);
             return;
-        } catch (IOException | KafkaException | IllegalStateException e) {
+        } catch (KafkaException e) {
+            if (fatal(e)) {
+                error(e.getMessage());
+                die("source " + spec.id() + " cannot write to Kafka any more: " + e, e);
+                return;
+            }
+            runState = "failing";
+            error(e.getMessage());
+        } catch (IOException | IllegalStateException e) {
             runState = "failing";
             error(e.getMessage());
         } catch (InterruptedException e) {
@@ -162,15 +220,22 @@ final class SourceRunner implements AutoCloseable {
                 postsNew.get(), postsEdited.get(), postsUnchanged.get(), failed.get(), nextRun, source.details());
     }
 
-    @Override
-    public void close() {
-        // A run in progress may finish its transaction; one stuck in a slow fetch is interrupted (nothing of it is committed).
+    /** Stops scheduling runs; a run in progress goes on (see {@link #awaitStop}). */
+    void beginStop() {
         thread.shutdown();
+    }
+
+    /**
+     * Waits until {@code graceUntil} (System.nanoTime) for a run in progress to finish, so its transaction commits;
+     * then interrupts it (its open transaction is aborted: nothing of it becomes visible) and waits until
+     * {@code hardUntil}; then closes the producer and the source.
+     */
+    void awaitStop(long graceUntil, long hardUntil) {
         try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!thread.awaitTermination(Math.max(0, graceUntil - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 thread.shutdownNow();
-                if (!thread.awaitTermination(20, TimeUnit.SECONDS)) {
-                    log.warn("Source {} did not stop within 30 s.", spec.id());
+                if (!thread.awaitTermination(Math.max(0, hardUntil - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.warn("Source {} did not stop in time; its open transaction, if any, is aborted by the broker or the next start.", spec.id());
                 }
             }
         } catch (InterruptedException e) {
@@ -183,5 +248,13 @@ final class SourceRunner implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Closing source {} failed.", spec.id(), e);
         }
+    }
+
+    @Override
+    public void close() {
+        // A run in progress may finish its transaction; one stuck in a slow fetch is interrupted (nothing of it is committed).
+        beginStop();
+        long now = System.nanoTime();
+        awaitStop(now + TimeUnit.SECONDS.toNanos(5), now + TimeUnit.SECONDS.toNanos(7));
     }
 }

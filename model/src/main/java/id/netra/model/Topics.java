@@ -198,12 +198,21 @@ public final class Topics {
      * @return the names of the topics created
      */
     public static List<String> createMissing(Admin admin) throws InterruptedException {
+        return createMissing(admin, TopicLayout.defaults());
+    }
+
+    /**
+     * Creates the catalog's topics that do not exist yet, with the partitions and replication factor of {@code layout}.
+     *
+     * @return the names of the topics created
+     */
+    public static List<String> createMissing(Admin admin, TopicLayout layout) throws InterruptedException {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> t : ALL) {
                 if (!existing.contains(t.name())) {
-                    missing.add(new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()));
+                    missing.add(new NewTopic(t.name(), Optional.of(layout.partitions(t)), layout.replicationFactor()).configs(t.configs()));
                 }
             }
             if (!missing.isEmpty()) {

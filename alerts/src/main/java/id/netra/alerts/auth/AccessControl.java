@@ -38,8 +38,6 @@ public final class AccessControl {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    /** How long a login waits for a free hash slot before it is answered 503. */
-    private static final Duration HASH_WAIT = Duration.ofSeconds(5);
 
     private final Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Users users;
@@ -189,7 +187,7 @@ public final class AccessControl {
         LoginThrottle.Attempt attempt = admission.attempt().orElseThrow();
         boolean slot;
         try {
-            slot = hashes.tryAcquire(HASH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            slot = hashes.tryAcquire(config.loginHashWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             slot = false;

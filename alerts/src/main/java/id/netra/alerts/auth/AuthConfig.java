@@ -27,14 +27,17 @@ import java.util.Objects;
  *   <tr><td>{@code alerts.login-max-failures}</td><td>{@code 5}</td><td>login attempts per name or address within the window before 429</td></tr>
  *   <tr><td>{@code alerts.login-window}</td><td>{@code PT15M}</td><td>the window of the attempt count</td></tr>
  *   <tr><td>{@code alerts.login-max-concurrent}</td><td>{@code 4}</td><td>password hashes computed at once; more logins wait briefly, then 503</td></tr>
+ *   <tr><td>{@code alerts.login-hash-wait}</td><td>{@code PT5S}</td><td>how long a login waits for a free hash slot before the 503</td></tr>
  *   <tr><td>{@code alerts.audit-topic}</td><td>{@code audit-log}</td><td>where logins, views and exports are recorded</td></tr>
  * </table>
  *
  * @param usersFile the users file, or {@code null}: then every login is refused
  */
 public record AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionIdle, int loginMaxFailures, Duration loginWindow,
-                         Topic<String, AuditEntry> auditTopic, URI publicUrl, TrustedProxies trustedProxies, int loginMaxConcurrent) {
+                         Topic<String, AuditEntry> auditTopic, URI publicUrl, TrustedProxies trustedProxies, int loginMaxConcurrent,
+                         Duration loginHashWait) {
     public static final URI DEFAULT_PUBLIC_URL = URI.create("http://localhost:8080");
+    public static final Duration DEFAULT_HASH_WAIT = Duration.ofSeconds(5);
 
     public AuthConfig {
         Objects.requireNonNull(sessionIdle, "sessionIdle");
@@ -42,6 +45,10 @@ public record AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionI
         Objects.requireNonNull(auditTopic, "auditTopic");
         publicUrl = publicUrl == null ? DEFAULT_PUBLIC_URL : publicUrl;
         trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
+        loginHashWait = loginHashWait == null ? DEFAULT_HASH_WAIT : loginHashWait;
+        if (loginHashWait.isNegative()) {
+            throw new IllegalArgumentException("alerts.login-hash-wait must not be negative, not " + loginHashWait);
+        }
         if (sessionIdle.isNegative() || sessionIdle.isZero()) {
             throw new IllegalArgumentException("alerts.session-idle must be positive, not " + sessionIdle);
         }
@@ -60,7 +67,7 @@ public record AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionI
     /** The public URL is the default, no proxies trusted, four hashes at once. */
     public AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionIdle, int loginMaxFailures, Duration loginWindow,
                       Topic<String, AuditEntry> auditTopic) {
-        this(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, DEFAULT_PUBLIC_URL, TrustedProxies.NONE, 4);
+        this(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, DEFAULT_PUBLIC_URL, TrustedProxies.NONE, 4, DEFAULT_HASH_WAIT);
     }
 
     /** No users file (nobody can log in), the defaults of every other key. */
@@ -80,22 +87,29 @@ public record AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionI
 
     /** These settings with {@code file} as the users file. */
     public AuthConfig withUsersFile(Path file) {
-        return new AuthConfig(file, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, publicUrl, trustedProxies, loginMaxConcurrent);
+        return new AuthConfig(file, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, publicUrl, trustedProxies, loginMaxConcurrent, loginHashWait);
     }
 
     /** These settings with {@code topic} as the audit log. */
     public AuthConfig withAuditTopic(Topic<String, AuditEntry> topic) {
-        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, topic, publicUrl, trustedProxies, loginMaxConcurrent);
+        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, topic, publicUrl, trustedProxies, loginMaxConcurrent, loginHashWait);
     }
 
     /** These settings with this public URL and these trusted proxies. */
     public AuthConfig behind(URI url, TrustedProxies proxies) {
-        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, url, proxies, loginMaxConcurrent);
+        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, url, proxies, loginMaxConcurrent, loginHashWait);
     }
 
     /** These settings with at most {@code n} password hashes at once. */
     public AuthConfig withLoginMaxConcurrent(int n) {
-        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, publicUrl, trustedProxies, n);
+        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, publicUrl, trustedProxies, n,
+                loginHashWait);
+    }
+
+    /** These settings with logins waiting at most {@code wait} for a hash slot. */
+    public AuthConfig withLoginHashWait(Duration wait) {
+        return new AuthConfig(usersFile, cookieSecure, sessionIdle, loginMaxFailures, loginWindow, auditTopic, publicUrl, trustedProxies,
+                loginMaxConcurrent, wait);
     }
 
     /** @throws IllegalArgumentException naming the key that is wrong */
@@ -115,6 +129,6 @@ public record AuthConfig(Path usersFile, boolean cookieSecure, Duration sessionI
                 s.integer("alerts.login-max-failures", d.loginMaxFailures()), s.duration("alerts.login-window", d.loginWindow()),
                 Topics.AUDIT_LOG.withName(s.string("alerts.audit-topic", Topics.AUDIT_LOG.name())), publicUrl,
                 TrustedProxies.parse(s.string("alerts.trusted-proxies", null), "alerts.trusted-proxies"),
-                s.integer("alerts.login-max-concurrent", d.loginMaxConcurrent()));
+                s.integer("alerts.login-max-concurrent", d.loginMaxConcurrent()), s.duration("alerts.login-hash-wait", DEFAULT_HASH_WAIT));
     }
 }

@@ -74,6 +74,17 @@ public final class Notifier implements AutoCloseable {
     private final java.util.Deque<AlertEvent> backlog = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile Instant backlogUntil = Instant.MIN;
     private static final Duration BACKLOG_PATIENCE = Duration.ofMinutes(5);
+    /** How long {@link #close()} waits for the delivery in hand to finish and be recorded. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** Case events whose planning failed, tried again with back-off by the delivery thread (see {@link #onCaseEvent}). */
+    private final java.util.Deque<PlanningRetry> retries = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile NotifyMeters meters = NotifyMeters.none();
+    private volatile java.util.function.BiConsumer<String, Throwable> fatal = (why, e) -> { };
+    private volatile boolean fenced;
+
+    /** A case event to plan again at {@code due}; {@code attempt} failures so far. */
+    private record PlanningRetry(AlertEvent event, int attempt, Instant due) {
+    }
 
     /**
      * @param cases  the cases by id ({@code CaseLog::get})
@@ -152,32 +163,111 @@ public final class Notifier implements AutoCloseable {
     /**
      * Plans the notifications of a committed case event (call it for every event, after it is committed): nothing for
      * most events; for a confirmation or a HIGH alert, one {@code planned} (or {@code suppressed}) notification per
-     * recipient the routing names. Never throws: a failure is logged, and the case event stands.
+     * recipient the routing names. Never throws: a failure (the outbox topic not writable, a bug in a route) is logged,
+     * counted ({@code netra_notification_planning_failures_total}) and the event is planned again by the delivery thread,
+     * with the notifications' back-off, until it succeeds; planning twice is harmless, the ids find what was planned. A
+     * fenced producer (another alerts service took over) is fatal instead.
      */
     public void onCaseEvent(AlertEvent e) {
         try {
-            Optional<CaseFile> c = cases.apply(e.caseId());
-            if (c.isEmpty()) {
-                return;
-            }
-            List<Alert> caseAlerts = c.get().alertIds().stream().map(alerts).flatMap(Optional::stream).toList();
-            synchronized (lock) {
-                Instant now = clock.instant();
-                List<NotificationEvent> events = new ArrayList<>();
-                for (Notification n : planner.plan(e, c.get(), caseAlerts, now, outbox::lastPlanned)) {
-                    if (outbox.knows(n.id())) {
-                        continue;
-                    }
-                    events.add(silences.covering(n, now).map(s -> NotificationEvent.suppressed(n, now, "silence " + s.id() + ": " + s.reason()))
-                            .orElse(NotificationEvent.planned(n, now)));
-                }
-                write(events);
-                lock.notifyAll();
-            }
+            plan(e);
         } catch (RuntimeException ex) {
-            log.error("Could not plan the notifications of case event {} ({} of {}); nobody is told of it.", e.eventId(), e.type().id(),
-                    e.caseId(), ex);
+            planningFailed(new PlanningRetry(e, 0, clock.instant()), ex);
         }
+    }
+
+    private void planningFailed(PlanningRetry failed, RuntimeException ex) {
+        meters.planningFailed();
+        if (ex instanceof ProducerFencedException) {
+            fencedOut(ex);
+            return;
+        }
+        int attempt = failed.attempt() + 1;
+        Instant next = clock.instant().plus(retryDelay(attempt, config.retryInitial(), config.retryMax(), ThreadLocalRandom.current().nextDouble()));
+        retries.add(new PlanningRetry(failed.event(), attempt, next));
+        log.error("Could not plan the notifications of case event {} ({} of {}), attempt {}; trying again at {}.", failed.event().eventId(),
+                failed.event().type().id(), failed.event().caseId(), attempt, next, ex);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void plan(AlertEvent e) {
+        Optional<CaseFile> c = cases.apply(e.caseId());
+        if (c.isEmpty()) {
+            return;
+        }
+        List<Alert> caseAlerts = c.get().alertIds().stream().map(alerts).flatMap(Optional::stream).toList();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            List<NotificationEvent> events = new ArrayList<>();
+            for (Notification n : planner.plan(e, c.get(), caseAlerts, now, outbox::lastPlanned)) {
+                if (outbox.knows(n.id())) {
+                    continue;
+                }
+                events.add(silences.covering(n, now).map(s -> NotificationEvent.suppressed(n, now, "silence " + s.id() + ": " + s.reason()))
+                        .orElse(NotificationEvent.planned(n, now)));
+            }
+            write(events);
+            lock.notifyAll();
+        }
+    }
+
+    /** Plans again the case events whose planning failed and whose time has come. */
+    private void retryPlanning() {
+        Instant now = clock.instant();
+        for (java.util.Iterator<PlanningRetry> it = retries.iterator(); it.hasNext(); ) {
+            PlanningRetry r = it.next();
+            if (r.due().isAfter(now)) {
+                continue;
+            }
+            it.remove();
+            try {
+                plan(r.event());
+                log.info("Planned the notifications of case event {} ({} of {}) after {} failed attempt(s).", r.event().eventId(),
+                        r.event().type().id(), r.event().caseId(), r.attempt());
+            } catch (RuntimeException ex) {
+                planningFailed(r, ex);
+            }
+        }
+    }
+
+    /** Case events waiting to be planned again after a failure. */
+    public int planningRetries() {
+        return retries.size();
+    }
+
+    /**
+     * Told once when this notifier can no longer work (its producer was fenced by another alerts service): the service
+     * must stop and exit non-zero.
+     */
+    public void onFatal(java.util.function.BiConsumer<String, Throwable> listener) {
+        this.fatal = listener;
+    }
+
+    /** False once the delivery thread ended other than by {@link #close()}, or the producer was fenced. */
+    public boolean alive() {
+        return !fenced && (worker == null || worker.isAlive() || !running);
+    }
+
+    /**
+     * Registers the outbox's meters: {@code netra_notifications_pending} (planned and not delivered, including those
+     * being retried), {@code netra_notification_attempts_failed_total}, {@code netra_notifications_delivered_total},
+     * {@code netra_notification_planning_failures_total} and {@code netra_notification_planning_retries}.
+     */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        meters = new NotifyMeters(registry, () -> {
+            synchronized (lock) {
+                return outbox.undelivered();
+            }
+        }, retries::size);
+    }
+
+    private void fencedOut(Throwable e) {
+        fenced = true;
+        running = false;
+        log.error("Another alerts service took over the notifications topic {}; this one stops delivering.", config.notificationsTopic().name());
+        fatal.accept("another alerts service took over the notifications topic " + config.notificationsTopic().name(), e);
     }
 
     /** Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}}; 401 without an analyst. */
@@ -240,9 +330,20 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void deliverLoop() {
+        try {
+            deliverUntilStopped();
+        } catch (Error e) {
+            log.error("The notification delivery thread died; notifications are no longer sent.", e);
+            fatal.accept("the notification delivery thread died", e);
+            throw e;
+        }
+    }
+
+    private void deliverUntilStopped() {
         while (running) {
             try {
                 catchUp();
+                retryPlanning();
                 List<Digest> due;
                 synchronized (lock) {
                     suppressSilenced();
@@ -260,6 +361,9 @@ public final class Notifier implements AutoCloseable {
                         if (!backlog.isEmpty()) {
                             next = clock.instant().plusMillis(200);
                         }
+                        for (PlanningRetry r : retries) {
+                            next = r.due().isBefore(next) ? r.due() : next;
+                        }
                         long ms = Math.clamp(Duration.between(clock.instant(), next).toMillis(), 1, 60_000);
                         lock.wait(ms);
                     }
@@ -268,9 +372,7 @@ public final class Notifier implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ProducerFencedException e) {
-                log.error("Another alerts service took over the notifications topic {}; this one stops delivering.",
-                        config.notificationsTopic().name());
-                running = false;
+                fencedOut(e);
             } catch (KafkaException e) {
                 log.error("Could not write to the notifications topic {}; trying again in {}.", config.notificationsTopic().name(),
                         config.retryInitial(), e);
@@ -339,11 +441,13 @@ public final class Notifier implements AutoCloseable {
         synchronized (lock) {
             if (error == null) {
                 write(d.members().stream().map(n -> NotificationEvent.delivered(n.id(), now, d.id(), d.attempt())).toList());
+                meters.delivered(d.members().size());
                 log.info("Delivered {} ({} notification(s)) to {} on attempt {}.", d.id(), d.members().size(), d.recipient().key(), d.attempt());
             } else {
                 Instant next = now.plus(retryDelay(d.attempt(), config.retryInitial(), config.retryMax(), ThreadLocalRandom.current().nextDouble()));
                 String reason = error;
                 write(d.members().stream().map(n -> NotificationEvent.failed(n.id(), now, d.attempt(), reason, next)).toList());
+                meters.attemptFailed(d.recipient().channel().id());
                 log.warn("Could not deliver {} to {} (attempt {}): {}. Trying again at {}.", d.id(), d.recipient().key(), d.attempt(), error, next);
             }
         }
@@ -360,7 +464,10 @@ public final class Notifier implements AutoCloseable {
         return Duration.ofMillis(base / 2 + (long) (base / 2.0 * random));
     }
 
-    /** Stops delivering after the digest in hand (so its outcome is recorded), then closes the producer. */
+    /**
+     * Stops delivering after the digest in hand (so its outcome is recorded; at most 5 s, then it is interrupted and sent
+     * again after the restart), then closes the producer.
+     */
     @Override
     public void close() {
         running = false;
@@ -368,13 +475,15 @@ public final class Notifier implements AutoCloseable {
             lock.notifyAll();
         }
         if (worker != null) {
+            // Short enough that the service stops within Docker's 10 s: a delivery cut off is sent again after the restart,
+            // with the same Message-ID / X-Netra-Delivery.
             try {
-                worker.join(Duration.ofSeconds(60));
+                worker.join(STOP_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (worker.isAlive()) {
-                log.warn("The delivery thread did not stop within 60 s; closing anyway (its message is sent again after a restart).");
+                log.warn("The delivery thread did not stop within {}; closing anyway (its message is sent again after a restart).", STOP_WAIT);
                 worker.interrupt();
             }
         }

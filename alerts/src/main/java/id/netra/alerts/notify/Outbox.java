@@ -89,6 +89,11 @@ final class Outbox {
         return Optional.ofNullable(lastPlanned.get(caseId + "|" + recipient.key()));
     }
 
+    /** How many notifications are planned and not delivered yet: waiting, being sent or waiting for a retry. */
+    int undelivered() {
+        return (int) entries.values().stream().filter(x -> x.state == State.PENDING || x.state == State.SENDING).count();
+    }
+
     /** The notifications planned and not sent yet (not in a digest). */
     List<Notification> pending() {
         return entries.values().stream().filter(x -> x.state == State.PENDING).map(x -> x.notification).toList();

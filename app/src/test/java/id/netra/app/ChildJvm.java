@@ -1,0 +1,63 @@
+package id.netra.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A service's main class run in a JVM of its own, so that a SIGTERM or a failure is real (hooks, exit codes). */
+final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private ChildJvm(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildJvm start(Class<?> main, Path log, String... args) throws IOException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx384m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+    }
+
+    /** A TCP port that was free a moment ago. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Waits for the process to end by itself; its exit code, or -1 if it still runs after {@code atMost}. */
+    int awaitExit(Duration atMost) throws InterruptedException {
+        return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Sends SIGTERM and waits (at most {@code atMost}) for the process to end; how long it took. */
+    Duration sigterm(Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
