@@ -312,7 +312,7 @@ class AccessControlIT {
     private static List<String> listen(WebClient web) {
         List<String> lines = new CopyOnWriteArrayList<>();
         web.http().sendAsync(HttpRequest.newBuilder(URI.create(web.base() + "/api/live")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(lines::add));
         return lines;
     }
 

@@ -60,7 +60,7 @@ class LiveFeedIT {
             WebClient web = new WebClient(service).as("nasional");
             List<String> lines = new CopyOnWriteArrayList<>();
             web.http().sendAsync(HttpRequest.newBuilder(URI.create(web.base() + "/api/live")).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+                    HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(lines::add));
             await().atMost(Duration.ofSeconds(10)).until(() -> service.liveListeners() == 1);
 
             Alert alert = TestAlerts.alert("21", "2024-11-12T19:05:00+07:00", Severity.HIGH);

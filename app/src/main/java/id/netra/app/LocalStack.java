@@ -42,8 +42,9 @@ import org.apache.kafka.clients.admin.Admin;
  * The whole system in one process, as {@code netra up} runs it: an embedded broker with its data under a data
  * folder, the topics, the sample registry and watchlist (first start only), the classifier, the alerts feed, and
  * the ingest service following {@code <data>/inbox} in batches and {@code <data>/samples} (into which the sample posts
- * are copied on the first start) at the pace asked for, the
- * feed of a small local demo news site ({@link DemoSite}), and the sources an operator adds to
+ * are copied on the first start) at the pace asked for, the feed of a small local demo news site ({@link DemoSite}), the
+ * interactions around the watchlist's campaign accounts on a small local Mastodon instance ({@link DemoMastodon}), and
+ * the sources an operator adds to
  * {@code <data>/sources.yml}. Closing stops everything in reverse order.
  */
 final class LocalStack implements AutoCloseable {
@@ -131,6 +132,8 @@ final class LocalStack implements AutoCloseable {
         awaitRegistry(classifier, accounts);
         DemoSite site = DemoSite.start(0);
         running.push(site);
+        DemoMastodon mastodon = DemoMastodon.start(0);
+        running.push(mastodon);
         // Ingest's API token: random at every start, known only to this process (printed by netra up for curl).
         ingestToken = randomToken();
         Path sourcesFile = sourcesFileOnce(data);
@@ -142,8 +145,12 @@ final class LocalStack implements AutoCloseable {
                 Map.of("path", samples.toString()));
         SourceSpec demo = new SourceSpec("demo-news", "feed", Duration.ofMinutes(1), 100, Map.of(
                 "urls", "http://127.0.0.1:" + site.port() + "/feed.xml", "allowPrivate", "true"));
-        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), paced, demo), Duration.ofSeconds(5), "127.0.0.1",
-                o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(), kafkaProps, IngestApi.withToken(ingestToken));
+        // Replies, boosts and favourites around the watchlist's campaign accounts on the demo Mastodon instance.
+        SourceSpec demoInteractions = new SourceSpec("demo-mastodon", "mastodon-interactions", Duration.ofMinutes(1), 1000, Map.of(
+                "instance", "http://127.0.0.1:" + mastodon.port(), "allowPrivate", "true"));
+        ingestConfig = new IngestConfig(sourcesFile, List.of(ingestConfig.sources().getFirst(), paced, demo, demoInteractions),
+                Duration.ofSeconds(5), "127.0.0.1", o.ingestPort(), "news-article", false, ingestConfig.http(), ingestConfig.topics(),
+                kafkaProps, IngestApi.withToken(ingestToken));
         ingest = new IngestService(ingestConfig);
         ingest.start();
         running.push(ingest);
@@ -293,7 +300,8 @@ final class LocalStack implements AutoCloseable {
             Files.writeString(file, """
                     # Sources that `netra up` collects besides the inbox folder and the demo news feed.
                     # Edit and save: ingest re-reads this file within seconds (see GET /api/sources on the ingest port).
-                    # Types: feed (RSS/Atom), html (with a profile), mastodon, jsonl, x-import, csv-import. See README.md.
+                    # Types: feed (RSS/Atom), html (with a profile), mastodon, mastodon-interactions, youtube, jsonl, x-import,
+                    # csv-import. See README.md and sources.example.yml.
                     sources: []
                     #  - id: kabar-daerah
                     #    type: feed
@@ -304,6 +312,10 @@ final class LocalStack implements AutoCloseable {
                     #    instance: https://mastodon.example
                     #    hashtags: [pilkada]
                     #    interval: 5m
+                    #  - id: interaksi-mastodon
+                    #    type: mastodon-interactions
+                    #    instance: https://mastodon.example
+                    #    interval: 10m
                     """);
         }
         return file;

@@ -3,6 +3,7 @@ package id.netra.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.netra.model.Platform;
 import id.netra.model.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code netra up} promises: alerts from the samples within a minute, a file dropped into the inbox taken in
- * batches, and after a restart the same alerts and no article of the demo feed ingested again.
+ * What {@code netra up} promises: alerts from the samples within a minute (an interaction alert from the demo Mastodon
+ * instance among them), a file dropped into the inbox taken in batches, and after a restart the same alerts and no
+ * article of the demo feed ingested again.
  */
 class LocalStackIT {
     private static final int DROPPED = 3_000;
@@ -27,6 +29,10 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().postsSent() >= 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> stack.ingest().health().stream()
                     .anyMatch(h -> h.id().equals("demo-news") && h.postsNew() == 3));
+            // The demo Mastodon instance: a sample ASN's reply under pair 03's campaign status is an interaction alert.
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.alerts().feed().list(Severity.LOW, 10_000).stream()
+                    .anyMatch(a -> a.platform() == Platform.MASTODON && a.interaction() != null
+                            && "metro-03".equals(a.interaction().candidateId()) && a.interaction().kind().equals("reply")));
             assertThat(stack.demoUsers()).containsOnlyKeys("analis", "auditor", "admin");
             for (var user : stack.demoUsers().entrySet()) {
                 assertThat(login(stack.alerts().port(), user.getKey(), user.getValue())).as("login of " + user.getKey()).isEqualTo(303);

@@ -35,6 +35,9 @@ public final class IngestService implements AutoCloseable {
     private final Clock clock;
     private final PoliteFetcher fetcher;
     private final Map<String, SourceRunner> runners = new LinkedHashMap<>();
+    /** The watchlist topics followed for the sources of interactions, one follower per topic. */
+    private final Map<String, WatchlistFollower> watchlists = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SourceContext context;
     private final ScheduledExecutorService watcher;
     private volatile CommittedState state;
     private ReportSource reports;
@@ -67,6 +70,7 @@ public final class IngestService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.fetcher = new PoliteFetcher(clock);
+        this.context = new SourceContext(this::watchlist, key -> state == null ? java.util.Optional.empty() : state.seen(key), System::getenv);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netra-ingest-reload");
             t.setDaemon(true);
@@ -130,7 +134,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     private SourceRunner runner(SourceSpec spec) {
-        Source source = SourceFactory.create(spec, fetcher, clock, config.http());
+        Source source = SourceFactory.create(spec, fetcher, clock, config.http(), context);
         return track(new SourceRunner(spec, source, writer(spec.id()), () -> state, clock));
     }
 
@@ -169,6 +173,14 @@ public final class IngestService implements AutoCloseable {
     /** Raised when a source can no longer run; the process must exit non-zero. */
     public FatalSignal fatal() {
         return fatal;
+    }
+
+    private WatchlistFollower watchlist(String topic) {
+        return watchlists.computeIfAbsent(topic, t -> {
+            WatchlistFollower f = new WatchlistFollower(config.kafka(), id.netra.model.Topics.WATCHLIST.withName(t), clock);
+            f.start();
+            return f;
+        });
     }
 
     private HarvestWriter writer(String sourceId) {
@@ -291,6 +303,7 @@ public final class IngestService implements AutoCloseable {
         all.parallelStream().forEach(r -> r.awaitStop(graceUntil, hardUntil));
         meters.values().forEach(SourceMeters::close);
         meters.clear();
+        watchlists.values().forEach(WatchlistFollower::close);
         fetcher.close();
         metrics.close();
         log.info("Ingest stopped: {} post(s) sent, {} record(s) rejected or failed.", postsSent(), linesRejected());

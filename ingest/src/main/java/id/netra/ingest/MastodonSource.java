@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,19 +166,6 @@ final class MastodonSource implements Source {
     }
 
     private static void rateLimit(Fetched f, Harvest out) {
-        String remaining = f.header("x-ratelimit-remaining");
-        String reset = f.header("x-ratelimit-reset");
-        if (remaining == null || reset == null) {
-            return;
-        }
-        try {
-            if (Integer.parseInt(remaining.strip()) <= 2) {
-                Instant until = OffsetDateTime.parse(reset.strip()).toInstant();
-                out.problem("rate limit nearly used up (" + remaining + " left); waiting until " + until);
-                out.deferUntil(until);
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            out.problem("unreadable rate-limit headers: remaining=" + remaining + ", reset=" + reset);
-        }
+        MastodonRateLimit.honour(f, out);
     }
 }

@@ -23,6 +23,14 @@ public interface Source extends AutoCloseable {
      */
     void collect(Map<String, String> positions, Harvest out, int limit) throws IOException, InterruptedException;
 
+    /**
+     * What the source reports about itself beyond the runner's counts, shown in its health (e.g. an API's quota used
+     * today); read from other threads, so an implementation keeps it in a thread-safe form.
+     */
+    default Map<String, String> details() {
+        return Map.of();
+    }
+
     @Override
     default void close() throws IOException {
     }

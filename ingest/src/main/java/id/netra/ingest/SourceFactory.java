@@ -30,6 +30,10 @@ final class SourceFactory {
     }
 
     static Source create(SourceSpec spec, PoliteFetcher fetcher, Clock clock, HttpPolicy defaults) {
+        return create(spec, fetcher, clock, defaults, SourceContext.NONE);
+    }
+
+    static Source create(SourceSpec spec, PoliteFetcher fetcher, Clock clock, HttpPolicy defaults, SourceContext context) {
         HttpPolicy policy = policy(spec, defaults);
         return switch (spec.type()) {
             case "jsonl" -> new JsonlSource(spec.id(), Path.of(spec.requiredString("path")), clock);
@@ -39,6 +43,8 @@ final class SourceFactory {
             case "x-import" -> new ImportSource(spec.id(), Path.of(spec.requiredString("path")), Set.of(".json", ".jsonl"),
                     "application/json", XApiImport::parse, clock);
             case "csv-import" -> csv(spec, clock);
+            case "mastodon-interactions" -> InteractionSources.mastodon(spec, fetcher, policy, context);
+            case "youtube" -> InteractionSources.youtube(spec, fetcher, policy, context, clock);
             default -> throw spec.problem("unknown type " + spec.type());
         };
     }
@@ -89,7 +95,12 @@ final class SourceFactory {
         } catch (RuntimeException e) {
             throw spec.problem(e.getMessage());
         }
-        CsvImport csv = new CsvImport(columns, platform, zone, spec.string("dateFormat", null));
+        CsvImport csv;
+        try {
+            csv = new CsvImport(columns, spec.map("defaults"), platform, zone, spec.string("dateFormat", null));
+        } catch (IllegalArgumentException e) {
+            throw spec.problem(e.getMessage());
+        }
         return new ImportSource(spec.id(), Path.of(spec.requiredString("path")), Set.of(".csv"), "text/csv", csv::parse, clock);
     }
 

@@ -225,7 +225,7 @@ final class SourceRunner implements AutoCloseable {
 
     SourceHealth health() {
         return new SourceHealth(spec.id(), spec.type(), spec.interval(), runState, lastRun, lastSuccess, lastError, lastErrorAt,
-                postsNew.get(), postsEdited.get(), postsUnchanged.get(), failed.get(), nextRun);
+                postsNew.get(), postsEdited.get(), postsUnchanged.get(), failed.get(), nextRun, source.details());
     }
 
     /** Stops scheduling runs; a run in progress goes on (see {@link #awaitStop}). */

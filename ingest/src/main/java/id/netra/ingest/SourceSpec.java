@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public record SourceSpec(String id, String type, Duration interval, int maxPerRun, Map<String, Object> options) {
     /** The source types {@link SourceFactory} knows. */
-    public static final Set<String> TYPES = Set.of("jsonl", "feed", "html", "mastodon", "x-import", "csv-import");
+    public static final Set<String> TYPES = Set.of("jsonl", "feed", "html", "mastodon", "x-import", "csv-import",
+            "mastodon-interactions", "youtube");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 

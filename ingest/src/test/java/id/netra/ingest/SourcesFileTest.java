@@ -90,6 +90,7 @@ class SourcesFileTest {
     void theExampleSourcesFileOfTheRepositoryIsValid() throws Exception {
         List<SourceSpec> specs = SourcesFile.read(Path.of("../sources.example.yml"));
 
-        assertThat(specs).extracting(SourceSpec::type).containsExactlyInAnyOrder("feed", "html", "mastodon", "jsonl", "x-import", "csv-import");
+        assertThat(specs).extracting(SourceSpec::type).containsExactlyInAnyOrder("feed", "html", "mastodon", "mastodon-interactions",
+                "youtube", "jsonl", "x-import", "csv-import", "csv-import");
     }
 }

@@ -35,13 +35,20 @@ public final class FetchException extends Exception {
     private final URI url;
     private final int status;
     private final Instant retryAt;
+    private final byte[] body;
 
     public FetchException(Kind kind, URI url, int status, Instant retryAt, String message, Throwable cause) {
+        this(kind, url, status, retryAt, message, cause, null);
+    }
+
+    /** @param body the answer's body (an API's error document), or {@code null} when there was none */
+    public FetchException(Kind kind, URI url, int status, Instant retryAt, String message, Throwable cause, byte[] body) {
         super(message, cause);
         this.kind = kind;
         this.url = url;
         this.status = status;
         this.retryAt = retryAt;
+        this.body = body == null ? new byte[0] : body.clone();
     }
 
     public FetchException(Kind kind, URI url, String message) {
@@ -64,5 +71,13 @@ public final class FetchException extends Exception {
     /** When the host may be asked again (Retry-After or back-off), or {@code null} when not known. */
     public Instant retryAt() {
         return retryAt;
+    }
+
+    /**
+     * The body of a non-2xx answer ({@link Kind#HTTP_STATUS}), within the policy's size limit: APIs say there why they
+     * refused (a JSON error with a reason such as {@code quotaExceeded}); empty when there was no answer.
+     */
+    public byte[] body() {
+        return body.clone();
     }
 }

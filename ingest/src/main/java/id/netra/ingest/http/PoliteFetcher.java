@@ -112,7 +112,7 @@ public final class PoliteFetcher implements AutoCloseable {
                 return fetched(url, r, redirects, r.body(), conditional);
             }
             throw new FetchException(FetchException.Kind.HTTP_STATUS, url, status, null,
-                    url + (current.equals(url) ? "" : " (at " + current + ")") + " answered " + status, null);
+                    url + (current.equals(url) ? "" : " (at " + current + ")") + " answered " + status, null, r.body());
         }
     }
 

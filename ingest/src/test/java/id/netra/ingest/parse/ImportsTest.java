@@ -3,6 +3,7 @@ package id.netra.ingest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.netra.model.Media;
 import id.netra.model.Platform;
 import id.netra.model.Post;
 import id.netra.model.PostKind;
@@ -105,5 +106,123 @@ class ImportsTest {
 
         assertThatThrownBy(() -> importer.parse(new StringReader("id,akun,isi,waktu\n1,a,b,c\n"), "x.csv"))
                 .hasMessageContaining("no column 'url' (for url)");
+    }
+
+    @Test
+    void readsRepliesQuotesAndRetweetsOfAnXApiResponseWithTheirTargetsAndMedia() throws Exception {
+        String json = """
+                {"data":[
+                  {"id":"1861","text":"@WahyuAnisa03 gaskeun bang, Metro Timur siap!","author_id":"7","created_at":"2024-11-15T13:10:00.000Z",
+                   "conversation_id":"1860","in_reply_to_user_id":"3","referenced_tweets":[{"type":"replied_to","id":"1860"}],
+                   "attachments":{"media_keys":["3_1861"]}},
+                  {"id":"1862","text":"Ini baru pemimpin https://t.co/abc","author_id":"7","created_at":"2024-11-15T13:20:00.000Z",
+                   "referenced_tweets":[{"type":"quoted","id":"1860"}]},
+                  {"id":"1863","text":"RT @WahyuAnisa03: Coblos nomor 3 untuk Metro yang...","author_id":"8","created_at":"2024-11-15T13:30:00.000Z",
+                   "referenced_tweets":[{"type":"retweeted","id":"1860"}]},
+                  {"id":"1864","text":"@relawan_x betul","author_id":"8","created_at":"2024-11-15T13:40:00.000Z",
+                   "in_reply_to_user_id":"9","referenced_tweets":[{"type":"replied_to","id":"1799"}]},
+                  {"id":"1865","text":"@someone ya","author_id":"8","created_at":"2024-11-15T13:50:00.000Z",
+                   "in_reply_to_user_id":"404","referenced_tweets":[{"type":"replied_to","id":"1700"}]}],
+                 "includes":{
+                  "users":[{"id":"7","username":"AndiPras_Mtr","name":"Andi Prasetyo"},{"id":"8","username":"hendrik_pp","name":"Hendrik"},
+                           {"id":"3","username":"WahyuAnisa03","name":"Wahyu - Anisa"},{"id":"9","username":"relawan_x","name":"Relawan"}],
+                  "tweets":[{"id":"1860","text":"Coblos nomor 3 untuk Metro yang lebih maju!\\n\\n#WANI","author_id":"3","created_at":"2024-11-15T12:00:00.000Z"}],
+                  "media":[{"media_key":"3_1861","type":"photo","url":"https://pbs.twimg.com/media/kaos.jpg","alt_text":"Kaos bertuliskan nomor 3"}]}}
+                """;
+
+        ParseResult r = XApiImport.parse(new StringReader(json), "balasan.json");
+
+        assertThat(r.rejected()).isEmpty();
+        Post reply = r.posts().get(0);
+        assertThat(reply.kind()).isEqualTo(PostKind.REPLY);
+        assertThat(reply.target().postId()).isEqualTo("1860");
+        assertThat(reply.target().url()).isEqualTo(URI.create("https://x.com/WahyuAnisa03/status/1860"));
+        assertThat(reply.target().ownerKey()).isEqualTo("x:wahyuanisa03");
+        assertThat(reply.media()).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(Media.Type.IMAGE);
+            assertThat(m.url()).isEqualTo(URI.create("https://pbs.twimg.com/media/kaos.jpg"));
+            assertThat(m.alt()).isEqualTo("Kaos bertuliskan nomor 3");
+        });
+        Post quote = r.posts().get(1);
+        assertThat(quote.kind()).isEqualTo(PostKind.SHARE);
+        assertThat(quote.text()).isEqualTo("Ini baru pemimpin https://t.co/abc\n\nCoblos nomor 3 untuk Metro yang lebih maju!\n\n#WANI");
+        assertThat(quote.target().ownerKey()).isEqualTo("x:wahyuanisa03");
+        Post retweet = r.posts().get(2);
+        assertThat(retweet.kind()).isEqualTo(PostKind.SHARE);
+        assertThat(retweet.text()).as("no words of the sharer's, then the whole original").isEqualTo("\n\nCoblos nomor 3 untuk Metro yang lebih maju!\n\n#WANI");
+        assertThat(retweet.target().postId()).isEqualTo("1860");
+        assertThat(r.posts().get(3).target()).as("a reply to a tweet not included: its owner from in_reply_to_user_id").satisfies(t -> {
+            assertThat(t.ownerKey()).isEqualTo("x:relawan_x");
+            assertThat(t.url()).isEqualTo(URI.create("https://x.com/relawan_x/status/1799"));
+        });
+        assertThat(r.posts().get(4).target()).satisfies(t -> {
+            assertThat(t.author()).isNull();
+            assertThat(t.url()).isEqualTo(URI.create("https://x.com/i/status/1700"));
+        });
+    }
+
+    @Test
+    void mapsTargetKindAndMediaColumnsSoACommentExportNeedsNoCode() throws Exception {
+        String csv = """
+                comment_id,comment_url,user,user_name,message,created,post_id,post_url,page,page_name,photo,photo_alt
+                C9x_1789,https://www.instagram.com/p/C9x/c/1789/,bidan.nuraini,Nur Aini,Siap menangkan! 🔥,2024-11-16 07:30,C9x,https://www.instagram.com/p/C9x/,wahyuanisa.metro,Wahyu - Anisa,https://cdn.example/1.jpg,Tiga jari
+                C9x_1790,https://www.instagram.com/p/C9x/c/1790/,budi_s,,Mantap,2024-11-16 07:31,C9x,https://www.instagram.com/p/C9x/,wahyuanisa.metro,,,Tanpa tipe
+                """;
+        Map<String, String> columns = new java.util.LinkedHashMap<>(Map.of("postId", "comment_id", "url", "comment_url", "author.handle", "user",
+                "author.displayName", "user_name", "text", "message", "publishedAt", "created", "target.postId", "post_id", "target.url", "post_url"));
+        columns.putAll(Map.of("target.author.handle", "page", "target.author.displayName", "page_name", "media.url", "photo", "media.alt", "photo_alt"));
+        CsvImport importer = new CsvImport(columns, Map.of("kind", "comment", "media.type", "image"), Platform.INSTAGRAM, ZoneId.of("Asia/Jakarta"),
+                "yyyy-MM-dd HH:mm");
+
+        ParseResult r = importer.parse(new StringReader(csv), "komentar.csv");
+
+        assertThat(r.rejected()).isEmpty();
+        Post c = r.posts().getFirst();
+        assertThat(c.kind()).isEqualTo(PostKind.COMMENT);
+        assertThat(c.target().platform()).isEqualTo(Platform.INSTAGRAM);
+        assertThat(c.target().postId()).isEqualTo("C9x");
+        assertThat(c.target().ownerKey()).isEqualTo("instagram:wahyuanisa.metro");
+        assertThat(c.target().author().displayName()).isEqualTo("Wahyu - Anisa");
+        assertThat(c.media()).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo(Media.Type.IMAGE);
+            assertThat(m.alt()).isEqualTo("Tiga jari");
+        });
+        assertThat(r.posts().get(1).media()).singleElement().satisfies(m -> assertThat(m.url()).isNull());
+        assertThat(r.posts().get(1).target().author().displayName()).isNull();
+    }
+
+    @Test
+    void readsAReactionExportWhoseRowsHaveNoIdOfTheirOwn() throws Exception {
+        String csv = """
+                post,post_link,owner,reactor,reaction,time,kind
+                C9xQ1a2b3c4,https://www.instagram.com/p/C9xQ1a2b3c4/,hendra.siti.official,budi_s,Like,2024-11-12T19:06:00+07:00,
+                C9xQ1a2b3c4,https://www.instagram.com/p/C9xQ1a2b3c4/,hendra.siti.official,rina,,2024-11-12T19:07:00+07:00,
+                C9xQ1a2b3c4,https://www.instagram.com/p/C9xQ1a2b3c4/,hendra.siti.official,sari,love,2024-11-12T19:08:00+07:00,komentar
+                """;
+        CsvImport importer = new CsvImport(Map.of("target.postId", "post", "target.url", "post_link", "target.author.handle", "owner",
+                "author.handle", "reactor", "text", "reaction", "publishedAt", "time", "kind", "kind"), Map.of("kind", "reaction"),
+                Platform.INSTAGRAM, ZoneId.of("Asia/Jakarta"), null);
+
+        ParseResult r = importer.parse(new StringReader(csv), "suka.csv");
+
+        assertThat(r.posts()).singleElement().satisfies(p -> {
+            assertThat(p.postId()).isEqualTo("C9xQ1a2b3c4_like_budi_s");
+            assertThat(p.kind()).isEqualTo(PostKind.REACTION);
+            assertThat(p.url()).isEqualTo(URI.create("https://www.instagram.com/p/C9xQ1a2b3c4/"));
+            assertThat(p.target().ownerKey()).isEqualTo("instagram:hendra.siti.official");
+        });
+        assertThat(r.rejected()).extracting(ParseResult.Rejected::origin).containsExactly("suka.csv:3", "suka.csv:4");
+        assertThat(r.rejected()).extracting(ParseResult.Rejected::reason).containsExactly(
+                "text is empty: a reaction's text is its name (like, love, ...)", "unknown kind 'komentar' (expected post, share, comment, reply, reaction or join)");
+    }
+
+    @Test
+    void refusesAMappingThatCannotMakeAPost() {
+        assertThatThrownBy(() -> new CsvImport(Map.of("author.handle", "a", "publishedAt", "t", "text", "x", "url", "u"), Platform.X,
+                ZoneId.of("Asia/Jakarta"), null)).hasMessageContaining("'postId' needs a column");
+        assertThatThrownBy(() -> new CsvImport(Map.of("author.handle", "a", "publishedAt", "t"), Map.of("kind", "reaction", "media.type", "gif"),
+                Platform.X, ZoneId.of("Asia/Jakarta"), null)).hasMessageContaining("'url' needs a column");
+        assertThatThrownBy(() -> new CsvImport(Map.of("author.handle", "a", "publishedAt", "t", "target.url", "u"), Map.of("kind", "reaction", "media.type", "gif"),
+                Platform.X, ZoneId.of("Asia/Jakarta"), null)).hasMessageContaining("unknown media type 'gif'");
     }
 }
