@@ -68,7 +68,7 @@ record ImageGuard(long maxPixels, int maxSide) {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, true);
+                reader.setInput(in, false, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width < 1 || height < 1) {
