@@ -79,7 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
         String id = runId != null ? runId : newRunId(Instant.now());
         ClassifierConfig config = ClassifierConfig.from(kafka.settings());
         ReplayOptions options = new ReplayOptions(id, time("--from", from), time("--to", to), watchlistVersion,
-                registryAsOf == null ? null : time("--registry-as-of", registryAsOf), lexiconVersion, config.topics(), kafka.kafka());
+                registryAsOf == null ? null : time("--registry-as-of", registryAsOf), lexiconVersion, config.topics(), kafka.kafka(),
+                config.mediaWait(), config.mediaKeep());
         err.printf("netra replay %s: posts published from %s to %s -> %s%n", id, options.from(), options.to(), options.outputTopic());
         err.flush();
         Replay.Result result = new Replay(options, Clock.systemUTC(), (phase, read, total) -> {
