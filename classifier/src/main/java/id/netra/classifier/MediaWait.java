@@ -49,6 +49,17 @@ public final class MediaWait {
     }
 
     /**
+     * What an alert decides: its post version ({@link Post#versionKey()}), or that version's second decision with its
+     * pictures' text ({@code versionKey#media}). A replay compares alerts decision by decision.
+     */
+    public static String decisionKey(Alert a) {
+        String version = a.post().versionKey();
+        boolean edit = a.mediaText() != null
+                && a.id().equals(Alert.idFor(version + EDIT_SUFFIX, a.watchlistVersion(), a.registryVersion()));
+        return edit ? version + EDIT_SUFFIX : version;
+    }
+
+    /**
      * The second decision of a post, with its media text, as it is written: under the id of the post version's key with
      * {@value #EDIT_SUFFIX}, and only when a picture's text counts in it.
      */
