@@ -111,6 +111,8 @@ class PicturePipelineIT {
         assertThat(edit.id()).isEqualTo(Alert.idFor(worded.key() + "#media", edit.watchlistVersion(), edit.registryVersion()));
         assertThat(edit.evidence()).extracting(Alert.Evidence::field).containsNull().contains("media[0].ocr");
 
+        analystSeesThePictureWithTheWordsBoxed(dir, poster);
+
         NetraCliTest.Run verified = NetraCliTest.run("verify", poster.id(), "--json", "-b", KAFKA.bootstrapServers());
         var report = Json.mapper().readTree(verified.out());
         assertThat(report.get("pictures").get(0).get("outcome").asText()).as(verified.out()).isEqualTo("MATCH");
@@ -122,6 +124,48 @@ class PicturePipelineIT {
         ReplayReport r = Json.mapper().readValue(Files.readAllBytes(dir.resolve("reports").resolve("pictures.json")), ReplayReport.class);
         assertThat(r.counts().identical()).as(replayed.out() + Json.mapper().writeValueAsString(r.entries())).isEqualTo(3);
         assertThat(r.counts().changed() + r.counts().missing() + r.counts().added()).isZero();
+    }
+
+    /** The case page draws the picture from its capture with a box around each word that counted; the picture route serves it. */
+    private static void analystSeesThePictureWithTheWordsBoxed(Path dir, Alert poster) throws Exception {
+        Path usersFile = dir.resolve("users.yml");
+        String password = id.netra.alerts.auth.UsersFile.writeDemo(usersFile).get("analis");
+        java.net.http.HttpClient web = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        try (id.netra.alerts.AlertsService alerts = new id.netra.alerts.AlertsService(new id.netra.alerts.AlertsConfig("127.0.0.1", 0, Topics.ALERTS,
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers())).withAuth(id.netra.alerts.auth.AuthConfig.defaults().withUsersFile(usersFile)))) {
+            alerts.start();
+            String base = "http://127.0.0.1:" + alerts.port();
+            web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=analis&password=" + java.net.URLEncoder.encode(password,
+                            java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(web, base).contains("/status/301\""));
+            String caseId = null;
+            for (var c : Json.mapper().readTree(web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/cases")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("cases")) {
+                if (c.get("url").asText().endsWith("/301")) {
+                    caseId = c.get("id").asText();
+                }
+            }
+            assertThat(caseId).isNotNull();
+            String page = web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/kasus/" + caseId)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String picture = "/kasus/" + caseId + "/gambar/" + poster.id() + "/0";
+            assertThat(page).contains("<svg").contains("href=\"" + picture + "\"").contains("class=\"evidence-box\"")
+                    .contains("<mark>COBLOS");
+            var box = poster.evidence().getFirst().boxes().getFirst();
+            assertThat(page).contains("<rect class=\"evidence-box\" x=\"" + box.x() + "\" y=\"" + box.y() + "\"");
+            var served = web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + picture)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+            assertThat(served.body()).isEqualTo(POSTER);
+            assertThat(web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/kasus/" + caseId + "/gambar/" + poster.id() + "/7")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static String casesOf(java.net.http.HttpClient web, String base) throws Exception {
+        return web.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/cases")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static Post post(String id, String text, String picture) {
