@@ -63,6 +63,7 @@ import picocli.CommandLine.Option;
         description = {"Benchmarks the classifier on a generated national watchlist (545 elections, ~1,550 pairs) and registry.",
                        "Prints (a) matcher posts/s per thread, (b) end-to-end throughput on an embedded broker and its ratio to",
                        "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
+                       "--only media: (m) pictures OCR'd per second per core at 1080 px, (l) the feed's latency with and without the media stage.",
                        "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
@@ -81,8 +82,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher', 'pipeline' or 'replay' (not part of a full run).")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', 'replay' or 'media' (the last two are not part of a full run).")
     String only;
+
+    @Option(names = "--pictures", defaultValue = "40", description = "Posters read for (m), --only media (default: ${DEFAULT-VALUE}).")
+    int pictures;
+
+    @Option(names = "--media-posts", defaultValue = "40", description = "Posts of each latency run (l), --only media, two per second (default: ${DEFAULT-VALUE}).")
+    int mediaPosts;
 
     @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
             description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
@@ -99,8 +106,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline", "replay").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline' or 'replay', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay", "media").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay' or 'media', not '" + only + "'");
+        }
+        if ("media".equals(only)) {
+            out.printf("netra bench: %d CPU(s), max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+            Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
+            try {
+                MediaBench.run(out, base, pictures, mediaPosts);
+            } finally {
+                if (dir == null) {
+                    delete(base);
+                }
+            }
+            out.flush();
+            return 0;
         }
         if (registrySize < 1 || registrySize > 12_000_000 || posts < 1 || matcherPosts < 1) {
             throw new IllegalArgumentException("--registry-size must be 1..12000000, --posts and --matcher-posts positive");
