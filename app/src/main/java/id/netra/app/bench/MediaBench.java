@@ -81,7 +81,9 @@ final class MediaBench {
         }
         byte[] poster = Posters.png(List.of("COBLOS NOMOR 2", "Rizal Fahmi - Nurul Kartika", "Metro Berseri"), Posters.Style.clean());
         Javalin site = Javalin.create(cfg -> cfg.showJavalinBanner = false);
+        byte[] neutral = Posters.png(List.of("SELAMAT PAGI", "Taman Kota Metro"), Posters.Style.clean());
         site.get("/p/{n}.png", ctx -> ctx.contentType("image/png").result(poster));
+        site.get("/n/{n}.png", ctx -> ctx.contentType("image/png").result(neutral));
         site.start("127.0.0.1", 0);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(base.resolve("media-kafka"), port);
              Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
@@ -111,10 +113,10 @@ final class MediaBench {
                 report(out, "(l) words, no media stage", feed(props, n, i -> post("a" + i, "Ayo coblos Rizal Fahmi nomor 2!", null)));
                 try (MediaService media = new MediaService(mediaConfig)) {
                     media.start();
+                    String neutralBase = "http://127.0.0.1:" + site.port() + "/n/";
                     report(out, "(l) words, media stage reading every other post's picture", feed(props, n, i -> i % 2 == 0
                             ? post("b" + i, "Ayo coblos Rizal Fahmi nomor 2!", null)
-                            : post("c" + i, "Pemandangan pagi", pictureBase + i + ".png")).entrySet().stream()
-                            .filter(e -> e.getKey().startsWith("instagram:b")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                            : post("c" + i, "Pemandangan pagi", neutralBase + i + ".png")));
                     report(out, "(l) bland caption + poster, through the media stage", feed(props, n,
                             i -> post("d" + i, "Semangat pagi", pictureBase + "d" + i + ".png")));
                 }
@@ -162,7 +164,7 @@ final class MediaBench {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
                     Alert a = alerts.deserialize(r.topic(), r.value());
                     Long at = sentAt.get(a.post().key());
-                    if (at != null) {
+                    if (at != null && !a.post().postId().startsWith("c")) {
                         latency.putIfAbsent(a.post().key(), System.currentTimeMillis() - at);
                     }
                 }
@@ -174,6 +176,7 @@ final class MediaBench {
         return latency;
     }
 
+    /** Every post but those with a neutral picture (which give no alert) expects one. */
     private static int expected(Map<String, Long> sentAt) {
         return (int) sentAt.keySet().stream().filter(k -> !k.startsWith("instagram:c")).count();
     }
