@@ -80,8 +80,9 @@ final class AwaitMediaProcessor implements Processor<String, MediaArrival, Strin
     }
 
     private void post(Post post, long tp) {
-        boolean asn = accounts.get(Account.lookupKey(post.platform(), post.author().handle())) != null;
-        if (!readsPictures || MediaText.pictures(post).isEmpty() || !asn) {
+        // The author is looked up only for a post with pictures: the others pass on at once, as before media texts existed.
+        if (!readsPictures || MediaText.pictures(post).isEmpty()
+                || accounts.get(Account.lookupKey(post.platform(), post.author().handle())) == null) {
             // Without an ASN's account the post gives no alert: it is handed on (and dropped there) as before.
             forward(post, null, false, tp);
             return;
