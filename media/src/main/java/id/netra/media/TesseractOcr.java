@@ -25,6 +25,24 @@ import org.slf4j.LoggerFactory;
 final class TesseractOcr implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
 
+    /** The C library's {@code setenv}, to set OpenMP's thread limit before Tesseract (and its OpenMP runtime) is loaded. */
+    private interface CLibrary extends com.sun.jna.Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    static {
+        // Debian's Tesseract parallelises one reading with OpenMP; on a shared machine its threads spin against each other
+        // and against the other engines: one picture took 4 to 5 times longer (docs/BENCHMARKS.md (m)). Each engine reads
+        // on one thread and the stage runs media.threads engines, unless the operator set OMP_THREAD_LIMIT.
+        if (System.getenv("OMP_THREAD_LIMIT") == null && !com.sun.jna.Platform.isWindows()) {
+            try {
+                Native.load("c", CLibrary.class).setenv("OMP_THREAD_LIMIT", "1", 0);
+            } catch (UnsatisfiedLinkError e) {
+                LoggerFactory.getLogger(TesseractOcr.class).warn("Cannot set OMP_THREAD_LIMIT=1 ({}); set it in the environment.", e.getMessage());
+            }
+        }
+    }
+
     /** What was read: the text (words separated by spaces, lines by {@code \n}) and each word with its box. */
     record Recognized(String text, List<MediaText.Word> words) {
     }
