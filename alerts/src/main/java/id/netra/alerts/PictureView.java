@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rows of a case page that show the pictures whose text an alert read: the captured picture (served by
+ * The rows of a case page that show the captions of the post's videos (with the evidence found in them) and the pictures
+ * whose text an alert read: the captured picture (served by
  * {@code /kasus/{id}/gambar/{alertId}/{n}} from the capture on {@code captures}) in a server-drawn SVG with a box
  * around each word that counted as evidence, and the text read with that evidence highlighted. No script: the page's
  * Content-Security-Policy allows none inline. Every value is untrusted text and is escaped.
@@ -22,12 +23,23 @@ final class PictureView {
         return "/kasus/" + encode(caseId) + "/gambar/" + encode(alertId) + "/" + index;
     }
 
-    /** {@code <dt>/<dd>} rows for the pictures {@code a} read, or nothing. */
+    /** {@code <dt>/<dd>} rows for the videos' captions and the pictures {@code a} read, or nothing. */
     static String rows(Alert a, String caseId) {
-        if (a.mediaText() == null) {
-            return "";
-        }
         StringBuilder h = new StringBuilder();
+        List<id.netra.model.Media> media = a.post().media();
+        for (int n = 0; n < media.size(); n++) {
+            String said = media.get(n).captionsText();
+            if (said.isBlank()) {
+                continue;
+            }
+            String field = "media[" + n + "].captions";
+            boolean evidence = a.evidence().stream().anyMatch(e -> field.equals(e.field()));
+            h.append("<dt>Teks takarir video ").append(n + 1).append("</dt><dd class=\"captions\">")
+                    .append(evidence ? "(bukti ditemukan di sini) " : "").append(Html.highlight(said, a.evidence(), field)).append("</dd>");
+        }
+        if (a.mediaText() == null) {
+            return h.toString();
+        }
         for (MediaText.Item item : a.mediaText().items()) {
             String field = "media[" + item.index() + "].ocr";
             List<Alert.Evidence> found = a.evidence().stream().filter(e -> field.equals(e.field())).toList();

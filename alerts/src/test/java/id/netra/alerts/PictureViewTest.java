@@ -44,6 +44,19 @@ class PictureViewTest {
     }
 
     @Test
+    void showsAVideosCaptionsWithTheEvidenceMarked() {
+        Alert base = TestAlerts.alert("303", "2024-11-12T08:00:00+07:00", Severity.HIGH);
+        id.netra.model.Post post = base.post().withInteraction(null, List.of(new id.netra.model.Media(id.netra.model.Media.Type.VIDEO,
+                URI.create("https://cdn.example/v.mp4"), null, null, "jangan lupa coblos <b>nomor 1</b>")));
+        Alert a = new Alert(base.id(), base.platform(), base.postId(), base.nip(), base.severity(), base.rule(), base.explanation(), base.violation(),
+                post, base.asn(), base.candidates(), base.parties(), List.of(new Alert.Evidence(12, 18, "coblos", "call-cue", "coblos",
+                "media[0].captions")), base.watchlistVersion(), base.registryVersion(), base.lexiconVersion());
+
+        assertThat(PictureView.rows(a, "NTR-2024-000001")).contains("Teks takarir video 1").contains("<mark>coblos</mark>")
+                .contains("&lt;b&gt;nomor 1&lt;/b&gt;").doesNotContain("<svg");
+    }
+
+    @Test
     void showsNothingForAnAlertThatReadNoPicture() {
         assertThat(PictureView.rows(TestAlerts.alert("302", "2024-11-12T08:00:00+07:00", Severity.HIGH), "NTR-2024-000001")).isEmpty();
     }

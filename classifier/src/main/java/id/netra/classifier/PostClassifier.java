@@ -110,7 +110,7 @@ public final class PostClassifier {
      */
     public Optional<Alert> classify(Post post, id.netra.model.MediaText pictures, String regionCode,
                                     java.util.function.Supplier<AsnRecord> asn, WatchlistIndex index) {
-        Reading reading = Reading.of(post, rules.reads("media-alt"), readsPictures() ? pictures : null);
+        Reading reading = Reading.of(post, rules.reads("media-alt"), rules.reads("media-captions"), readsPictures() ? pictures : null);
         String text = reading.text();
         Target target = rules.reads("target") ? target(post, index) : null;
         List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);

@@ -36,21 +36,23 @@ record Reading(String text, List<Segment> segments) {
     }
 
     static Reading of(Post post, boolean readsAltText) {
-        return of(post, readsAltText, null);
+        return of(post, readsAltText, false, null);
     }
 
     /**
-     * What is read of {@code post}: its text, its alt texts where {@code readsAltText}, and then, where {@code pictures} is
-     * given, the text read in each of its pictures ({@code media[N].ocr}), after all alt texts.
+     * What is read of {@code post}: its text, its alt texts where {@code readsAltText}, its videos' captions where
+     * {@code readsCaptions} ({@code media[N].captions}), and then, where {@code pictures} is given, the text read in each of
+     * its pictures ({@code media[N].ocr}).
      *
      * @param pictures the post's media text, or null to read no picture
      */
-    static Reading of(Post post, boolean readsAltText, MediaText pictures) {
+    static Reading of(Post post, boolean readsAltText, boolean readsCaptions, MediaText pictures) {
         List<Segment> segments = new ArrayList<>();
         segments.add(new Segment(null, 0, post.text().length()));
         boolean alts = readsAltText && post.media().stream().anyMatch(m -> !m.altText().isBlank());
+        boolean captions = readsCaptions && post.media().stream().anyMatch(m -> !m.captionsText().isBlank());
         boolean ocr = pictures != null && pictures.items().stream().anyMatch(Reading::readable);
-        if (!alts && !ocr) {
+        if (!alts && !captions && !ocr) {
             return new Reading(post.text(), segments);
         }
         StringBuilder text = new StringBuilder(post.text());
@@ -63,6 +65,15 @@ record Reading(String text, List<Segment> segments) {
             text.append(SEPARATOR);
             segments.add(new Segment("media[" + i + "].alt", text.length(), alt.length()));
             text.append(alt);
+        }
+        for (int i = 0; captions && i < media.size(); i++) {
+            String said = media.get(i).captionsText();
+            if (said.isBlank()) {
+                continue;
+            }
+            text.append(SEPARATOR);
+            segments.add(new Segment("media[" + i + "].captions", text.length(), said.length()));
+            text.append(said);
         }
         if (ocr) {
             for (MediaText.Item item : pictures.items()) {

@@ -41,7 +41,7 @@ public final class Rules {
     static final int ENGINES = 2;
 
     /** What a rules file may ask the classifier to read. */
-    public static final Set<String> READS = Set.of("text", "media-alt", "target", "media-ocr");
+    public static final Set<String> READS = Set.of("text", "media-alt", "target", "media-ocr", "media-captions");
 
     /** Every rule of {@code rules-v1}: a file of that age had to describe each. */
     static final Set<String> IDS = Set.of("call-to-vote", "support", "opposition", "party-promotion", "campaign-symbol",
@@ -197,7 +197,7 @@ public final class Rules {
         return engine;
     }
 
-    /** Whether this version reads {@code part} of a post: {@code text}, {@code media-alt}, {@code target} or {@code media-ocr} (from rules-v3: the text read in its pictures). */
+    /** Whether this version reads {@code part} of a post: {@code text}, {@code media-alt}, {@code target}, {@code media-ocr} (from rules-v3: the text read in its pictures) or {@code media-captions} (from rules-v3: its videos' captions). */
     public boolean reads(String part) {
         return reads.contains(part);
     }

@@ -112,6 +112,22 @@ class PicturesTest {
     }
 
     @Test
+    void readsTheCaptionsOfAVideoWhereThePlatformGivesThem() {
+        Post video = new Post(Platform.FACEBOOK, "DCvideo1", URI.create("https://www.facebook.com/rudi.hartono/videos/1"),
+                new Author("rudi.hartono", null), "Jalan pagi", OffsetDateTime.parse("2024-11-10T09:00:00+07:00"), PostKind.POST, null, null,
+                List.of(new Media(Media.Type.VIDEO, URI.create("https://cdn.example/v.mp4"), null, null,
+                        "Halo warga, jangan lupa coblos nomor 1 ya, Bagus Wirawan untuk Lestari")));
+
+        Alert a = classify(Fixtures.CLASSIFIER, video, null).orElseThrow();
+
+        assertThat(a.rule()).isEqualTo("call-to-vote");
+        assertThat(a.evidence()).extracting(Alert.Evidence::field).containsOnly("media[0].captions");
+        assertThat(a.evidence()).allSatisfy(e -> assertThat(video.media().getFirst().captions().substring(e.start(), e.end())).isEqualTo(e.text()));
+        assertThat(MediaText.pictures(video)).as("no cover: nothing for the media stage, no wait").isEmpty();
+        assertThat(classify(Lexicons.classifier("cues-v3+slang-v2+rules-v2"), video, null)).as("rules-v2 reads no captions").isEmpty();
+    }
+
+    @Test
     void aPictureThatCouldNotBeReadAddsNothing() {
         MediaText.Item refused = new MediaText.Item(0, "image", POSTER.media().getFirst().url(), MediaText.Status.REFUSED,
                 "not an image: Content-Type text/html", null, "text/html", null, null, null, null, null);

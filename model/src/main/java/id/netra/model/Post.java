@@ -85,6 +85,9 @@ public record Post(
             if (m.cover() != null) {
                 more.append("\u0000cover\u0000").append(m.cover());
             }
+            if (m.captions() != null) {
+                more.append("\u0000captions\u0000").append(m.captions());
+            }
         }
         return Alert.sha256Hex(more.toString());
     }
