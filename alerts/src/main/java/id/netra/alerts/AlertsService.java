@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
  *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
  *       address; passed on to ingest with its token, the analyst as reporter</li>
+ *   <li>{@code GET /kasus/{id}/gambar/{alertId}/{n}} a picture whose text an alert of the case read, from its capture</li>
  *   <li>{@code GET /assets/netra.js} the pages' script (the Content-Security-Policy allows no inline script)</li>
  * </ul>
  * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist. Lists and JSON answers show
@@ -68,6 +69,7 @@ public final class AlertsService implements AutoCloseable {
     private final id.netra.alerts.notify.Notifier notifier;
     private final ReplayReportLog reports;
     private final Regions regions = Regions.bundled();
+    private PictureCaptures pictures;
     private final Metrics metrics = new Metrics("alerts");
     private final FatalSignal fatal = new FatalSignal();
     private final Health health = new Health();
@@ -198,6 +200,7 @@ public final class AlertsService implements AutoCloseable {
             access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "page"));
             html(ctx, CasesPage.one(c, feed::get, AccessControl.sessionOf(ctx)));
         });
+        http.get("/kasus/{id}/gambar/{alertId}/{n}", this::picture);
         http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
         http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
         http.get("/api/alerts/{id}", this::one);
@@ -305,6 +308,38 @@ public final class AlertsService implements AutoCloseable {
     }
 
     /** The case of the path, or 404 when there is none the user may see. */
+    /**
+     * A picture whose text an alert of a visible case read, as captured by the media stage (its bytes hash to the SHA-256
+     * the alert recorded); 404 for a case outside the user's jurisdiction, an alert not in the case, or no such capture.
+     */
+    private void picture(Context ctx) {
+        CaseFile c = visibleCase(ctx);
+        String alertId = ctx.pathParam("alertId");
+        if (!c.alertIds().contains(alertId)) {
+            throw new NotFoundResponse("no alert " + alertId + " in case " + c.id());
+        }
+        Alert a = feed.get(alertId).orElseThrow(() -> new NotFoundResponse("no alert " + alertId));
+        int n;
+        try {
+            n = Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no picture " + ctx.pathParam("n"));
+        }
+        id.netra.model.MediaText.Item item = a.mediaText() == null ? null : a.mediaText().item(n).orElse(null);
+        if (item == null || item.contentType() == null || !item.contentType().startsWith("image/")) {
+            throw new NotFoundResponse("alert " + alertId + " read no picture " + n);
+        }
+        synchronized (this) {
+            if (pictures == null) {
+                pictures = new PictureCaptures(config.kafka(), id.netra.model.Topics.CAPTURES.name());
+            }
+        }
+        byte[] bytes = pictures.find(a.post().key(), item).orElseThrow(() -> new NotFoundResponse("no capture of picture " + n + " of alert "
+                + alertId + " (SHA-256 " + item.sha256() + ") on " + id.netra.model.Topics.CAPTURES.name()));
+        ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600")
+                .contentType(item.contentType()).result(bytes);
+    }
+
     private CaseFile visibleCase(Context ctx) {
         String id = ctx.pathParam("id");
         Jurisdiction j = jurisdiction(ctx);

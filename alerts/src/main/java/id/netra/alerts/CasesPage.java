@@ -134,6 +134,7 @@ final class CasesPage {
             h.append("<dt>Tautan asli</dt><dd>").append(href == null ? Html.escape(String.valueOf(a.post().url()))
                     : "<a href=\"" + href + "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">" + Html.escape(a.post().url().toString()) + "</a>").append("</dd>");
             h.append(InteractionView.rows(a));
+            h.append(PictureView.rows(a, c.id()));
             h.append("<dt>Aturan</dt><dd>").append(Html.escape(a.rule())).append(" — ").append(Html.escape(String.valueOf(a.explanation()))).append("</dd>");
             if (a.violation() != null) {
                 h.append("<dt>Bentuk (SKB)</dt><dd>").append(Html.escape(a.violation().form()))

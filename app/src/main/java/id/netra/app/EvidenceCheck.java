@@ -61,10 +61,47 @@ final class EvidenceCheck {
      * @param sourceUrl      the address the payload was fetched from
      * @param storedWith     the post whose capture holds the shared payload, if another
      * @param note           why, when not a plain match
+     * @param pictures       the check of each picture whose text the alert read (its capture on {@code captures}, source
+     *                       {@code media}); empty for an alert that read none
      */
     record Report(String alertId, String caseId, Outcome outcome, String postKey, Integer postVersion, String recordedSha256,
                   String computedSha256, Instant capturedAt, URI sourceUrl, Integer httpStatus, String sourceId, String storedWith,
-                  String note) {
+                  String note, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                  List<PictureReport> pictures) {
+        Report(String alertId, String caseId, Outcome outcome, String postKey, Integer postVersion, String recordedSha256,
+               String computedSha256, Instant capturedAt, URI sourceUrl, Integer httpStatus, String sourceId, String storedWith, String note) {
+            this(alertId, caseId, outcome, postKey, postVersion, recordedSha256, computedSha256, capturedAt, sourceUrl, httpStatus, sourceId,
+                    storedWith, note, List.of());
+        }
+
+        Report withPictures(List<PictureReport> checked) {
+            Outcome worst = outcome;
+            for (PictureReport p : checked) {
+                if (rank(p.outcome()) > rank(worst)) {
+                    worst = p.outcome();
+                }
+            }
+            return new Report(alertId, caseId, worst, postKey, postVersion, recordedSha256, computedSha256, capturedAt, sourceUrl,
+                    httpStatus, sourceId, storedWith, note, checked);
+        }
+    }
+
+    /**
+     * The check of one picture of an alert: the SHA-256 the media text recorded and that of its stored capture.
+     *
+     * @param field the picture, {@code media[N]}
+     */
+    record PictureReport(String field, URI url, Outcome outcome, String recordedSha256, String computedSha256, Instant capturedAt, String note) {
+    }
+
+    /** Which outcome is worse: a mismatch, then a missing capture, then one not checkable. */
+    static int rank(Outcome o) {
+        return switch (o) {
+            case MATCH -> 0;
+            case CANNOT_CHECK -> 1;
+            case NO_CAPTURE -> 2;
+            case MISMATCH -> 3;
+        };
     }
 
     private static final JsonSerde<Alert> ALERTS = new JsonSerde<>(Alert.class);
@@ -133,7 +170,8 @@ final class EvidenceCheck {
         captures.putAll(captures(shared));
         List<Report> reports = new ArrayList<>();
         for (Alert a : alerts) {
-            reports.add(check(a, caseOf.get(a.id()), captures));
+            Report r = check(a, caseOf.get(a.id()), captures);
+            reports.add(a.mediaText() == null ? r : r.withPictures(pictures(a, captures.getOrDefault(a.post().key(), List.of()))));
         }
         return reports;
     }
@@ -143,7 +181,8 @@ final class EvidenceCheck {
         Provenance p = alert.post().provenance();
         if (p == null) {
             return new Report(alert.id(), caseId, Outcome.CANNOT_CHECK, key, null, null, null, null, alert.post().url(), null, null, null,
-                    "the alert's post has no provenance (collected before payload hashes were recorded): nothing to compare with");
+                    "the alert's post has no provenance (collected before payload hashes were recorded or written to posts by hand): "
+                            + "nothing to compare its page with");
         }
         List<Capture> ofKey = captures.getOrDefault(key, List.of());
         Optional<Capture> own = ofVersion(ofKey, p);
@@ -179,6 +218,35 @@ final class EvidenceCheck {
             note = "the payload matches, but the capture record names another hash (" + holder.sha256() + ")";
         }
         return report(alert, caseId, match ? Outcome.MATCH : Outcome.MISMATCH, computed, c, c.storedWith(), note);
+    }
+
+    /** Checks each picture the alert's media text read against its capture (source {@code media}, same hash and fetch time). */
+    private static List<PictureReport> pictures(Alert alert, List<Capture> ofKey) {
+        List<PictureReport> out = new ArrayList<>();
+        for (id.netra.model.MediaText.Item item : alert.mediaText().items()) {
+            if (item.sha256() == null) {
+                continue;
+            }
+            String field = "media[" + item.index() + "]";
+            List<Capture> sameFetch = ofKey.stream().filter(c -> "media".equals(c.sourceId()) && c.fetchedAt().equals(item.fetchedAt())
+                    && c.requestUrl().equals(item.url())).toList();
+            if (sameFetch.isEmpty()) {
+                out.add(new PictureReport(field, item.url(), Outcome.NO_CAPTURE, item.sha256(), null, item.fetchedAt(),
+                        "no capture of the picture fetched at " + item.fetchedAt()));
+                continue;
+            }
+            Capture c = sameFetch.stream().filter(x -> x.sha256().equalsIgnoreCase(item.sha256())).reduce((a, b) -> b).orElse(sameFetch.getLast());
+            try {
+                String computed = gunzipSha256(c.payload());
+                boolean match = computed.equalsIgnoreCase(item.sha256());
+                out.add(new PictureReport(field, item.url(), match ? Outcome.MATCH : Outcome.MISMATCH, item.sha256(), computed, c.fetchedAt(),
+                        match ? null : "the stored picture is not the one the alert's text was read in"));
+            } catch (IOException | RuntimeException damaged) {
+                out.add(new PictureReport(field, item.url(), Outcome.MISMATCH, item.sha256(), null, c.fetchedAt(),
+                        "the stored picture is not valid gzip: the capture is damaged"));
+            }
+        }
+        return out;
     }
 
     private static Report report(Alert alert, String caseId, Outcome outcome, String computed, Capture c, String storedWith, String note) {

@@ -11,6 +11,8 @@ import id.netra.ingest.IngestConfig;
 import id.netra.ingest.IngestService;
 import id.netra.ingest.IngestTopics;
 import id.netra.ingest.SourceSpec;
+import id.netra.media.MediaConfig;
+import id.netra.media.MediaService;
 import id.netra.model.RegistryCsv;
 import id.netra.model.Settings;
 import id.netra.model.Topics;
@@ -78,10 +80,13 @@ final class LocalStack implements AutoCloseable {
     private AlertsService alerts;
     private IngestService ingest;
     private ClassifierService classifier;
+    private MediaService media;
+    private String mediaOff;
     private ManagementServer classifierHttp;
     private String ingestToken;
     private Path inbox;
     private Path dataDir;
+    private String demoSite;
     private Map<String, String> demoUsers = Map.of();
 
     private LocalStack(Consumer<String> status) {
@@ -134,6 +139,8 @@ final class LocalStack implements AutoCloseable {
         running.push(site);
         DemoMastodon mastodon = DemoMastodon.start(0);
         running.push(mastodon);
+        demoSite = site.address();
+        startMedia(kafka.bootstrapServers());
         // Ingest's API token: random at every start, known only to this process (printed by netra up for curl).
         ingestToken = randomToken();
         Path sourcesFile = sourcesFileOnce(data);
@@ -173,6 +180,39 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The media stage, reading the pictures of posts (the demo site's on loopback too). Without Tesseract on the machine
+     * everything else runs and says so: posts with pictures are then decided without their text once their wait is over.
+     */
+    private void startMedia(String bootstrapServers) {
+        MediaConfig config = MediaConfig.defaults(bootstrapServers);
+        config = config.withHttp(config.http().withAllowPrivate(true));
+        try {
+            media = new MediaService(config);
+        } catch (IllegalStateException e) {
+            mediaOff = e.getMessage();
+            status("media stage off: " + e.getMessage());
+            return;
+        }
+        media.start();
+        running.push(media);
+        status.accept("media stage reading pictures with " + media.engine());
+    }
+
+    private void status(String message) {
+        status.accept(message);
+    }
+
+    /** Why the media stage does not run, or null when it does. */
+    String mediaOff() {
+        return mediaOff;
+    }
+
+    /** The media stage, or null when it does not run. */
+    MediaService media() {
+        return media;
+    }
+
     /** The alerts settings of the options, with case links pointing at this feed unless they say otherwise. */
     private static Map<String, String> withPublicUrl(Options o) {
         Map<String, String> m = new java.util.HashMap<>(o.alerts());
@@ -200,6 +240,9 @@ final class LocalStack implements AutoCloseable {
         }
         if (ingest != null) {
             signals.add(ingest.fatal());
+        }
+        if (media != null) {
+            signals.add(media.fatal());
         }
         return signals.stream().map(FatalSignal::reason).flatMap(java.util.Optional::stream).findFirst();
     }
@@ -332,7 +375,9 @@ final class LocalStack implements AutoCloseable {
         }
         Path tmp = samples.resolve("posts.jsonl.part");
         try (InputStream in = sample("posts.jsonl")) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            // Pictures of the demo site are given by a placeholder address: it is served on a port chosen at start.
+            String posts = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(DemoSite.SAMPLE_ADDRESS, demoSite);
+            Files.writeString(tmp, posts, StandardCharsets.UTF_8);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         status.accept("streaming the sample posts from " + target + " at " + pace + "/s");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             EvalCommand.class,
             IngestCommand.class,
+            MediaCommand.class,
             ClassifierCommand.class,
             AlertsCommand.class,
             TopicsCommand.class,

@@ -62,6 +62,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "The classifier data, e.g. cues-v1+slang-v1+rules-v1 (default: this build's current).")
     String lexiconVersion;
 
+    @Option(names = "--media-wait", paramLabel = "DURATION",
+            description = "The live classifier's classifier.media-wait, e.g. PT30S (default: that key of -c / the environment, else PT30S): "
+                    + "a post's pictures' text recorded within it after the post is read in its first decision.")
+    java.time.Duration mediaWait;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "The run's id (default: generated from the time).")
     String runId;
 
@@ -79,7 +84,8 @@ final class ReplayCommand implements Callable<Integer> {
         String id = runId != null ? runId : newRunId(Instant.now());
         ClassifierConfig config = ClassifierConfig.from(kafka.settings());
         ReplayOptions options = new ReplayOptions(id, time("--from", from), time("--to", to), watchlistVersion,
-                registryAsOf == null ? null : time("--registry-as-of", registryAsOf), lexiconVersion, config.topics(), kafka.kafka());
+                registryAsOf == null ? null : time("--registry-as-of", registryAsOf), lexiconVersion, config.topics(), kafka.kafka(),
+                mediaWait != null ? mediaWait : config.mediaWait(), config.mediaKeep());
         err.printf("netra replay %s: posts published from %s to %s -> %s%n", id, options.from(), options.to(), options.outputTopic());
         err.flush();
         Replay.Result result = new Replay(options, Clock.systemUTC(), (phase, read, total) -> {

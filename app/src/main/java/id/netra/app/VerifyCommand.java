@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * source URL and MATCH, MISMATCH or NO CAPTURE (see {@link EvidenceCheck}).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks that the stored capture of an alert's post is the payload the alert recorded.",
+        description = {"Checks that the stored capture of an alert's post is the payload the alert recorded,",
+                       "and that the stored capture of each picture whose text it read is the picture it recorded.",
                        "Recomputes the SHA-256 of the capture on the captures topic (gunzipped) and compares it with the post's provenance.",
                        "For a case id, checks every alert of the case."},
         exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3,
@@ -124,12 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Which outcome decides a case's exit code: a mismatch first, then a missing capture, then one not checkable. */
     private static int severity(EvidenceCheck.Outcome o) {
-        return switch (o) {
-            case MATCH -> 0;
-            case CANNOT_CHECK -> 1;
-            case NO_CAPTURE -> 2;
-            case MISMATCH -> 3;
-        };
+        return EvidenceCheck.rank(o);
     }
 
     private static void print(EvidenceCheck.Report r, PrintWriter out) {
@@ -145,6 +141,12 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf("computed  %s  (SHA-256 of the stored capture, gunzipped)%n", ConsoleText.inert(r.computedSha256()));
         if (r.note() != null) {
             out.printf("note      %s%n", ConsoleText.inert(r.note()));
+        }
+        for (EvidenceCheck.PictureReport p : r.pictures()) {
+            out.printf("picture   %s %s, captured %s%n", p.field(), ConsoleText.inert(String.valueOf(p.url())), ConsoleText.inert(String.valueOf(p.capturedAt())));
+            out.printf("  recorded  %s  (SHA-256 in the alert's media text)%n", ConsoleText.inert(p.recordedSha256()));
+            out.printf("  computed  %s  (SHA-256 of the stored picture, gunzipped)%n", ConsoleText.inert(String.valueOf(p.computedSha256())));
+            out.printf("  %s%s%n", p.outcome().label(), p.note() == null ? "" : " (" + ConsoleText.inert(p.note()) + ")");
         }
         out.printf("%s%n%n", r.outcome().label());
     }

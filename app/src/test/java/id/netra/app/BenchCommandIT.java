@@ -52,10 +52,21 @@ class BenchCommandIT {
     }
 
     @Test
+    void readsPicturesAndMeasuresTheFeedsLatencyWithAndWithoutTheMediaStage() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "media", "--pictures", "2", "--media-posts", "4");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\(m\\) tesseract .* 2 posters of 1080x1350 read on 1 thread in [0-9.]+ s = [0-9.]+ pictures/s per core")
+                .containsPattern("\\(ml\\) words, no media stage: 4 alerts, latency p50 [0-9]+ ms")
+                .containsPattern("\\(ml\\) words, media stage reading every other post's picture: 2 alerts")
+                .containsPattern("\\(ml\\) bland caption \\+ poster, through the media stage: 4 alerts, latency p50 [0-9]+ ms");
+    }
+
+    @Test
     void refusesAnUnknownPart() {
         NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency'");
+        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency' or 'media'");
     }
 }

@@ -38,7 +38,7 @@ class LexiconCompatibilityTest {
                 "--watchlist", sample(dir, "watchlist.json").toString(), "--posts", sample(dir, "posts.jsonl").toString(),
                 "--min-severity", "LOW");
 
-        assertThat(run.out()).isNotEqualTo(golden()).contains("\"lexiconVersion\":\"cues-v3+slang-v2+rules-v2\"");
+        assertThat(run.out()).isNotEqualTo(golden()).contains("\"lexiconVersion\":\"cues-v3+slang-v2+rules-v3\"");
     }
 
     private static String golden() throws IOException {

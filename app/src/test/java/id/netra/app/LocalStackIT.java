@@ -43,6 +43,7 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> inbox(stack).postsNew() == DROPPED);
             assertThat(transactionsOf("inbox", stack)).as("transactions for " + DROPPED + " dropped posts").isLessThanOrEqualTo(3);
             reportsAPostAddressFromTheCaseListToIngest(stack);
+            showsTheSamplePosterAlertPointingAtThePicture(stack);
         }
         assertThat(messages).anyMatch(m -> m.startsWith("published the sample registry"));
 
@@ -89,6 +90,22 @@ class LocalStackIT {
                     }
                 });
         return n.get();
+    }
+
+    /** The sample post whose caption says nothing and whose picture (a poster on the demo site) campaigns gives an alert. */
+    private static void showsTheSamplePosterAlertPointingAtThePicture(LocalStack stack) {
+        assertThat(stack.mediaOff()).as("the media stage runs (Tesseract is installed by .ci/run)").isNull();
+        await().atMost(Duration.ofSeconds(90)).until(() -> stack.alerts().feed().list(Severity.LOW, 10_000).stream()
+                .anyMatch(a -> a.postId().equals("DCposter02")));
+        id.netra.model.Alert poster = stack.alerts().feed().list(Severity.LOW, 10_000).stream().filter(a -> a.postId().equals("DCposter02"))
+                .findFirst().orElseThrow();
+        assertThat(poster.severity()).isEqualTo(Severity.HIGH);
+        assertThat(poster.candidates()).extracting(id.netra.model.Alert.CandidateMatch::number).containsExactly(2);
+        assertThat(poster.evidence()).allSatisfy(e -> {
+            assertThat(e.field()).isEqualTo("media[0].ocr");
+            assertThat(e.boxes()).isNotEmpty();
+        });
+        assertThat(poster.mediaText().items().getFirst().sha256()).hasSize(64);
     }
 
     /** The case list's form reaches ingest with its token, the analyst as reporter; ingest itself wants the token. */

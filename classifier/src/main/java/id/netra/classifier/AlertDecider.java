@@ -55,6 +55,26 @@ public final class AlertDecider {
      * @throws org.apache.kafka.common.errors.SerializationException when the registry record is not a valid record
      */
     public Optional<Alert> decide(Post post, byte[] accountHistory, long registryAsOfMillis, Watchlist watchlist) {
+        return decide(post, null, accountHistory, registryAsOfMillis, watchlist);
+    }
+
+    /** Whether the classifier's data reads the text in pictures: then a post with pictures waits for it ({@link MediaWait}). */
+    public boolean readsPictures() {
+        return classifier.readsPictures();
+    }
+
+    /** The classifier deciding. */
+    public PostClassifier classifier() {
+        return classifier;
+    }
+
+    /**
+     * The same, reading the text of the post's pictures too ({@code pictures}, where the rule data reads it).
+     *
+     * @param pictures the post's media text, or null
+     */
+    public Optional<Alert> decide(Post post, id.netra.model.MediaText pictures, byte[] accountHistory, long registryAsOfMillis,
+                                  Watchlist watchlist) {
         RegistryHistory.Version version;
         try {
             version = RegistryHistory.asOf(accountHistory, registryAsOfMillis);
@@ -70,8 +90,9 @@ public final class AlertDecider {
         // read plainly is read whole right away, and fails as it did when every record was read whole.
         String region = RegistryRecordBytes.regionCode(version.bytes(), version.offset(), version.length());
         if (region == null || region.isBlank()) {
-            return classifier.classify(post, ASNS.deserialize(registryTopic, version.copy()), index);
+            id.netra.model.AsnRecord asn = ASNS.deserialize(registryTopic, version.copy());
+            return classifier.classify(post, pictures, asn.regionCode(), () -> asn, index);
         }
-        return classifier.classify(post, region, () -> ASNS.deserialize(registryTopic, version.copy()), index);
+        return classifier.classify(post, pictures, region, () -> ASNS.deserialize(registryTopic, version.copy()), index);
     }
 }

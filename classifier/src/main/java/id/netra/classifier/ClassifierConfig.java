@@ -20,14 +20,28 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  *   <tr><td>{@code classifier.posts-topic} ... {@code classifier.dlq-topic}</td><td>the catalog's names</td><td>topics</td></tr>
  *   <tr><td>{@code classifier.lexicon-version}</td><td>{@link Lexicons#current()}</td><td>the classifier data to decide with,
  *       as alerts record it: pin an earlier one to roll a new release out before its decisions</td></tr>
+ *   <tr><td>{@code classifier.media-wait}</td><td>{@code PT30S}</td><td>how long a post with pictures waits for the text read in
+ *       them ({@link MediaWait})</td></tr>
+ *   <tr><td>{@code classifier.media-keep}</td><td>{@code P7D}</td><td>how late a media text is still read, as a second decision</td></tr>
  *   <tr><td>{@code kafka.*}</td><td></td><td>Kafka Streams settings; {@code kafka.bootstrap.servers} required</td></tr>
  * </table>
  */
 public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka,
-                               String lexiconVersion) {
+                               String lexiconVersion, java.time.Duration mediaWait, java.time.Duration mediaKeep) {
     public ClassifierConfig {
         kafka = Map.copyOf(kafka);
         lexiconVersion = lexiconVersion == null ? Lexicons.current() : lexiconVersion;
+        mediaWait = mediaWait == null ? MediaWait.DEFAULT_WAIT : mediaWait;
+        mediaKeep = mediaKeep == null ? MediaWait.DEFAULT_KEEP : mediaKeep;
+        if (mediaWait.isNegative() || mediaWait.compareTo(mediaKeep) > 0) {
+            throw new IllegalArgumentException("classifier.media-wait must be between 0 and classifier.media-keep (" + mediaKeep + "), not " + mediaWait);
+        }
+    }
+
+    /** A configuration deciding with {@code lexiconVersion}, waiting for media texts as long as by default. */
+    public ClassifierConfig(String applicationId, Path stateDir, ClassifierTopology.TopicNames topics, Map<String, Object> kafka,
+                            String lexiconVersion) {
+        this(applicationId, stateDir, topics, kafka, lexiconVersion, null, null);
     }
 
     /** A configuration deciding with this build's current classifier data. */
@@ -44,8 +58,10 @@ public record ClassifierConfig(String applicationId, Path stateDir, ClassifierTo
                 new ClassifierTopology.TopicNames(s.string("classifier.posts-topic", d.posts()),
                         s.string("classifier.registry-topic", d.registry()),
                         s.string("classifier.registry-accounts-topic", d.registryAccounts()), s.string("classifier.watchlist-topic", d.watchlist()),
-                        s.string("classifier.alerts-topic", d.alerts()), s.string("classifier.dlq-topic", d.deadLetters())),
-                s.kafka(), lexiconVersion(s.string("classifier.lexicon-version", Lexicons.current())));
+                        s.string("classifier.alerts-topic", d.alerts()), s.string("classifier.dlq-topic", d.deadLetters()),
+                        s.string("classifier.media-text-topic", d.mediaText())),
+                s.kafka(), lexiconVersion(s.string("classifier.lexicon-version", Lexicons.current())),
+                s.duration("classifier.media-wait", MediaWait.DEFAULT_WAIT), s.duration("classifier.media-keep", MediaWait.DEFAULT_KEEP));
     }
 
     private static String lexiconVersion(String v) {

@@ -29,7 +29,7 @@ public final class ClassifierService implements AutoCloseable {
     public ClassifierService(ClassifierConfig config) {
         this.config = config;
         this.streams = new KafkaStreams(ClassifierTopology.build(config.topics(), config.lexiconVersion(),
-                new ClassifierMeters(metrics.registry())),
+                new ClassifierMeters(metrics.registry()), config.mediaWait(), config.mediaKeep()),
                 config.streamsProperties());
         // A stream thread (or the global thread) that dies takes the whole client to ERROR: the process must then end
         // non-zero so that its supervisor restarts it, instead of idling with no thread processing posts.
@@ -72,6 +72,7 @@ public final class ClassifierService implements AutoCloseable {
     public void start() {
         log.info("Classifier {} starting: {} -> {} (bad records to {}), state in {}, deciding with {}.", config.applicationId(),
                 config.topics().posts(), config.topics().alerts(), config.topics().deadLetters(), config.stateDir(), config.lexiconVersion());
+        log.info("Posts with pictures wait up to {} for their text from {}.", config.mediaWait(), config.topics().mediaText());
         streams.start();
     }
 

@@ -3,6 +3,7 @@ package id.netra.classifier;
 import id.netra.model.Alert;
 import id.netra.model.DeadLetter;
 import id.netra.model.JsonSerde;
+import id.netra.model.MediaText;
 import id.netra.model.Post;
 import id.netra.model.Topics;
 import id.netra.model.Watchlist;
@@ -29,6 +30,12 @@ import org.apache.kafka.streams.state.Stores;
  * re-keyed: the posts' partitions share the work across instances, and a post costs no extra trip through the broker.
  * The watchlist (a handful of versions) is a global in-memory table; the newest record is the version in force.
  * A record on {@code posts} that is not a valid post goes to {@code posts-dlq} with the reason.
+ *
+ * <p>Pictures: the media stage writes the text it read in a post's pictures to {@code media-text}, keyed and partitioned
+ * like {@code posts}, so that a post and its media text meet in one task. From rule data that reads pictures
+ * ({@code media-ocr}), a post with pictures waits for its media text ({@link AwaitMediaProcessor}, at most
+ * {@code classifier.media-wait}) and is decided as {@link MediaWait} says; a record on {@code media-text} that cannot be
+ * read goes to {@code posts-dlq} too.
  */
 public final class ClassifierTopology {
     static final String REGISTRY_BY_NIP = "registry-by-nip";
@@ -37,10 +44,15 @@ public final class ClassifierTopology {
 
     /** The topics the topology reads and writes; tests use their own names. */
     public record TopicNames(String posts, String registry, String registryAccounts, String watchlist, String alerts,
-                             String deadLetters) {
+                             String deadLetters, String mediaText) {
+        /** With the catalog's {@code media-text}. */
+        public TopicNames(String posts, String registry, String registryAccounts, String watchlist, String alerts, String deadLetters) {
+            this(posts, registry, registryAccounts, watchlist, alerts, deadLetters, Topics.MEDIA_TEXT.name());
+        }
+
         public static TopicNames defaults() {
             return new TopicNames(Topics.POSTS.name(), Topics.REGISTRY.name(), Topics.REGISTRY_ACCOUNTS.name(),
-                    Topics.WATCHLIST.name(), Topics.ALERTS.name(), Topics.POSTS_DLQ.name());
+                    Topics.WATCHLIST.name(), Topics.ALERTS.name(), Topics.POSTS_DLQ.name(), Topics.MEDIA_TEXT.name());
         }
     }
 
@@ -59,6 +71,15 @@ public final class ClassifierTopology {
 
     /** Like {@link #build(TopicNames, String)}, counting its alerts and dead letters in {@code meters}. */
     static Topology build(TopicNames topics, String lexiconVersion, ClassifierMeters meters) {
+        return build(topics, lexiconVersion, meters, MediaWait.DEFAULT_WAIT, MediaWait.DEFAULT_KEEP);
+    }
+
+    /**
+     * The topology, posts with pictures waiting up to {@code mediaWait} for their media text and reading one that comes
+     * up to {@code mediaKeep} after them ({@link MediaWait}).
+     */
+    static Topology build(TopicNames topics, String lexiconVersion, ClassifierMeters meters, java.time.Duration mediaWait,
+                          java.time.Duration mediaKeep) {
         Serde<String> keys = Serdes.String();
         JsonSerde<Post> posts = new JsonSerde<>(Post.class);
         JsonSerde<Watchlist> watchlists = new JsonSerde<>(Watchlist.class);
@@ -97,8 +118,26 @@ public final class ClassifierTopology {
                 .peek((k, dead) -> meters.deadLetter(dead.reason()), Named.as("count-dead-letters"))
                 .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("dead-letter-sink"));
 
+        Map<String, KStream<String, MediaTextParser.Parsed>> mediaTexts = builder
+                .stream(topics.mediaText(), Consumed.with(keys, Serdes.ByteArray()).withName("media-text-source"))
+                .processValues(MediaTextParser::new, Named.as("parse-media-texts"))
+                .split(Named.as("media-texts-"))
+                .branch((k, v) -> v.mediaText() == null, Branched.as("invalid"))
+                .defaultBranch(Branched.as("valid"));
+        mediaTexts.get("media-texts-invalid")
+                .mapValues(MediaTextParser.Parsed::deadLetter, Named.as("media-text-to-dead-letter"))
+                .peek((k, dead) -> meters.deadLetter(dead.reason()), Named.as("count-media-text-dead-letters"))
+                .to(topics.deadLetters(), Produced.with(keys, new JsonSerde<>(DeadLetter.class)).withName("media-text-dead-letter-sink"));
+
+        boolean readsPictures = Lexicons.classifier(lexiconVersion).readsPictures();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AwaitMediaProcessor.WAITING), keys, Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AwaitMediaProcessor.DUE), keys, Serdes.String()));
         parsed.get("posts-valid")
-                .mapValues(PostParser.Parsed::post, Named.as("post"))
+                .mapValues(p -> MediaArrival.of(p.post()), Named.as("post"))
+                .merge(mediaTexts.get("media-texts-valid").mapValues(m -> MediaArrival.of(m.mediaText()), Named.as("media-text")),
+                        Named.as("posts-and-media-texts"))
+                .process(() -> new AwaitMediaProcessor(REGISTRY_BY_ACCOUNT, readsPictures, mediaWait, mediaKeep), Named.as("await-media-text"),
+                        AwaitMediaProcessor.WAITING, AwaitMediaProcessor.DUE)
                 .processValues(() -> new ClassifyProcessor(WATCHLIST_VERSIONS, REGISTRY_BY_ACCOUNT, topics.registryAccounts(), indexes, lexiconVersion),
                         Named.as("classify"))
                 .selectKey((k, alert) -> alert.id(), Named.as("key-by-alert-id"))

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Classifies a post of a registered ASN as of the post's {@code publishedAt}: under the watchlist version in force then
  * ({@link WatchlistVersions}) and with the author's registry record as it was then ({@link RegistryHistory}), never
- * by the time it is processed, so a late post, a reprocessing and {@code netra replay} decide alike. The compiled
+ * by the time it is processed, so a late post, a reprocessing and {@code netra replay} decide alike; with the text of its
+ * pictures where {@link AwaitMediaProcessor} hands that on ({@link MediaWait}). The compiled
  * index of each version is cached, so a new version costs one compilation.
  */
-final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> {
+final class ClassifyProcessor implements FixedKeyProcessor<String, ToClassify, Alert> {
     private static final Logger log = LoggerFactory.getLogger(ClassifyProcessor.class);
 
     private final String watchlistStore;
@@ -63,8 +64,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> 
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Post> record) {
-        Post post = record.value();
+    public void process(FixedKeyRecord<String, ToClassify> record) {
+        Post post = record.value().post();
         byte[] history = accounts.get(Account.lookupKey(post.platform(), post.author().handle()));
         if (history == null) {
             return;
@@ -76,7 +77,11 @@ final class ClassifyProcessor implements FixedKeyProcessor<String, Post, Alert> 
                     post.key());
             return;
         }
-        decider.decide(post, history, at, inForce.get()).ifPresent(a -> context.forward(record.withValue(a)));
+        Optional<Alert> alert = decider.decide(post, record.value().mediaText(), history, at, inForce.get());
+        if (record.value().edit()) {
+            alert = alert.flatMap(MediaWait::asEdit);
+        }
+        alert.ifPresent(a -> context.forward(record.withValue(a)));
     }
 
     /**

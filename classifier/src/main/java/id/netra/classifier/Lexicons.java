@@ -13,7 +13,7 @@ public final class Lexicons {
     /** The slang lists of this build. */
     public static final List<String> SLANG = List.of("slang-v1", "slang-v2");
     /** The rule data of this build. */
-    public static final List<String> RULES = List.of("rules-v1", "rules-v2");
+    public static final List<String> RULES = List.of("rules-v1", "rules-v2", "rules-v3");
 
     private Lexicons() {
     }

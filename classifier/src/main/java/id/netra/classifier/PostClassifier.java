@@ -93,7 +93,24 @@ public final class PostClassifier {
      * @param asn        the author's record, with that region code
      */
     public Optional<Alert> classify(Post post, String regionCode, java.util.function.Supplier<AsnRecord> asn, WatchlistIndex index) {
-        Reading reading = Reading.of(post, rules.reads("media-alt"));
+        return classify(post, null, regionCode, asn, index);
+    }
+
+    /** Whether this classifier's rule data reads the text in pictures ({@code media-ocr}): a post with pictures waits for it. */
+    public boolean readsPictures() {
+        return rules.reads("media-ocr");
+    }
+
+    /**
+     * The decision with the text read in the post's pictures ({@code pictures}, ignored unless the rule data reads
+     * {@code media-ocr}): that text is read like the post's own, after it and its alt texts, and evidence found there
+     * names the picture ({@code media[N].ocr}) and the boxes of its words.
+     *
+     * @param pictures the post's media text, or null when there is none (yet)
+     */
+    public Optional<Alert> classify(Post post, id.netra.model.MediaText pictures, String regionCode,
+                                    java.util.function.Supplier<AsnRecord> asn, WatchlistIndex index) {
+        Reading reading = Reading.of(post, rules.reads("media-alt"), rules.reads("media-captions"), readsPictures() ? pictures : null);
         String text = reading.text();
         Target target = rules.reads("target") ? target(post, index) : null;
         List<NetraAnalyzer.Token> tokens = analyzer.tokens(text);
@@ -216,7 +233,8 @@ public final class PostClassifier {
         for (String kind : decision.cues()) {
             used.addAll(cited.getOrDefault(kind, List.of()));
         }
-        return Optional.of(alert(post, reading, asn.get(), index, hits, gestures, used, decision, target));
+        return Optional.of(alert(post, reading, asn.get(), index, hits, gestures, used, decision, target,
+                readsPictures() ? pictures : null));
     }
 
     private static void feature(java.util.Set<String> features, String name, boolean holds) {
@@ -553,7 +571,7 @@ public final class PostClassifier {
     }
 
     private Alert alert(Post post, Reading reading, AsnRecord asn, WatchlistIndex index, List<Hit> hits, List<Gesture> gestures,
-                        List<CueHit> cues, Rules.Decision decision, Target target) {
+                        List<CueHit> cues, Rules.Decision decision, Target target, id.netra.model.MediaText pictures) {
         String text = reading.text();
         Map<String, Alert.CandidateMatch> candidates = new LinkedHashMap<>();
         Map<String, Alert.PartyMatch> parties = new LinkedHashMap<>();
@@ -598,7 +616,7 @@ public final class PostClassifier {
                         // (engine 2) The words as the author wrote them; the first rules cite the lexicon's phrases.
                         cues.stream().map(c -> rules.engine() >= 2 ? text.substring(c.start(), c.end()) : c.cue().phrase()).toList(), post, target),
                 rules.violation(rule), post, asn, List.copyOf(candidates.values()), List.copyOf(parties.values()), evidence, version,
-                registryVersion, lexiconVersion(), interaction);
+                registryVersion, lexiconVersion(), interaction, pictures);
     }
 
     private static Alert.Interaction interaction(Post post, Target target) {

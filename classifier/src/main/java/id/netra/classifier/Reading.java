@@ -2,6 +2,7 @@ package id.netra.classifier;
 
 import id.netra.model.Alert;
 import id.netra.model.Media;
+import id.netra.model.MediaText;
 import id.netra.model.Post;
 import id.netra.model.PostKind;
 import java.util.ArrayList;
@@ -19,22 +20,44 @@ import java.util.List;
 record Reading(String text, List<Segment> segments) {
     private static final String SEPARATOR = "\n\n";
 
-    /** One part of what is read: the post's text (field null) or an alt text. */
-    record Segment(String field, int start, int length) {
+    /**
+     * One part of what is read: the post's text (field null), an alt text, or the text read in a picture.
+     *
+     * @param picture for the text read in a picture ({@code media[N].ocr}), its item: where each word is
+     */
+    record Segment(String field, int start, int length, MediaText.Item picture) {
+        Segment(String field, int start, int length) {
+            this(field, start, length, null);
+        }
+
         int end() {
             return start + length;
         }
     }
 
     static Reading of(Post post, boolean readsAltText) {
+        return of(post, readsAltText, false, null);
+    }
+
+    /**
+     * What is read of {@code post}: its text, its alt texts where {@code readsAltText}, its videos' captions where
+     * {@code readsCaptions} ({@code media[N].captions}), and then, where {@code pictures} is given, the text read in each of
+     * its pictures ({@code media[N].ocr}).
+     *
+     * @param pictures the post's media text, or null to read no picture
+     */
+    static Reading of(Post post, boolean readsAltText, boolean readsCaptions, MediaText pictures) {
         List<Segment> segments = new ArrayList<>();
         segments.add(new Segment(null, 0, post.text().length()));
-        if (!readsAltText || post.media().stream().allMatch(m -> m.altText().isBlank())) {
+        boolean alts = readsAltText && post.media().stream().anyMatch(m -> !m.altText().isBlank());
+        boolean captions = readsCaptions && post.media().stream().anyMatch(m -> !m.captionsText().isBlank());
+        boolean ocr = pictures != null && pictures.items().stream().anyMatch(Reading::readable);
+        if (!alts && !captions && !ocr) {
             return new Reading(post.text(), segments);
         }
         StringBuilder text = new StringBuilder(post.text());
         List<Media> media = post.media();
-        for (int i = 0; i < media.size(); i++) {
+        for (int i = 0; alts && i < media.size(); i++) {
             String alt = media.get(i).altText();
             if (alt.isBlank()) {
                 continue;
@@ -43,7 +66,35 @@ record Reading(String text, List<Segment> segments) {
             segments.add(new Segment("media[" + i + "].alt", text.length(), alt.length()));
             text.append(alt);
         }
+        for (int i = 0; captions && i < media.size(); i++) {
+            String said = media.get(i).captionsText();
+            if (said.isBlank()) {
+                continue;
+            }
+            text.append(SEPARATOR);
+            segments.add(new Segment("media[" + i + "].captions", text.length(), said.length()));
+            text.append(said);
+        }
+        if (ocr) {
+            for (MediaText.Item item : pictures.items()) {
+                if (!readable(item)) {
+                    continue;
+                }
+                text.append(SEPARATOR);
+                segments.add(new Segment("media[" + item.index() + "].ocr", text.length(), item.text().length(), item));
+                text.append(item.text());
+            }
+        }
         return new Reading(text.toString(), List.copyOf(segments));
+    }
+
+    private static boolean readable(MediaText.Item item) {
+        return item.status() == MediaText.Status.READ && !item.textOrEmpty().isBlank();
+    }
+
+    /** Whether a picture's text was read. */
+    boolean readsPictures() {
+        return segments.stream().anyMatch(s -> s.picture() != null);
     }
 
     /** Whether {@code [start, end)} lies in one part: a phrase never runs from the text into a picture's alt text. */
@@ -68,7 +119,9 @@ record Reading(String text, List<Segment> segments) {
         if (s == null || s.field() == null) {
             return new Alert.Evidence(start, end, span, type, ref);
         }
-        return new Alert.Evidence(start - s.start(), end - s.start(), span, type, ref, s.field());
+        int from = start - s.start();
+        int to = end - s.start();
+        return new Alert.Evidence(from, to, span, type, ref, s.field(), s.picture() == null ? List.of() : s.picture().boxes(from, to));
     }
 
     /**

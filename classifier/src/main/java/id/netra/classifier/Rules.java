@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code rules-v1-decisions.json}, and a test holds them to the alerts recorded before.
  */
 public final class Rules {
-    public static final String DEFAULT_VERSION = "rules-v2";
+    public static final String DEFAULT_VERSION = "rules-v3";
 
     /** What a decision row can test; {@code !feature} tests its absence. */
     public static final Set<String> FEATURES = Set.of(
@@ -41,7 +41,7 @@ public final class Rules {
     static final int ENGINES = 2;
 
     /** What a rules file may ask the classifier to read. */
-    public static final Set<String> READS = Set.of("text", "media-alt", "target");
+    public static final Set<String> READS = Set.of("text", "media-alt", "target", "media-ocr", "media-captions");
 
     /** Every rule of {@code rules-v1}: a file of that age had to describe each. */
     static final Set<String> IDS = Set.of("call-to-vote", "support", "opposition", "party-promotion", "campaign-symbol",
@@ -197,7 +197,7 @@ public final class Rules {
         return engine;
     }
 
-    /** Whether this version reads {@code part} of a post: {@code text}, {@code media-alt} or {@code target}. */
+    /** Whether this version reads {@code part} of a post: {@code text}, {@code media-alt}, {@code target}, {@code media-ocr} (from rules-v3: the text read in its pictures) or {@code media-captions} (from rules-v3: its videos' captions). */
     public boolean reads(String part) {
         return reads.contains(part);
     }

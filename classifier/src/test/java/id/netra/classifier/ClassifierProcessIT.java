@@ -80,8 +80,8 @@ class ClassifierProcessIT {
     private static ClassifierTopology.TopicNames topics(Map<String, String> accountsConfigs) {
         String n = KAFKA.uniqueName("c");
         ClassifierTopology.TopicNames t = new ClassifierTopology.TopicNames("posts-" + n, "registry-" + n, "accounts-" + n,
-                "watchlist-" + n, "alerts-" + n, "dlq-" + n);
-        for (String name : List.of(t.posts(), t.registry(), t.watchlist(), t.alerts(), t.deadLetters())) {
+                "watchlist-" + n, "alerts-" + n, "dlq-" + n, "media-text-" + n);
+        for (String name : List.of(t.posts(), t.registry(), t.watchlist(), t.alerts(), t.deadLetters(), t.mediaText())) {
             KAFKA.createTopic(name, 1, Map.of());
         }
         KAFKA.createTopic(t.registryAccounts(), 1, accountsConfigs);
@@ -101,7 +101,8 @@ class ClassifierProcessIT {
                 "classifier.registry-accounts-topic=" + t.registryAccounts(),
                 "classifier.watchlist-topic=" + t.watchlist(),
                 "classifier.alerts-topic=" + t.alerts(),
-                "classifier.dlq-topic=" + t.deadLetters()) + "\n");
+                "classifier.dlq-topic=" + t.deadLetters(),
+                "classifier.media-text-topic=" + t.mediaText()) + "\n");
     }
 
     private static void publish(String topic, String key, byte[] value) throws Exception {

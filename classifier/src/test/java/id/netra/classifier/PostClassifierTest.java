@@ -36,7 +36,7 @@ class PostClassifierTest {
         assertThat(a.explanation()).contains("Bagus Wirawan");
         assertThat(a.violation().form()).isNotBlank();
         assertThat(a.violation().legalBasis()).anySatisfy(b -> assertThat(b).contains("PP 94/2021"));
-        assertThat(a.lexiconVersion()).isEqualTo(Lexicons.current()).isEqualTo("cues-v3+slang-v2+rules-v2");
+        assertThat(a.lexiconVersion()).isEqualTo(Lexicons.current()).isEqualTo("cues-v3+slang-v2+rules-v3");
     }
 
     @Test

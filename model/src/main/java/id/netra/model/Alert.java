@@ -33,6 +33,8 @@ import java.util.List;
  * @param interaction      for a comment, reply, share, reaction or join whose target is a watched campaign account, its
  *                         post or a campaign group: which, and whose; absent otherwise (and in alerts written before
  *                         interactions were judged)
+ * @param mediaText        the text read in the post's pictures that the decision read (evidence in {@code media[N].ocr}
+ *                         points into it), with each picture's SHA-256; absent when none was read
  */
 public record Alert(
         String id,
@@ -51,7 +53,8 @@ public record Alert(
         String watchlistVersion,
         String registryVersion,
         String lexiconVersion,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Interaction interaction) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Interaction interaction,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MediaText mediaText) {
 
     public Alert {
         Validate.notBlank(id, "id");
@@ -69,12 +72,26 @@ public record Alert(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /** An alert without text read in pictures. */
+    public Alert(String id, Platform platform, String postId, String nip, Severity severity, String rule, String explanation,
+                 Violation violation, Post post, AsnRecord asn, List<CandidateMatch> candidates, List<PartyMatch> parties,
+                 List<Evidence> evidence, String watchlistVersion, String registryVersion, String lexiconVersion, Interaction interaction) {
+        this(id, platform, postId, nip, severity, rule, explanation, violation, post, asn, candidates, parties, evidence,
+                watchlistVersion, registryVersion, lexiconVersion, interaction, null);
+    }
+
     /** An alert on a post's own words, without an interaction. */
     public Alert(String id, Platform platform, String postId, String nip, Severity severity, String rule, String explanation,
                  Violation violation, Post post, AsnRecord asn, List<CandidateMatch> candidates, List<PartyMatch> parties,
                  List<Evidence> evidence, String watchlistVersion, String registryVersion, String lexiconVersion) {
         this(id, platform, postId, nip, severity, rule, explanation, violation, post, asn, candidates, parties, evidence,
-                watchlistVersion, registryVersion, lexiconVersion, null);
+                watchlistVersion, registryVersion, lexiconVersion, null, null);
+    }
+
+    /** This alert under another id (the decision of a post again, e.g. with the text of its pictures read later). */
+    public Alert withId(String newId) {
+        return new Alert(newId, platform, postId, nip, severity, rule, explanation, violation, post, asn, candidates, parties, evidence,
+                watchlistVersion, registryVersion, lexiconVersion, interaction, mediaText);
     }
 
     /** The alert id for a post (by its key) under a watchlist version and a registry record version. */
@@ -145,13 +162,22 @@ public record Alert(
      *               {@code party}, {@code support-cue}, ...
      * @param ref    the candidate or party id it points to, or the cue's id
      * @param field  where the span is: absent for the post's text, {@code media[N].alt} for the alt text or caption of
-     *               the post's N-th picture or video (counted from 0)
+     *               the post's N-th picture or video (counted from 0), {@code media[N].ocr} for the text read in its
+     *               picture (offsets into that item's text in {@link Alert#mediaText()})
+     * @param boxes  for {@code media[N].ocr}: where the span's words are in the picture; empty (and absent) otherwise
      */
     public record Evidence(int start, int end, String text, String type, String ref,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String field) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String field,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaText.Box> boxes) {
         public Evidence {
             Validate.isTrue(start >= 0 && end >= start, "evidence span [" + start + "," + end + ") is invalid");
             Validate.notBlank(type, "evidence type");
+            boxes = boxes == null ? List.of() : List.copyOf(boxes);
+        }
+
+        /** A span of the post's text or of an alt text. */
+        public Evidence(int start, int end, String text, String type, String ref, String field) {
+            this(start, end, text, type, ref, field, List.of());
         }
 
         /** A span of the post's text. */
@@ -165,6 +191,12 @@ public record Alert(
                 return -1;
             }
             return Integer.parseInt(field.substring("media[".length(), field.indexOf(']')));
+        }
+
+        /** Whether the span is in text read in a picture ({@code media[N].ocr}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean inPicture() {
+            return field != null && field.startsWith("media[") && field.endsWith("].ocr");
         }
     }
 

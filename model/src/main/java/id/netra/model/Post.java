@@ -82,6 +82,12 @@ public record Post(
         }
         for (Media m : media) {
             more.append("\u0000media\u0000").append(m.type().id()).append('\u0000').append(m.url()).append('\u0000').append(m.alt());
+            if (m.cover() != null) {
+                more.append("\u0000cover\u0000").append(m.cover());
+            }
+            if (m.captions() != null) {
+                more.append("\u0000captions\u0000").append(m.captions());
+            }
         }
         return Alert.sha256Hex(more.toString());
     }

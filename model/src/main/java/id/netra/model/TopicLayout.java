@@ -15,6 +15,8 @@ import java.util.Set;
  *       cluster (with the brokers' {@code min.insync.replicas=2}, a write survives one broker down)</li>
  * </ul>
  * {@code watchlist}, {@code alert-events} and {@code audit-log} keep one partition: their order is their meaning.
+ * {@code media-text} has as many partitions as {@code posts} (the classifier reads a post and its media text in one
+ * task): it follows {@code topics.partitions.posts} unless set, and a different count is refused.
  *
  * @param partitions        partition counts that differ from the catalog's, by topic name
  * @param replicationFactor the replication factor, empty for the broker's default
@@ -33,6 +35,12 @@ public record TopicLayout(Map<String, Integer> partitions, Optional<Short> repli
                 throw new IllegalArgumentException("topics.partitions." + topic + " must stay 1: the order of " + topic + " is its meaning");
             }
         });
+        int posts = partitions.getOrDefault(Topics.POSTS.name(), Topics.POSTS.partitions());
+        int mediaText = partitions.getOrDefault(Topics.MEDIA_TEXT.name(), posts);
+        if (mediaText != posts) {
+            throw new IllegalArgumentException("topics.partitions." + Topics.MEDIA_TEXT.name() + " must equal topics.partitions.posts ("
+                    + posts + "), not " + mediaText + ": the classifier reads a post and its media text in one task");
+        }
         replicationFactor.ifPresent(r -> {
             if (r < 1) {
                 throw new IllegalArgumentException("topics.replication-factor must be at least 1, not " + r);
@@ -64,6 +72,9 @@ public record TopicLayout(Map<String, Integer> partitions, Optional<Short> repli
 
     /** The partition count of {@code topic}. */
     public int partitions(Topic<?, ?> topic) {
+        if (topic.name().equals(Topics.MEDIA_TEXT.name())) {
+            return partitions.getOrDefault(topic.name(), partitions.getOrDefault(Topics.POSTS.name(), topic.partitions()));
+        }
         return partitions.getOrDefault(topic.name(), topic.partitions());
     }
 }

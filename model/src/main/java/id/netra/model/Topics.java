@@ -81,6 +81,14 @@ public final class Topics {
     /** Raw payloads posts were read from (gzip), key = the post's key; evidence, kept without limit. */
     public static final Topic<String, Capture> CAPTURES = topic("captures", Capture.class, 3, with(KEEP_FOREVER,
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Capture.MAX_RECORD_BYTES)));
+    /**
+     * What the media stage read in posts' pictures ({@link MediaText}), key = the post's key, like {@code posts}: the
+     * two topics are co-partitioned (same partition count, same key, Kafka's default partitioner), so the classifier
+     * reads a post and its media text in one task. Kept without limit: the classifier's decisions read it, and
+     * {@code netra replay} derives them again from it.
+     */
+    public static final Topic<String, MediaText> MEDIA_TEXT = topic("media-text", MediaText.class, 3, KEEP_FOREVER);
+
     /** Each ingest source's position, key = source id; written in the transaction of the posts it accounts for. */
     public static final Topic<String, SourceCursor> INGEST_CURSORS = topic("ingest-cursors", SourceCursor.class, 1, COMPACTED);
     /** The latest version of each post ingest emitted, key = the post's key; so unchanged posts are not sent again. */
@@ -121,7 +129,7 @@ public final class Topics {
     public static final String ALERTS_REPLAY_PREFIX = "alerts-replay-";
 
     private static final List<Topic<?, ?>> ALL = List.of(POSTS, REGISTRY, REGISTRY_ACCOUNTS, WATCHLIST, ALERTS, POSTS_DLQ,
-            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, NOTIFICATIONS, SILENCES, REPLAY_REPORTS);
+            CAPTURES, INGEST_CURSORS, INGEST_SEEN, ALERT_EVENTS, AUDIT_LOG, NOTIFICATIONS, SILENCES, REPLAY_REPORTS, MEDIA_TEXT);
 
     private Topics() {
     }

@@ -22,6 +22,17 @@ class TopicLayoutTest {
     }
 
     @Test
+    void givesMediaTextAsManyPartitionsAsPostsAndRefusesAnotherCount() {
+        TopicLayout layout = TopicLayout.from(Settings.load(null, Map.of("NETRA_TOPICS_PARTITIONS_POSTS", "12")));
+
+        assertThat(layout.partitions(Topics.MEDIA_TEXT)).isEqualTo(12);
+        assertThat(TopicLayout.defaults().partitions(Topics.MEDIA_TEXT)).isEqualTo(Topics.POSTS.partitions());
+        assertThatThrownBy(() -> TopicLayout.from(Settings.load(null, Map.of("NETRA_TOPICS_PARTITIONS_POSTS", "12",
+                "NETRA_TOPICS_PARTITIONS_MEDIA_TEXT", "6"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media-text").hasMessageContaining("12");
+    }
+
+    @Test
     void keepsTheCatalogAndTheBrokersDefaultWithoutSettings() {
         TopicLayout layout = TopicLayout.from(Settings.of(Map.of()));
 

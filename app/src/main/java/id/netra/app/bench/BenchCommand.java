@@ -64,7 +64,8 @@ import picocli.CommandLine.Option;
                        "Prints (a) matcher posts/s per thread, (b) end-to-end throughput on an embedded broker and its ratio to",
                        "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
                        "Alone: --only replay (r), intake (i: a dropped JSONL file, posts/s), latency (l: p50/p95/p99 from a post's",
-                       "arrival at ingest to its alert on the alerts service's live stream, at --rate posts/s for --duration).",
+                       "arrival at ingest to its alert on the alerts service's live stream, at --rate posts/s for --duration),",
+                       "media (m: pictures OCR'd per second per core at 1080 px; ml: the feed's latency with and without the media stage).",
                        "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
@@ -83,8 +84,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency'.")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency', 'media'.")
     String only;
+
+    @Option(names = "--pictures", defaultValue = "40", description = "Posters read for (m), --only media (default: ${DEFAULT-VALUE}).")
+    int pictures;
+
+    @Option(names = "--media-posts", defaultValue = "40", description = "Posts of each latency run (l), --only media, two per second (default: ${DEFAULT-VALUE}).")
+    int mediaPosts;
 
     @Option(names = "--classifier-setting", paramLabel = "KEY=VALUE",
             description = "A classifier setting for the pipeline runs, e.g. kafka.producer.linger.ms=5 (repeatable; to try settings).")
@@ -116,8 +123,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake' or 'latency', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency", "media").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency' or 'media', not '" + only + "'");
+        }
+        if ("media".equals(only)) {
+            out.printf("netra bench: %d CPU(s), max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+            Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
+            try {
+                MediaBench.run(out, base, pictures, mediaPosts);
+            } finally {
+                if (dir == null) {
+                    delete(base);
+                }
+            }
+            out.flush();
+            return 0;
         }
         if (registrySize < 1 || registrySize > 12_000_000 || posts < 1 || matcherPosts < 1) {
             throw new IllegalArgumentException("--registry-size must be 1..12000000, --posts and --matcher-posts positive");

@@ -2,6 +2,7 @@ package id.netra.classifier.replay;
 
 import id.netra.classifier.AlertDecider;
 import id.netra.classifier.Lexicons;
+import id.netra.classifier.MediaWait;
 import id.netra.classifier.PostClassifier;
 import id.netra.classifier.RegistryHistory;
 import id.netra.classifier.WatchlistVersions;
@@ -54,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * consumer group and leaves the running classifier alone. It ends by itself.
  *
  * <p>A post that is not a valid post (the live classifier dead-letters it) is counted and skipped.
+ *
+ * <p>Pictures: where the classifier data reads them, the text read in a post's pictures is taken from {@code media-text}
+ * (the first record of the post version) and the post is decided as {@link MediaWait} says, by the records' timestamps
+ * on {@code posts} and {@code media-text} and the {@code classifier.media-wait} and {@code classifier.media-keep} of the
+ * options: once with it, or without it and again with it (the edit's own id).
  */
 public final class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
@@ -117,7 +123,14 @@ public final class Replay {
 
         // Pass 1: the period's authors, so that only their registry histories are held (the registry has millions).
         Set<String> authors = new HashSet<>();
-        readPosts(start, end, total, "authors", (post, offset) -> authors.add(Account.lookupKey(post.platform(), post.author().handle())));
+        Set<String> withPictures = new HashSet<>();
+        readPosts(start, end, total, "authors", (post, offset, ts) -> {
+            authors.add(Account.lookupKey(post.platform(), post.author().handle()));
+            if (MediaWait.waits(classifier, post)) {
+                withPictures.add(post.versionKey());
+            }
+        });
+        Map<String, Recorded> mediaTexts = readMediaTexts(withPictures);
         Map<String, byte[]> histories = new HashMap<>();
         readWhole(options.topics().registryAccounts(), (r) -> {
             if (r.key() != null && r.value() != null && authors.contains(r.key())) {
@@ -135,7 +148,7 @@ public final class Replay {
         List<Alert> alerts = new ArrayList<>();
         long[] counts = new long[2];
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            counts[1] = readPosts(start, end, total, "posts", (post, offset) -> {
+            counts[1] = readPosts(start, end, total, "posts", (post, offset, ts) -> {
                 counts[0]++;
                 byte[] history = histories.get(Account.lookupKey(post.platform(), post.author().handle()));
                 if (history == null) {
@@ -144,11 +157,20 @@ public final class Replay {
                 long at = post.publishedAt().toInstant().toEpochMilli();
                 Watchlist watchlist = fixed != null ? fixed : watchlists.inForceAt(at).orElseThrow();
                 long registryAt = options.registryAsOf() == null ? at : options.registryAsOf().toEpochMilli();
-                Optional<Alert> alert = decider.decide(post, history, registryAt, watchlist);
-                alert.ifPresent(a -> {
+                List<Alert> decided = new ArrayList<>();
+                Recorded m = MediaWait.waits(classifier, post) ? mediaTexts.get(post.versionKey()) : null;
+                if (m != null && MediaWait.inTime(ts, m.timestamp(), options.mediaWait())) {
+                    decider.decide(post, m.mediaText(), history, registryAt, watchlist).ifPresent(decided::add);
+                } else {
+                    decider.decide(post, history, registryAt, watchlist).ifPresent(decided::add);
+                    if (m != null && MediaWait.notTooLate(ts, m.timestamp(), options.mediaKeep())) {
+                        decider.decide(post, m.mediaText(), history, registryAt, watchlist).flatMap(MediaWait::asEdit).ifPresent(decided::add);
+                    }
+                }
+                for (Alert a : decided) {
                     alerts.add(a);
                     producer.send(new ProducerRecord<>(options.outputTopic(), a.id(), ALERTS.serialize(options.outputTopic(), a)));
-                });
+                }
             });
             producer.flush();
         }
@@ -184,7 +206,11 @@ public final class Replay {
     }
 
     private interface PostHandler {
-        void post(Post post, long offset);
+        void post(Post post, long offset, long timestamp);
+    }
+
+    /** A media text and its record's timestamp. */
+    private record Recorded(id.netra.model.MediaText mediaText, long timestamp) {
     }
 
     /** Reads posts from {@code start} to {@code end}, hands on those published in the period; returns the bad ones. */
@@ -217,7 +243,7 @@ public final class Replay {
                     }
                     long at = post.publishedAt().toInstant().toEpochMilli();
                     if (at >= from && at < to) {
-                        handler.post(post, r.offset());
+                        handler.post(post, r.offset(), r.timestamp());
                     }
                 }
                 // Past the end offset as of the start (transaction markers included): this partition is done.
@@ -234,6 +260,34 @@ public final class Replay {
             }
         }
         return bad;
+    }
+
+    /** The first media text of each post version in {@code versionKeys}, from the whole {@code media-text} topic. */
+    private Map<String, Recorded> readMediaTexts(Set<String> versionKeys) {
+        Map<String, Recorded> out = new HashMap<>();
+        if (versionKeys.isEmpty()) {
+            return out;
+        }
+        JsonSerde<id.netra.model.MediaText> serde = new JsonSerde<>(id.netra.model.MediaText.class);
+        try {
+            readWhole(options.topics().mediaText(), r -> {
+                if (r.value() == null) {
+                    return;
+                }
+                try {
+                    id.netra.model.MediaText m = serde.deserialize(r.topic(), r.value());
+                    if (versionKeys.contains(m.versionKey())) {
+                        out.putIfAbsent(m.versionKey(), new Recorded(m, r.timestamp()));
+                    }
+                } catch (SerializationException e) {
+                    log.warn("Media text record {}-{}@{} (key {}) cannot be read and is left out, as the live classifier leaves it out: {}",
+                            r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            log.warn("Replay {}: {}; posts with pictures are decided without the text in them.", options.runId(), e.getMessage());
+        }
+        return out;
     }
 
     private WatchlistVersions readWatchlists() {

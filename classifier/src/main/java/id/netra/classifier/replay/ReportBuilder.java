@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares replayed alerts with recorded ones, post by post (by the post's version key): identical (the same alert,
+ * Compares replayed alerts with recorded ones, post by post (by the post's version key, and a post's second decision with
+ * the text of its pictures by that key and {@code #media}, see {@link id.netra.classifier.MediaWait#decisionKey}): identical (the same alert,
  * field for field), changed (the fields that differ, each side's JSON), missing (recorded, not replayed), new
  * (replayed, not recorded). When a post was recorded with several alerts (it was classified again under other
  * versions), the replayed alert is compared with the recorded one of the same id, else with the last one recorded.
@@ -30,11 +31,11 @@ final class ReportBuilder {
                               List<Alert> recorded, List<Alert> replayed, String lexiconVersion) {
         Map<String, List<Alert>> recordedByPost = new LinkedHashMap<>();
         for (Alert a : recorded) {
-            recordedByPost.computeIfAbsent(a.post().versionKey(), k -> new ArrayList<>()).add(a);
+            recordedByPost.computeIfAbsent(id.netra.classifier.MediaWait.decisionKey(a), k -> new ArrayList<>()).add(a);
         }
         Map<String, Alert> replayedByPost = new LinkedHashMap<>();
         for (Alert a : replayed) {
-            replayedByPost.put(a.post().versionKey(), a);
+            replayedByPost.put(id.netra.classifier.MediaWait.decisionKey(a), a);
         }
         List<ReplayReport.Entry> entries = new ArrayList<>();
         Set<String> posts = new TreeSet<>(recordedByPost.keySet());
