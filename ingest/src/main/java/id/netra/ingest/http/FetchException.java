@@ -43,7 +43,8 @@ public final class FetchException extends Exception {
 
     /** @param body the answer's body (an API's error document), or {@code null} when there was none */
     public FetchException(Kind kind, URI url, int status, Instant retryAt, String message, Throwable cause, byte[] body) {
-        super(message, cause);
+        // A message names addresses; an API key in one never reaches a log, a health page or a dead letter.
+        super(Redaction.text(message), cause);
         this.kind = kind;
         this.url = url;
         this.status = status;

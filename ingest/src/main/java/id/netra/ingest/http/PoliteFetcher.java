@@ -99,9 +99,9 @@ public final class PoliteFetcher implements AutoCloseable {
                 if (redirects + 1 > policy.maxRedirects() || !visited.add(next.normalize())) {
                     throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS, url, status, null,
                             (redirects + 1 > policy.maxRedirects() ? "More than " + policy.maxRedirects()
-                                    + " redirects" : "A redirect loop") + " from " + url + " at " + next, null);
+                                    + " redirects" : "A redirect loop") + " from " + shown(url) + " at " + shown(next), null);
                 }
-                log.debug("{} redirects ({}) to {}.", current, status, next);
+                log.debug("{} redirects ({}) to {}.", shown(current), status, shown(next));
                 current = next;
                 continue;
             }
@@ -112,7 +112,7 @@ public final class PoliteFetcher implements AutoCloseable {
                 return fetched(url, r, redirects, r.body(), conditional);
             }
             throw new FetchException(FetchException.Kind.HTTP_STATUS, url, status, null,
-                    url + (current.equals(url) ? "" : " (at " + current + ")") + " answered " + status, null, r.body());
+                    shown(url) + (current.equals(url) ? "" : " (at " + shown(current) + ")") + " answered " + status, null, r.body());
         }
     }
 
@@ -128,13 +128,13 @@ public final class PoliteFetcher implements AutoCloseable {
             if (site.failure() != null) {
                 // Say why the host is out of reach rather than blaming robots.txt for a refused connection.
                 FetchException cause = site.failure();
-                throw new FetchException(cause.kind(), url, 0, site.recheckAt(), "Cannot fetch " + url
+                throw new FetchException(cause.kind(), url, 0, site.recheckAt(), "Cannot fetch " + shown(url)
                         + ": its robots.txt was out of reach (" + cause.getMessage() + ")", cause);
             }
             if (!site.allows(url)) {
                 String why = site.recheckAt() == null
-                        ? "robots.txt disallows " + url + " for " + HttpPolicy.ROBOT_NAME
-                        : "robots.txt of " + HostGate.key(url) + " could not be read, so " + url
+                        ? "robots.txt disallows " + shown(url) + " for " + HttpPolicy.ROBOT_NAME
+                        : "robots.txt of " + HostGate.key(url) + " could not be read, so " + shown(url)
                                 + " is not fetched before " + site.recheckAt();
                 log.info("{}; not fetched.", why);
                 throw new FetchException(FetchException.Kind.DISALLOWED_BY_ROBOTS, url, 0, site.recheckAt(), why, null);
@@ -161,14 +161,19 @@ public final class PoliteFetcher implements AutoCloseable {
             boolean rateLimited = r.status() == 429 || r.status() == 503;
             if (wait.compareTo(policy.backoffMax()) > 0 || retries.used >= policy.maxRetries()) {
                 gate.defer(url, wait);
-                log.info("{} answered {}; leaving its host alone until {}.", url, r.status(), retryAt);
+                log.info("{} answered {}; leaving its host alone until {}.", shown(url), r.status(), retryAt);
                 throw new FetchException(rateLimited || wait.compareTo(policy.backoffMax()) > 0
                         ? FetchException.Kind.RATE_LIMITED : FetchException.Kind.HTTP_STATUS, url, r.status(), retryAt,
-                        url + " answered " + r.status() + " after " + retries.used + " retries; ask again at " + retryAt,
+                        shown(url) + " answered " + r.status() + " after " + retries.used + " retries; ask again at " + retryAt,
                         null);
             }
             backOff(url, policy, wait, "answered " + r.status(), retries);
         }
+    }
+
+    /** {@code url} as logs and messages show it: credentials in its query replaced ({@link Redaction}). */
+    static String shown(URI url) {
+        return Redaction.url(url);
     }
 
     /** Retries used so far in one fetch, across its redirect hops. */
@@ -179,7 +184,7 @@ public final class PoliteFetcher implements AutoCloseable {
     private void backOff(URI url, HttpPolicy policy, Duration wait, String what, Retries retries) {
         retries.used++;
         gate.defer(url, wait);
-        log.info("{} {}; asking again in {} ms (retry {} of {}).", url, what, wait.toMillis(), retries.used,
+        log.info("{} {}; asking again in {} ms (retry {} of {}).", shown(url), what, wait.toMillis(), retries.used,
                 policy.maxRetries());
     }
 

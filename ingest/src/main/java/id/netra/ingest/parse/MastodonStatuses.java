@@ -133,8 +133,9 @@ public final class MastodonStatuses {
     }
 
     /**
-     * Pictures and videos ({@code media_attachments}) with their description; a GIF (Mastodon's {@code gifv}) is a
-     * video; audio and unknown attachments are not pictures or videos and are left out.
+     * Pictures and videos ({@code media_attachments}) with their description, and for a video its preview picture as
+     * the cover; a GIF (Mastodon's {@code gifv}) is a video; audio and unknown attachments are not pictures or videos
+     * and are left out.
      */
     public static List<Media> media(JsonNode status) {
         List<Media> out = new ArrayList<>();
@@ -149,7 +150,10 @@ public final class MastodonStatuses {
             }
             String url = m.path("url").asText(m.path("remote_url").asText(null));
             String alt = m.path("description").asText(null);
-            out.add(new Media(type, url == null || url.isBlank() ? null : URI.create(url), alt == null || alt.isBlank() ? null : alt));
+            // A video's still picture (Mastodon's preview), for the media stage to read.
+            String preview = type == Media.Type.VIDEO ? m.path("preview_url").asText(null) : null;
+            out.add(new Media(type, url == null || url.isBlank() ? null : URI.create(url), alt == null || alt.isBlank() ? null : alt,
+                    preview == null || preview.isBlank() ? null : URI.create(preview)));
         }
         return out;
     }
