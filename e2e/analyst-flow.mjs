@@ -1,16 +1,21 @@
 // Netra's browser test, driven by BrowserIT (app module): an analyst logs in, sees a new alert arrive on the case
 // list without reloading, filters, opens the case, confirms it; screenshots of the list and the case page are saved.
+// axe-core checks every page visited (login, case list, case page, overview, alert feed, and the replay reports with
+// the auditor's password): a serious or critical violation fails the run. Then the same analyst on a phone (390 x 844):
+// no page scrolls sideways, the case list's rows and the case page's triage buttons are on screen and big enough to
+// tap, and a tap on a triage button records the action; phone screenshots of the list and the case are saved.
 // Uses Debian's Chromium (/usr/bin/chromium or $CHROMIUM) through playwright-core; no browser is downloaded.
 //
-// Usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir>
+// Usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir> [<auditor's password>]
 // Prints one line per step; exits 0 when every step held, 1 with the failing step otherwise.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Accessibility, PHONE, assertNoSidewaysScroll, assertTappable } from './checks.mjs';
 
-const [base, user, password, expectText, shots] = process.argv.slice(2);
+const [base, user, password, expectText, shots, auditorPassword] = process.argv.slice(2);
 if (!base || !user || !password || !expectText || !shots) {
-  console.error('usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir>');
+  console.error('usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir> [<auditor\'s password>]');
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
@@ -21,11 +26,21 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
-let failed = false;
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const a11y = new Accessibility(console.log);
+const open = async (options) => {
+  const page = await browser.newPage(options);
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+  return page;
+};
+const logIn = async (page, name, secret) => {
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', secret);
+  await Promise.all([page.waitForURL(/\/kasus/), page.click('button[type=submit]')]);
+};
+let failed = false;
+try {
+  const page = await open({ viewport: { width: 1280, height: 900 } });
   // post text is untrusted: a script in it must show as text, never run (no dialog may open)
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
@@ -33,11 +48,10 @@ try {
   step('the case list sends a visitor to the login page');
   await page.goto(`${base}/kasus`);
   await page.waitForURL(/\/login/);
+  await a11y.check(page, 'login page');
 
   step(`log in as ${user}`);
-  await page.fill('input[name=name]', user);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/kasus/), page.click('button[type=submit]')]);
+  await logIn(page, user, password);
 
   step('the list is open and listening for live events');
   await page.evaluate(() => { window.__netraNotReloaded = true; });
@@ -62,6 +76,7 @@ try {
   await page.selectOption('select[name=severity]', '');
   await Promise.all([page.waitForLoadState('load'), page.click('form.filters button[type=submit]')]);
   await page.locator('#cases tr', { hasText: expectText }).first().waitFor();
+  await a11y.check(page, 'case list');
   await page.screenshot({ path: join(shots, 'feed.png'), fullPage: false });
 
   step('open the case');
@@ -76,6 +91,7 @@ try {
   if ((await page.locator('dt', { hasText: 'Mengapa target dihitung' }).count()) === 0) {
     throw new Error('the case page does not say why the interaction\'s target counts');
   }
+  await a11y.check(page, 'case page');
   await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
 
   step('confirm it');
@@ -86,9 +102,76 @@ try {
   if (dialogs > 0) {
     throw new Error(`${dialogs} dialog(s) opened: a script from a post ran`);
   }
+
+  step('the overview and the alert feed');
+  await page.goto(`${base}/ringkasan`);
+  await a11y.check(page, 'overview');
+  await page.goto(`${base}/`);
+  await a11y.check(page, 'alert feed');
+
+  if (auditorPassword) {
+    step('the replay reports, as the auditor');
+    const auditor = await open({ viewport: { width: 1280, height: 900 } });
+    await auditor.goto(`${base}/laporan`);
+    await auditor.waitForURL(/\/login/);
+    await logIn(auditor, 'auditor', auditorPassword);
+    await auditor.goto(`${base}/laporan`);
+    await auditor.locator('h1').first().waitFor();
+    await a11y.check(auditor, 'replay reports');
+    await auditor.close();
+  }
+
+  step('on a phone (390 x 844): log in');
+  const phone = await open(PHONE);
+  await phone.goto(`${base}/kasus`);
+  await phone.waitForURL(/\/login/);
+  await assertNoSidewaysScroll(phone, 'the login page');
+  await logIn(phone, user, password);
+
+  step('on a phone: the case list');
+  const phoneRow = phone.locator('#cases tbody tr', { hasText: expectText }).first();
+  await phoneRow.waitFor();
+  await assertNoSidewaysScroll(phone, 'the case list');
+  const phoneRows = phone.locator('#cases tbody tr');
+  for (let i = 0; i < Math.min(await phoneRows.count(), 5); i++) {
+    await assertTappable(phoneRows.nth(i).locator('a').first(), `the link of case list row ${i + 1}`);
+  }
+  await assertTappable(phoneRow.locator('a').first(), 'the new case\'s link');
+  await phone.evaluate(() => window.scrollTo(0, 0));
+  await phone.screenshot({ path: join(shots, 'kasus-hp.png'), fullPage: false });
+
+  step('on a phone: the case page and its triage buttons');
+  await Promise.all([phone.waitForURL(/\/kasus\/NTR-/), phoneRow.locator('a').first().click()]);
+  await phone.locator('mark').first().waitFor();
+  await assertNoSidewaysScroll(phone, 'the case page');
+  const buttons = phone.locator('#act button');
+  if ((await buttons.count()) === 0) {
+    throw new Error('the case page shows no triage buttons on a phone');
+  }
+  for (let i = 0; i < await buttons.count(); i++) {
+    await assertTappable(buttons.nth(i), `the triage button "${(await buttons.nth(i).innerText()).trim()}"`);
+  }
+  await assertTappable(phone.locator('#act input[name=reason]'), 'the reason field');
+  await phone.evaluate(() => window.scrollTo(0, 0));
+  await phone.screenshot({ path: join(shots, 'kasus-detail-hp.png'), fullPage: false });
+  const note = 'Dicek ulang dari ponsel';
+  await phone.fill('#act input[name=reason]', note);
+  await phone.click('#act button[data-action=commented]');
+  // the page reloads itself after the action; the comment then shows in the history
+  await phone.locator('td', { hasText: note }).first().waitFor();
+
+  step('on a phone: the overview and the alert feed');
+  await phone.goto(`${base}/ringkasan`);
+  await assertNoSidewaysScroll(phone, 'the overview');
+  await phone.goto(`${base}/`);
+  await assertNoSidewaysScroll(phone, 'the alert feed');
+
+  step('no serious or critical accessibility violation');
+  a11y.assertNone();
   step('done');
 } catch (e) {
   failed = true;
+  a11y.report();
   console.log(`FAILED: ${e.message.split('\n')[0]}`);
 } finally {
   await browser.close();

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The analysts' flow in a real browser (Debian's Chromium driven by playwright-core, {@code e2e/analyst-flow.mjs})
  * against the whole system as {@code netra up} runs it: log in with the demo analyst, see a new case arrive live (a
  * reply under a campaign account's post that names nobody), filter, open it and see the interaction and its target,
- * confirm it; then the ASN's supervisor's e-mail arrives in GreenMail. The screenshots of the list
- * and the case page land in {@code app/target/screenshots/} (the ones in {@code docs/} were taken this way).
+ * confirm it; then the ASN's supervisor's e-mail arrives in GreenMail. axe-core checks each page on the way (login,
+ * case list, case page, overview, alert feed, and the replay reports as the demo auditor): a serious or critical
+ * violation fails the flow, listed by rule, impact and element. Then the analyst on a phone (390 x 844): no page
+ * scrolls sideways, the rows and the triage buttons are on screen and big enough to tap, and a tap on a triage button
+ * records a comment. The screenshots of the list and the case page, desktop and phone, land in
+ * {@code app/target/screenshots/} (the ones in {@code docs/} were taken this way).
  *
  * <p>Needs {@code node}, {@code e2e/node_modules} ({@code npm ci} in {@code e2e/}) and Chromium ({@code $CHROMIUM} or
  * {@code /usr/bin/chromium}). Where one is missing the test is skipped with the reason, unless
@@ -63,7 +67,8 @@ class BrowserIT {
                     && stack.alerts().feed().count(Severity.MEDIUM) >= 5);
             Path shots = Path.of("target", "screenshots").toAbsolutePath();
             ProcessBuilder pb = new ProcessBuilder("node", e2e.resolve("analyst-flow.mjs").toString(), "http://127.0.0.1:" + stack.alerts().port(),
-                    "analis", stack.demoUsers().get("analis"), MARK, shots.toString()).redirectErrorStream(true);
+                    "analis", stack.demoUsers().get("analis"), MARK, shots.toString(), stack.demoUsers().get("auditor"))
+                    .redirectErrorStream(true);
             pb.environment().put("CHROMIUM", chromium.toString());
             Process browser = pb.start();
             List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -93,7 +98,7 @@ class BrowserIT {
                         "author": {"handle": "WahyuAnisa03", "displayName": "Wahyu - Anisa"}}}
                         """.formatted(MARK));
 
-                assertThat(browser.waitFor(3, TimeUnit.MINUTES)).as("the browser flow ended in time: %s", output).isTrue();
+                assertThat(browser.waitFor(5, TimeUnit.MINUTES)).as("the browser flow ended in time: %s", output).isTrue();
                 reader.join(5_000);
                 assertThat(browser.exitValue()).as("the browser flow: %s", output).isZero();
             } finally {
@@ -102,6 +107,8 @@ class BrowserIT {
             String caseId = output.stream().filter(l -> l.startsWith("CASE ")).map(l -> l.substring(5)).findFirst().orElseThrow();
             assertThat(shots.resolve("feed.png")).isNotEmptyFile();
             assertThat(shots.resolve("case.png")).isNotEmptyFile();
+            assertThat(shots.resolve("kasus-hp.png")).isNotEmptyFile();
+            assertThat(shots.resolve("kasus-detail-hp.png")).isNotEmptyFile();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> mail.getReceivedMessages().length >= 1);
             MimeMessage[] received = mail.getReceivedMessages();
