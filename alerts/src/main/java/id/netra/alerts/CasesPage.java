@@ -29,7 +29,7 @@ final class CasesPage {
              form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;background:#fff;padding:.7rem;border-radius:6px}
              form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#5b6675}
              table{border-collapse:collapse;width:100%;background:#fff;margin-top:.8rem} td,th{padding:.4rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
-             .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#8a96a3}.sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00}
+             .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#5b6675}.sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00;color:#1d2530}
              .counts span{display:inline-block;margin:.3rem .6rem 0 0;font-size:.85rem} .text{white-space:pre-wrap}
              .box{background:#fff;border-radius:6px;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
              mark{background:#ffe066} dt{font-weight:600;float:left;width:9rem;clear:left} dd{margin:0 0 .25rem 9.5rem}

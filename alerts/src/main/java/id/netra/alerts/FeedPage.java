@@ -30,8 +30,8 @@ final class FeedPage {
                  h1{font-size:1.4rem;margin:0 0 .3rem} .sub{color:#5b6675;margin-bottom:1rem}
                  .alert{background:#fff;border-left:6px solid #999;border-radius:6px;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
                  .HIGH{border-color:#c62828}.MEDIUM{border-color:#ef8f00}.LOW{border-color:#8a96a3}
-                 .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#8a96a3}
-                 .sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00}
+                 .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#5b6675}
+                 .sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00;color:#1d2530}
                  .meta{color:#5b6675;font-size:.9rem} .text{margin:.5rem 0;white-space:pre-wrap}
                  mark{background:#ffe066;padding:0 .1rem} dt{font-weight:600;float:left;width:7rem;clear:left} dd{margin:0 0 .2rem 7.5rem}
                  .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}

@@ -18,7 +18,7 @@ public final class ReportsPage {
              body{font-family:system-ui,sans-serif;margin:1.5rem;background:#f6f7f9;color:#1d2530}
              h1{font-size:1.4rem;margin:0 0 .5rem} h2{font-size:1.1rem;margin:1.2rem 0 .4rem} a{color:#0b57d0} .meta{color:#5b6675;font-size:.9rem}
              table{border-collapse:collapse;width:100%;background:#fff;margin-top:.5rem} td,th{padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
-             .k{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#8a96a3}.k.CHANGED{background:#ef8f00}.k.MISSING{background:#c62828}.k.NEW{background:#0b57d0}.k.IDENTICAL{background:#2e7d32}
+             .k{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#5b6675}.k.CHANGED{background:#ef8f00;color:#1d2530}.k.MISSING{background:#c62828}.k.NEW{background:#0b57d0}.k.IDENTICAL{background:#2e7d32}
              .counts span{display:inline-block;margin:.3rem .8rem 0 0} code,.v{font-family:ui-monospace,monospace;font-size:.8rem;white-space:pre-wrap;word-break:break-all}
             </style>""";
 
