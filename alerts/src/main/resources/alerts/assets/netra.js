@@ -17,6 +17,20 @@
     live.addEventListener('alert', redraw);
   }
 
+  // The alert feed says how many new alerts came since it was drawn and offers to reload; it never reloads by itself.
+  const news = document.getElementById('feed-news');
+  if (news) {
+    const live = new EventSource('/api/live');
+    let count = 0;
+    live.addEventListener('alert', () => {
+      count += 1;
+      const reload = document.createElement('a');
+      reload.href = location.pathname + location.search;
+      reload.textContent = 'muat ulang';
+      news.replaceChildren(count + ' peringatan baru sejak halaman ini dibuka · ', reload);
+    });
+  }
+
   // A case page's triage buttons post the action with the session's CSRF token.
   const act = document.getElementById('act');
   if (act) {

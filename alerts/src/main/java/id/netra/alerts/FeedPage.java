@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The feed as one plain HTML page (Indonesian labels), refreshed by the browser every few seconds. A list, so NIPs are
- * masked; the case page shows them whole.
+ * The feed as one plain HTML page (Indonesian labels). When {@code /api/live} says new alerts came, the page says how
+ * many and offers to reload (it does not reload itself: that would move a reader's place and cut a screen reader
+ * short). A list, so NIPs are masked; the case page shows them whole.
  */
 final class FeedPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
@@ -22,7 +23,6 @@ final class FeedPage {
         h.append("""
                 <!DOCTYPE html>
                 <html lang="id"><head><meta charset="utf-8">
-                <meta http-equiv="refresh" content="5">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Netra — Umpan Peringatan</title>
                 <style>
@@ -40,7 +40,8 @@ final class FeedPage {
         h.append(CasesPage.csrfMeta(viewer)).append("</head><body>").append(CasesPage.userBar(viewer)).append("\n<h1>Netra — Umpan Peringatan</h1>\n");
         h.append("<div class=\"sub\">Menampilkan ").append(alerts.size()).append(" dari ").append(total)
                 .append(" peringatan dengan tingkat ").append(minSeverity).append(" ke atas, terbaru di atas. ")
-                .append("<a href=\"/?minSeverity=LOW\">Tampilkan semua (termasuk LOW)</a> · <a href=\"/api/alerts\">JSON</a></div>\n");
+                .append("<a href=\"/?minSeverity=LOW\">Tampilkan semua (termasuk LOW)</a> · <a href=\"/api/alerts\">JSON</a></div>\n")
+                .append("<p id=\"feed-news\" class=\"sub\" role=\"status\"></p>\n");
         if (alerts.isEmpty()) {
             h.append("<p>Belum ada peringatan.</p>\n");
         }
@@ -81,7 +82,7 @@ final class FeedPage {
                     .append(a.lexiconVersion() == null ? "" : " · leksikon " + Html.escape(a.lexiconVersion())).append(" · id ").append(Html.escape(a.id())).append("</dd>");
             h.append("</dl></div>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append("<script src=\"/assets/netra.js\"></script></body></html>\n").toString();
     }
 
     private static String candidates(Alert a) {
