@@ -9,7 +9,7 @@
 // Usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir> [<auditor's password>]
 // Prints one line per step; exits 0 when every step held, 1 with the failing step otherwise.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accessibility, PHONE, assertNoSidewaysScroll, assertTappable } from './checks.mjs';
 
@@ -172,6 +172,10 @@ try {
 } catch (e) {
   failed = true;
   a11y.report();
+  // the pages as they were, to see why
+  for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+    await p.content().then((html) => writeFileSync(join(shots, `failed-page-${i + 1}.html`), html)).catch(() => {});
+  }
   console.log(`FAILED: ${e.message.split('\n')[0]}`);
 } finally {
   await browser.close();

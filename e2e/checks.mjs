@@ -87,18 +87,15 @@ function targets(nodes) {
 export async function assertNoSidewaysScroll(page, name) {
   const screen = page.viewportSize().width;
   const { scrollWidth, innerWidth, widest } = await evaluateSettled(page, (width) => {
-    // the element sticking out furthest, to name in the error
-    let widest = null;
-    let right = width;
-    for (const el of document.body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > right + 1) {
-        right = r.right;
-        const classes = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
-        widest = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${classes} (right edge at ${Math.round(r.right)} px)`;
-      }
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest };
+    // the outermost elements sticking out (their parent does not), to name in the error
+    const name = (el) => {
+      const classes = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+      return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${classes}${el.name ? '[name=' + el.name + ']' : ''}`;
+    };
+    const out = (el) => el.getBoundingClientRect().right > width + 1;
+    const widest = [...document.body.querySelectorAll('*')].filter((el) => out(el) && !out(el.parentElement))
+      .slice(0, 4).map((el) => `${name(el.parentElement)} > ${name(el)} to ${Math.round(el.getBoundingClientRect().right)} px`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, widest: widest.join(', ') };
   }, screen);
   // A phone browser widens the layout to fit a page wider than the screen (and shrinks it all), or lays out a page
   // without <meta name="viewport"> 980 px wide: either way the page is wider than the screen.

@@ -22,12 +22,15 @@ import java.util.function.Function;
  */
 final class CasesPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+    /** The start of every page: language, encoding, and the phone's viewport (without it a phone lays a page out 980 px wide). */
+    private static final String HEAD = "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
     private static final String STYLE = """
             <style>
              body{font-family:system-ui,sans-serif;margin:1.5rem;background:#f6f7f9;color:#1d2530}
              h1{font-size:1.4rem;margin:0 0 .5rem} a{color:#0b57d0} .meta{color:#5b6675;font-size:.9rem}
              form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;background:#fff;padding:.7rem;border-radius:6px}
-             form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#5b6675}
+             form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:#5b6675;max-width:100%}
              table{border-collapse:collapse;width:100%;background:#fff;margin-top:.8rem} td,th{padding:.4rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
              .sev{font-weight:700;padding:.05rem .45rem;border-radius:4px;color:#fff;background:#5b6675}.sev.HIGH{background:#c62828}.sev.MEDIUM{background:#ef8f00;color:#1d2530}
              .counts span{display:inline-block;margin:.3rem .6rem 0 0;font-size:.85rem} .text{white-space:pre-wrap}
@@ -35,6 +38,14 @@ final class CasesPage {
              mark{background:#ffe066} dt{font-weight:600;float:left;width:9rem;clear:left} dd{margin:0 0 .25rem 9.5rem}
              button{margin:.2rem .3rem .2rem 0}
              .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}
+             input,select{max-width:100%} dd,td{overflow-wrap:anywhere} #cases td:first-child a{display:inline-block;padding:.3rem 0}
+             .chart{max-width:100%;min-width:0;box-sizing:border-box} svg{max-width:100%;height:auto}
+             @media (max-width:40rem){
+              body{margin:.6rem} .user{float:none;margin-bottom:.4rem} dt{float:none;width:auto} dd{margin:0 0 .4rem}
+              input,select,button{font-size:1rem} button{min-height:2.75rem;padding:0 .8rem} #act input{width:100%;box-sizing:border-box;margin:.2rem 0}
+              #cases thead{display:none} #cases table,#cases tbody,#cases tr,#cases td{display:block}
+              #cases tr{padding:.4rem 0;border-bottom:1px solid #c5cbd3} #cases td{border:0;padding:.1rem .5rem}
+             }
             </style>""";
 
     private CasesPage() {
@@ -58,7 +69,7 @@ final class CasesPage {
                        Session viewer) {
         StringBuilder h = new StringBuilder(16_384);
         if (!fragmentOnly) {
-            h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            h.append(HEAD)
                     .append(csrfMeta(viewer)).append("<title>Netra — Kasus</title>").append(STYLE).append("</head><body>")
                     .append(userBar(viewer)).append("<h1>Netra — Kasus netralitas ASN</h1>");
             h.append("<form class=\"filters\" method=\"get\" action=\"/kasus\">");
@@ -104,7 +115,7 @@ final class CasesPage {
 
     static String one(CaseFile c, Function<String, Optional<Alert>> alerts, Session viewer) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">").append(csrfMeta(viewer)).append("<title>Netra — ")
+        h.append(HEAD).append(csrfMeta(viewer)).append("<title>Netra — ")
                 .append(Html.escape(c.id())).append("</title>").append(STYLE).append("</head><body>").append(userBar(viewer))
                 .append("<div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>");
         h.append("<h1>Kasus ").append(Html.escape(c.id())).append(" — ").append(Html.escape(c.status().name())).append("</h1>");
@@ -155,7 +166,8 @@ final class CasesPage {
         }
         if (viewer.user().role().mayAct()) {
             h.append("<div class=\"box\"><h2>Tindakan</h2><form id=\"act\">")
-                    .append("<input name=\"assignee\" placeholder=\"ditugaskan ke\"> <input name=\"reason\" placeholder=\"alasan / komentar\" size=\"40\"><br>");
+                    .append("<input name=\"assignee\" placeholder=\"ditugaskan ke\" aria-label=\"Ditugaskan ke\"> ")
+                    .append("<input name=\"reason\" placeholder=\"alasan / komentar\" aria-label=\"Alasan atau komentar\" size=\"40\"><br>");
             for (String[] b : List.of(new String[] {"assigned", "Tugaskan"}, new String[] {"confirmed", "Konfirmasi pelanggaran"},
                     new String[] {"dismissed", "Tolak"}, new String[] {"escalated", "Eskalasi"}, new String[] {"commented", "Komentar"},
                     new String[] {"reopened", "Buka kembali"})) {
@@ -186,7 +198,7 @@ final class CasesPage {
 
     /** The answer to the report form: recorded, or why not, and the way back to the cases. */
     static String reported(boolean accepted, String message, Session viewer) {
-        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">" + csrfMeta(viewer) + "<title>Netra — Laporan</title>" + STYLE
+        return HEAD + csrfMeta(viewer) + "<title>Netra — Laporan</title>" + STYLE
                 + "</head><body>" + userBar(viewer) + "<h1>" + (accepted ? "Laporan diterima" : "Laporan tidak diterima") + "</h1><div class=\"box\">"
                 + Html.escape(accepted ? "Alamat dicatat dan akan diambil sekali; " + message + "." : message)
                 + "</div><div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div></body></html>";
@@ -194,7 +206,7 @@ final class CasesPage {
 
     /** The overview page: alerts per day and per province, open cases by age. */
     static String overview(Overview o, Session viewer) {
-        return "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">" + csrfMeta(viewer) + "<title>Netra — Ringkasan</title>" + STYLE
+        return HEAD + csrfMeta(viewer) + "<title>Netra — Ringkasan</title>" + STYLE
                 + "<style>.overview{display:flex;flex-wrap:wrap;gap:1rem}.chart{background:#fff;border-radius:6px;padding:.6rem;margin:0}"
                 + "figcaption{font-weight:600;margin-bottom:.4rem}</style></head><body>" + userBar(viewer) + "<div class=\"meta\"><a href=\"/kasus\">« semua kasus</a></div>"
                 + "<h1>Ringkasan</h1>" + o.html() + "</body></html>";

@@ -35,6 +35,8 @@ final class FeedPage {
                  .meta{color:#5b6675;font-size:.9rem} .text{margin:.5rem 0;white-space:pre-wrap}
                  mark{background:#ffe066;padding:0 .1rem} dt{font-weight:600;float:left;width:7rem;clear:left} dd{margin:0 0 .2rem 7.5rem}
                  .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}
+                 dd{overflow-wrap:anywhere}
+                 @media (max-width:40rem){body{margin:.6rem} .user{float:none;margin-bottom:.4rem} dt{float:none;width:auto} dd{margin:0 0 .4rem}}
                 </style>
                 """);
         h.append(CasesPage.csrfMeta(viewer)).append("</head><body>").append(CasesPage.userBar(viewer)).append("\n<h1>Netra — Umpan Peringatan</h1>\n");

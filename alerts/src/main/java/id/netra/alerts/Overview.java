@@ -102,7 +102,7 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
             int w = 22;
             int height = 110;
             h.append("<svg role=\"img\" width=\"").append(values.size() * w).append("\" height=\"").append(height + 30)
-                    .append("\" aria-label=\"").append(Html.escape(title)).append("\">");
+                    .append("\" viewBox=\"0 0 ").append(values.size() * w).append(' ').append(height + 30).append("\" aria-label=\"").append(Html.escape(title)).append("\">");
             int x = 0;
             for (Map.Entry<String, Long> e : values.entrySet()) {
                 long barHeight = Math.round((double) e.getValue() / max * height);
@@ -121,6 +121,7 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
             int labelWidth = 140;
             int barWidth = 160;
             h.append("<svg role=\"img\" width=\"").append(labelWidth + barWidth + 40).append("\" height=\"").append(Math.max(1, values.size()) * rowHeight)
+                    .append("\" viewBox=\"0 0 ").append(labelWidth + barWidth + 40).append(' ').append(Math.max(1, values.size()) * rowHeight)
                     .append("\" aria-label=\"").append(Html.escape(title)).append("\">");
             int y = 0;
             for (Map.Entry<String, Long> e : values.entrySet()) {
