@@ -1,9 +1,11 @@
 package id.netra.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import id.netra.alerts.auth.Access;
 import id.netra.alerts.auth.AccessControl;
 import id.netra.alerts.auth.AuditLog;
 import id.netra.alerts.auth.Jurisdiction;
+import id.netra.alerts.auth.Routes;
 import id.netra.alerts.auth.Session;
 import id.netra.alerts.auth.Users;
 import id.netra.alerts.auth.UsersFile;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
  *       address; passed on to ingest with its token, the analyst as reporter</li>
  *   <li>{@code GET /kasus/{id}/gambar/{alertId}/{n}} a picture whose text an alert of the case read, from its capture</li>
- *   <li>{@code GET /assets/netra.js} the pages' script (the Content-Security-Policy allows no inline script)</li>
+ *   <li>{@code GET /assets/netra.js}, {@code /assets/netra.css} the pages' script and stylesheet (the Content-Security-Policy allows no inline script)</li>
+ *   <li>{@code GET /laporan}, {@code /laporan/{runId}} replay reports, for national auditors and admins</li>
  * </ul>
  * A case or alert outside the user's jurisdiction is answered 404, as if it did not exist. Lists and JSON answers show
  * NIPs masked (see {@link PersonalData}); every request body is bounded ({@code alerts.http.max-body}).
@@ -183,11 +186,16 @@ public final class AlertsService implements AutoCloseable {
         ManagementEndpoints.install(http, health, metrics, config.management());
         access.exempt(ManagementEndpoints.PATHS.toArray(String[]::new));
         access.install(http);
-        byte[] script = script();
-        http.get(AccessControl.SCRIPT_PATH, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
-                .result(script));
-        http.get("/", this::page);
-        http.get("/api/alerts", this::list);
+        // Routes declare who may use them (see Access); the case routes below still check inside their handlers.
+        Routes routes = new Routes(http, access);
+        access.routes(routes);
+        routes.get(Assets.SCRIPT_PATH, Access.ANYONE, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
+                .result(Assets.SCRIPT));
+        routes.get(Assets.STYLESHEET_PATH, Access.ANYONE, ctx -> ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "no-cache")
+                .result(Assets.STYLESHEET));
+        new FeedRoutes(feed, alertId -> cases.book().caseOf(alertId), access).register(routes);
+        new PostReportRoutes(config.ingest(), access).register(routes);
+        new ReplayReportRoutes(reports, access).register(routes);
         http.get("/kasus", ctx -> {
             List<CaseView> found = query(ctx);
             Map<String, String> filters = new LinkedHashMap<>();
@@ -203,7 +211,6 @@ public final class AlertsService implements AutoCloseable {
         http.get("/kasus/{id}/gambar/{alertId}/{n}", this::picture);
         http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
         http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
-        http.get("/api/alerts/{id}", this::one);
         http.get("/api/cases", ctx -> {
             List<CaseView> found = query(ctx);
             json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
@@ -229,20 +236,11 @@ public final class AlertsService implements AutoCloseable {
             json(ctx, PersonalData.caseFile(c, PersonalData.whole(AccessControl.sessionOf(ctx))));
         });
         http.post("/api/cases/{id}/actions", this::act);
-        http.post("/kasus/laporkan", ctx -> reportPost(ctx, false));
-        http.post("/api/reports", ctx -> reportPost(ctx, true));
         if (notifier != null) {
-            // Anyone logged in may list silences; only those who may act on cases may set or lift one.
-            http.before("/api/silences*", ctx -> {
-                if (!ctx.method().name().equals("GET") && !AccessControl.sessionOf(ctx).user().role().mayAct()) {
-                    throw new io.javalin.http.ForbiddenResponse("the " + AccessControl.sessionOf(ctx).user().role().id()
-                            + " role may not set or lift silences");
-                }
-            });
             // Each user sees, sets and lifts only the silences of their jurisdiction.
-            notifier.routes(http, ctx -> {
+            notifier.routes(routes, ctx -> {
                 Session s = AccessControl.sessionOf(ctx);
-                return Optional.of(new id.netra.alerts.notify.SilenceActor(s.user().name(), silenceScope(s.user().jurisdiction())));
+                return new id.netra.alerts.notify.SilenceActor(s.user().name(), silenceScope(s.user().jurisdiction()));
             });
         }
         http.exception(org.apache.kafka.common.errors.ProducerFencedException.class, (e, ctx) -> {
@@ -250,14 +248,6 @@ public final class AlertsService implements AutoCloseable {
             ctx.status(503).json(Map.of("error", "this alerts service was replaced by another one; try again"));
         });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
-        // Replay reports list alerts of every region: auditors and admins with a national jurisdiction only.
-        http.before("/laporan*", ctx -> {
-            var user = AccessControl.sessionOf(ctx).user();
-            if (!user.role().mayAudit() || !user.jurisdiction().national()) {
-                throw new io.javalin.http.ForbiddenResponse("replay reports are for national auditors and admins");
-            }
-        });
-        ReportsPage.routes(http, reports, (ctx, runId) -> access.audit(ctx, AuditEntry.Action.REPORT_VIEWED, null, Map.of("runId", runId)));
         http.start(config.httpHost(), config.httpPort());
         reports.start();
         consumer.start();
@@ -352,24 +342,6 @@ public final class AlertsService implements AutoCloseable {
         return feed.list(min, Integer.MAX_VALUE).stream().filter(a -> j.covers(a.asn().regionCode())).toList();
     }
 
-    private void page(Context ctx) {
-        Severity min = severity(ctx);
-        List<Alert> all = visibleAlerts(ctx, min);
-        html(ctx, FeedPage.render(all.stream().limit(limit(ctx)).toList(), min, all.size(), AccessControl.sessionOf(ctx)));
-    }
-
-    private void list(Context ctx) throws JsonProcessingException {
-        json(ctx, visibleAlerts(ctx, severity(ctx)).stream().limit(limit(ctx)).map(a -> PersonalData.alert(a, false)).toList());
-    }
-
-    private void one(Context ctx) throws JsonProcessingException {
-        Jurisdiction j = jurisdiction(ctx);
-        Alert a = feed.get(ctx.pathParam("id")).filter(x -> j.covers(x.asn().regionCode()))
-                .orElseThrow(() -> new NotFoundResponse("no alert " + ctx.pathParam("id")));
-        access.audit(ctx, AuditEntry.Action.ALERT_VIEWED, cases.book().caseOf(a.id()).map(CaseFile::id).orElse(null), Map.of("alertId", a.id()));
-        json(ctx, PersonalData.alert(a, PersonalData.whole(AccessControl.sessionOf(ctx))));
-    }
-
     /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
     private java.util.function.Predicate<id.netra.model.Silence.Matcher> silenceScope(Jurisdiction j) {
         if (j.national()) {
@@ -382,78 +354,6 @@ public final class AlertsService implements AutoCloseable {
             // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
             case CANDIDATE -> false;
         };
-    }
-
-    /**
-     * An analyst reports a post's address ({@code url}, from the case list's form or as JSON): it is passed on to ingest
-     * with ingest's token and the analyst's name as {@code reportedBy}. 403 for a role that may not act, 503 when no
-     * ingest is configured, 502 when ingest refuses or cannot be reached.
-     */
-    private void reportPost(Context ctx, boolean api) throws Exception {
-        Session s = AccessControl.sessionOf(ctx);
-        String url;
-        if (api) {
-            com.fasterxml.jackson.databind.JsonNode body;
-            try {
-                body = Json.mapper().readTree(ctx.body());
-            } catch (JsonProcessingException e) {
-                throw new BadRequestResponse("the body is not JSON: " + e.getOriginalMessage());
-            }
-            url = body == null ? null : body.path("url").asText(null);
-        } else {
-            url = ctx.formParam("url");
-        }
-        int status;
-        String message;
-        String reportId = null;
-        if (!s.user().role().mayAct()) {
-            status = 403;
-            message = "the " + s.user().role().id() + " role may not report posts";
-        } else if (url == null || url.isBlank() || url.length() > 2048 || !url.strip().matches("(?i)https?://[^\\s]+")) {
-            status = 400;
-            message = "url must be an http(s) address of at most 2048 characters";
-        } else if (config.ingest() == null) {
-            status = 503;
-            message = "reporting is not configured (alerts.ingest.url)";
-        } else {
-            IngestLink.Answer answer;
-            try {
-                answer = config.ingest().report(url.strip(), s.user().name());
-            } catch (java.io.IOException e) {
-                log.error("Cannot pass a report by {} on to ingest at {}: {}", s.user().name(), config.ingest().url(), e.toString());
-                answer = new IngestLink.Answer(599, Json.mapper().createObjectNode().put("error", "ingest cannot be reached"));
-            }
-            if (answer.status() == 202) {
-                status = 202;
-                reportId = answer.body().path("id").asText(null);
-                message = "report " + reportId + " recorded";
-                access.audit(ctx, AuditEntry.Action.POST_REPORTED, null, Map.of("url", url.strip(), "report", String.valueOf(reportId)));
-            } else if (answer.status() == 400 || answer.status() == 503) {
-                status = answer.status();
-                message = answer.body().path("error").asText("ingest refused the report");
-            } else {
-                log.error("Ingest at {} answered {} to a report by {}: {}", config.ingest().url(), answer.status(), s.user().name(), answer.body());
-                status = 502;
-                message = "ingest did not take the report (HTTP " + answer.status() + ")";
-            }
-        }
-        ctx.status(status);
-        if (api) {
-            json(ctx, reportId == null ? Map.of("error", message) : Map.of("id", reportId, "reportedBy", s.user().name()));
-        } else {
-            html(ctx, CasesPage.reported(status == 202, message, s));
-        }
-    }
-
-    private static byte[] script() {
-        try (java.io.InputStream in = AlertsService.class.getResourceAsStream("/alerts/assets/netra.js")) {
-            if (in == null) {
-                throw new IllegalStateException("the page script /alerts/assets/netra.js is missing from the build");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The cases of an export, once the export is in the audit log with its filter and size; NIPs masked for auditors. */

@@ -50,6 +50,22 @@ public final class Html {
 
     /** The same for the evidence found in {@code field} ({@code null}: the post's text; {@code media[0].alt}: an alt text). */
     static String highlight(String text, List<Alert.Evidence> evidence, String field) {
+        StringBuilder out = new StringBuilder();
+        for (Span s : spans(text, evidence, field)) {
+            out.append(s.marked() ? "<mark>" + escape(s.text()) + "</mark>" : escape(s.text()));
+        }
+        return out.toString();
+    }
+
+    /** A piece of a text: marked when evidence was found in it. Templates escape the text and wrap a marked piece in {@code <mark>}. */
+    public record Span(String text, boolean marked) {
+    }
+
+    /**
+     * {@code text} cut into pieces at the evidence found in {@code field}: overlapping or adjacent spans are merged, spans
+     * outside the text clipped; the pieces joined are the text.
+     */
+    public static List<Span> spans(String text, List<Alert.Evidence> evidence, String field) {
         List<int[]> spans = new ArrayList<>();
         for (Alert.Evidence e : evidence) {
             if (!java.util.Objects.equals(e.field(), field)) {
@@ -70,12 +86,18 @@ public final class Html {
                 merged.add(s);
             }
         }
-        StringBuilder out = new StringBuilder();
+        List<Span> out = new ArrayList<>();
         int at = 0;
         for (int[] s : merged) {
-            out.append(escape(text.substring(at, s[0]))).append("<mark>").append(escape(text.substring(s[0], s[1]))).append("</mark>");
+            if (s[0] > at) {
+                out.add(new Span(text.substring(at, s[0]), false));
+            }
+            out.add(new Span(text.substring(s[0], s[1]), true));
             at = s[1];
         }
-        return out.append(escape(text.substring(at))).toString();
+        if (at < text.length()) {
+            out.add(new Span(text.substring(at), false));
+        }
+        return out;
     }
 }

@@ -31,9 +31,11 @@ public final class AccessControl {
     private static final String SESSION_ATTRIBUTE = "netra.session";
     /** The app's own scripts: the pages carry no inline script, so the policy allows none. */
     public static final String SCRIPT_PATH = "/assets/netra.js";
+    /** The pages' one stylesheet. */
+    public static final String STYLESHEET_PATH = "/assets/netra.css";
     /**
-     * No inline script, no script, frame or form target from elsewhere. Inline styles stay allowed: the pages' CSS is
-     * inline, and CSS cannot run code.
+     * No inline script, no script, frame or form target from elsewhere. Styles come from this site ({@link #STYLESHEET_PATH});
+     * inline styles stay allowed while the case pages still carry theirs (CSS cannot run code).
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -59,31 +61,38 @@ public final class AccessControl {
         this.config = config;
         this.cookieSecure = config.secureCookie();
         this.hashes = new java.util.concurrent.Semaphore(config.loginMaxConcurrent(), true);
-        open.addAll(Set.of("/health", "/login", SCRIPT_PATH));
+        open.add("/health");
         this.dummyHash = PasswordHash.hash("not a password".toCharArray(),
                 users.all().stream().mapToInt(u -> PasswordHash.iterations(u.passwordHash())).max().orElse(1000));
     }
 
-    /** Adds the gate and the login routes to {@code app}. */
+    /** Adds the gate to {@code app}: every request but those of routes open to {@link Access#ANYONE} needs a session. */
     public void install(Javalin app) {
         app.before(this::gate);
-        app.get("/login", ctx -> {
+        app.exception(AuditLog.AuditUnavailableException.class, (e, ctx) -> {
+            log.error("Refused a request because the audit log cannot be written: {}", e.getMessage());
+            ctx.status(503).json(Map.of("error", "the audit log cannot be written; try again later"));
+        });
+    }
+
+    /**
+     * The login routes: {@code GET/POST /login} (anyone), {@code POST /logout} and {@code GET /api/session} (who the
+     * client is and its CSRF token).
+     */
+    public void routes(Routes routes) {
+        routes.get("/login", Access.ANYONE, ctx -> {
             if (session(ctx).isPresent()) {
                 ctx.redirect("/kasus", HttpStatus.SEE_OTHER);
                 return;
             }
             html(ctx, 200, LoginPage.render(users.isEmpty() ? "Belum ada pengguna: setel alerts.users ke berkas pengguna." : null));
         });
-        app.post("/login", this::login);
-        app.post("/logout", this::logout);
-        app.get("/api/session", ctx -> {
+        routes.post("/login", Access.ANYONE, this::login);
+        routes.post("/logout", Access.LOGGED_IN, this::logout);
+        routes.get("/api/session", Access.LOGGED_IN, ctx -> {
             Session s = sessionOf(ctx);
             ctx.json(Map.of("name", s.user().name(), "role", s.user().role().id(), "jurisdiction", s.user().jurisdiction().toString(),
                     "csrfToken", s.csrfToken()));
-        });
-        app.exception(AuditLog.AuditUnavailableException.class, (e, ctx) -> {
-            log.error("Refused a request because the audit log cannot be written: {}", e.getMessage());
-            ctx.status(503).json(Map.of("error", "the audit log cannot be written; try again later"));
         });
     }
 
@@ -112,6 +121,11 @@ public final class AccessControl {
             throw new IllegalStateException("no session on " + ctx.path() + ": the gate is not installed");
         }
         return s;
+    }
+
+    /** The session of a request that passed the gate, or {@code null} when the gate stopped it or let it through without one. */
+    static Session sessionIfPassed(Context ctx) {
+        return ctx.attribute(SESSION_ATTRIBUTE);
     }
 
     /** Whether a session is still open (a live stream stops when its session ends). */

@@ -2,7 +2,7 @@ package id.netra.alerts.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import id.netra.alerts.CaseFile;
-import id.netra.alerts.Html;
+import id.netra.alerts.Templates;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.Json;
@@ -15,15 +15,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The wording of notifications (Indonesian). Untrusted text (post text, names, agency) goes through {@link Inert}
- * when a notification is planned, so what is stored is plain text; the HTML part escapes it again with
- * {@link Html#escape}. The post's own HTML and links are never copied: a message links to the case page only.
+ * The wording of notifications (Indonesian; templates {@code mail/notification.jte} and {@code mail/digest.jte} in
+ * {@code src/main/jte-text}, the HTML part {@code mail/digest.jte} in {@code src/main/jte}). Untrusted text (post text,
+ * names, agency) goes through {@link Inert} when a notification is planned, so what is stored is plain text; the HTML
+ * template escapes it again. The post's own HTML and links are never copied: a message links to the case page only.
  */
 final class Messages {
     static final int MAX_QUOTE = 280;
@@ -48,30 +50,24 @@ final class Messages {
             case CONFIRMED -> "[Netra] Kasus " + c.id() + " dikonfirmasi: " + name + " (" + label(severity) + ")";
             case NEW_HIGH_ALERT -> "[Netra] Peringatan TINGGI baru, kasus " + c.id() + ": " + name;
         };
-        StringBuilder text = new StringBuilder();
-        text.append(switch (trigger) {
-            case CONFIRMED -> "Kasus " + c.id() + " telah dikonfirmasi oleh analis Bawaslu (" + Inert.line(e.actor(), 60) + ").";
-            case NEW_HIGH_ALERT -> "Peringatan baru dengan tingkat TINGGI pada kasus " + c.id() + ".";
-        }).append("\n\n");
-        text.append("Tingkat: ").append(label(severity)).append('\n');
-        text.append("ASN: ").append(name).append(", NIP ").append(maskNip(a.nip())).append('\n');
-        text.append("Instansi: ").append(Inert.line(a.asn().agency(), 120));
-        if (a.asn().unit() != null && !a.asn().unit().isBlank()) {
-            text.append(" - ").append(Inert.line(a.asn().unit(), 120));
-        }
-        text.append('\n').append("Wilayah: ").append(region).append('\n');
-        if (!candidates.isEmpty()) {
-            text.append("Calon: ").append(candidates).append('\n');
-        }
-        if (a.violation() != null) {
-            text.append("Bentuk pelanggaran (SKB): ").append(Inert.line(a.violation().skb() != null ? a.violation().skb() : a.violation().form(), 200))
-                    .append('\n');
-            if (!a.violation().legalBasis().isEmpty()) {
-                text.append("Dasar hukum: ").append(Inert.line(String.join("; ", a.violation().legalBasis()), 300)).append('\n');
-            }
-        }
-        text.append("Kutipan unggahan (teks apa adanya): \"").append(Inert.line(a.post().text(), MAX_QUOTE)).append("\"\n\n");
-        text.append("Buka kasus: ").append(url).append('\n');
+        Map<String, Object> params = new HashMap<>();
+        params.put("confirmed", trigger == Trigger.CONFIRMED);
+        params.put("caseId", c.id());
+        params.put("actor", Inert.line(e.actor(), 60));
+        params.put("severity", label(severity));
+        params.put("name", name);
+        params.put("nip", maskNip(a.nip()));
+        params.put("agency", Inert.line(a.asn().agency(), 120));
+        params.put("unit", a.asn().unit() == null || a.asn().unit().isBlank() ? null : Inert.line(a.asn().unit(), 120));
+        params.put("region", region);
+        params.put("candidates", candidates);
+        params.put("violation", a.violation() == null ? null
+                : Inert.line(a.violation().skb() != null ? a.violation().skb() : a.violation().form(), 200));
+        params.put("legalBasis", a.violation() == null || a.violation().legalBasis().isEmpty() ? null
+                : Inert.line(String.join("; ", a.violation().legalBasis()), 300));
+        params.put("quote", Inert.line(a.post().text(), MAX_QUOTE));
+        params.put("url", url);
+        String text = Templates.text("mail/notification.jte", params);
 
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("caseId", c.id());
@@ -95,29 +91,9 @@ final class Messages {
         List<Notification> ns = d.members();
         String subject = ns.size() == 1 ? ns.getFirst().subject()
                 : "[Netra] " + ns.size() + " pemberitahuan kasus: " + ns.stream().map(Notification::caseId).distinct().collect(Collectors.joining(", "));
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(subject)).append("</title></head><body>");
-        if (ns.size() > 1) {
-            text.append("Ringkasan ").append(ns.size()).append(" pemberitahuan dari Netra.\n\n");
-            html.append("<p>Ringkasan ").append(ns.size()).append(" pemberitahuan dari Netra.</p>");
-        }
-        for (Notification n : ns) {
-            if (ns.size() > 1) {
-                text.append("== ").append(n.subject()).append(" ==\n");
-                html.append("<h2>").append(Html.escape(n.subject())).append("</h2>");
-            }
-            text.append(n.text()).append('\n');
-            html.append("<pre style=\"white-space:pre-wrap;font-family:sans-serif\">").append(Html.escape(n.text())).append("</pre>");
-            String href = Html.safeHref(URI.create(n.facts().getOrDefault("caseUrl", "")));
-            if (href != null) {
-                html.append("<p><a href=\"").append(href).append("\">Buka kasus ").append(Html.escape(n.caseId())).append("</a></p>");
-            }
-        }
-        text.append("--\nPesan otomatis Netra untuk Bawaslu. Id pengiriman: ").append(d.id()).append('\n');
-        html.append("<hr><p style=\"color:#666\">Pesan otomatis Netra untuk Bawaslu. Id pengiriman: ").append(Html.escape(d.id()))
-                .append("</p></body></html>");
-        return new Rendered(subject, text.toString(), html.toString());
+        String text = Templates.text("mail/digest.jte", Map.of("members", ns, "deliveryId", d.id()));
+        String html = Templates.html("mail/digest.jte", Map.of("subject", subject, "members", ns, "deliveryId", d.id()));
+        return new Rendered(subject, text, html);
     }
 
     /**

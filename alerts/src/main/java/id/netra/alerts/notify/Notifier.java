@@ -10,7 +10,6 @@ import id.netra.model.Silence;
 import id.netra.model.SilenceEvent;
 import id.netra.model.Topic;
 import id.netra.model.TopicReader;
-import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -270,9 +269,12 @@ public final class Notifier implements AutoCloseable {
         fatal.accept("another alerts service took over the notifications topic " + config.notificationsTopic().name(), e);
     }
 
-    /** Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}}; 401 without an analyst. */
-    public void routes(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who) {
-        new SilenceRoutes(this, clock).register(http, who);
+    /**
+     * Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}} (see {@link SilenceRoutes});
+     * {@code who} tells the logged-in user and the reach of their jurisdiction.
+     */
+    public void routes(id.netra.alerts.auth.Routes routes, java.util.function.Function<io.javalin.http.Context, SilenceActor> who) {
+        new SilenceRoutes(this, clock).register(routes, who);
     }
 
     /** Told of every silence event after it is committed (e.g. to mirror it to the audit log). */

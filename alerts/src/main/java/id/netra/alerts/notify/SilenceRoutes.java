@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.netra.model.Json;
 import id.netra.model.Regions;
 import id.netra.model.Silence;
-import io.javalin.Javalin;
+import id.netra.alerts.auth.Access;
+import id.netra.alerts.auth.Routes;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The silences API, for logged-in analysts only (401 otherwise), each user seeing, setting and lifting only the silences
- * within their jurisdiction (a person or region in it; a candidate's silence only nationally), NIPs masked:
+ * The silences API: every logged-in user may list them, those who may act set and lift them (403 otherwise; 401 without
+ * a session), each user seeing, setting and lifting only the silences within their jurisdiction (a person or region in
+ * it; a candidate's silence only nationally), NIPs masked:
  *
  * <ul>
  *   <li>{@code GET /api/silences} the silences in force; {@code ?all=true} also the expired and lifted ones</li>
@@ -41,25 +44,10 @@ final class SilenceRoutes {
         this.clock = clock;
     }
 
-    void register(Javalin http, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who) {
-        http.get("/api/silences", ctx -> withUser(ctx, who, user -> list(ctx, user)));
-        http.post("/api/silences", ctx -> withUser(ctx, who, user -> create(ctx, user)));
-        http.delete("/api/silences/{id}", ctx -> withUser(ctx, who, user -> lift(ctx, user)));
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        void handle(SilenceActor user) throws JsonProcessingException;
-    }
-
-    private static void withUser(Context ctx, java.util.function.Function<io.javalin.http.Context, java.util.Optional<SilenceActor>> who, Handler h)
-            throws JsonProcessingException {
-        SilenceActor user = who.apply(ctx).orElse(null);
-        if (user == null) {
-            reply(ctx, 401, Map.of("error", "log in to see or change silences"));
-            return;
-        }
-        h.handle(user);
+    void register(Routes routes, Function<Context, SilenceActor> who) {
+        routes.get("/api/silences", Access.LOGGED_IN, ctx -> list(ctx, who.apply(ctx)));
+        routes.post("/api/silences", Access.MAY_ACT, ctx -> create(ctx, who.apply(ctx)));
+        routes.delete("/api/silences/{id}", Access.MAY_ACT, ctx -> lift(ctx, who.apply(ctx)));
     }
 
     /** The silences within the user's reach, NIPs masked: a list, like every list. */
