@@ -51,7 +51,11 @@ import org.slf4j.LoggerFactory;
  * crash between them, {@link #start(Collection)} plans the recent case events again ({@code alerts.notify.catch-up});
  * the ids find what was planned already.
  *
- * <p>One transactional id per notifications topic: a new instance fences the previous one, whose late writes fail.
+ * <p>With several alerts services, only the leader notifies ({@link #start(Collection)} when it is elected,
+ * {@link #follow()} when it is not any more). One transactional id per notifications topic: the new leader fences the
+ * previous one, whose late writes fail; a fenced notifier stops delivering and waits to be elected again (it does not
+ * stop the service). The new leader reads the outbox whole, so it sends what its predecessor planned and did not
+ * deliver, and plans again the recent case events, finding by id what was planned already.
  */
 public final class Notifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
@@ -62,10 +66,11 @@ public final class Notifier implements AutoCloseable {
     private final Function<String, Optional<Alert>> alerts;
     private final Clock clock;
     private final Map<Notification.Channel, Sender> senders;
-    private final KafkaProducer<String, byte[]> producer;
+    /** The outbox writer while leading, else null. */
+    private volatile KafkaProducer<String, byte[]> producer;
     private final Planner planner;
-    private final Outbox outbox = new Outbox();
-    private final SilenceBook silences = new SilenceBook();
+    private Outbox outbox = new Outbox();
+    private volatile SilenceBook silences = new SilenceBook();
     private final Object lock = new Object();
     private volatile boolean running;
     private volatile Consumer<SilenceEvent> silenceListener = e -> { };
@@ -81,6 +86,8 @@ public final class Notifier implements AutoCloseable {
     private volatile NotifyMeters meters = NotifyMeters.none();
     private volatile java.util.function.BiConsumer<String, Throwable> fatal = (why, e) -> { };
     private volatile boolean fenced;
+    /** Between the start of {@link #lead} and delivery running: case events are queued for planning. */
+    private volatile boolean starting;
 
     /** A case event to plan again at {@code due}; {@code attempt} failures so far. */
     private record PlanningRetry(AlertEvent event, int attempt, Instant due) {
@@ -105,11 +112,14 @@ public final class Notifier implements AutoCloseable {
         this.clock = clock;
         this.senders = Map.copyOf(senders);
         this.planner = new Planner(config.routing(), config.publicUrl());
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-alerts-notify-" + config.notificationsTopic().name());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-notify");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static Map<Notification.Channel, Sender> channels(NotifyConfig config, Clock clock) {
@@ -133,19 +143,51 @@ public final class Notifier implements AutoCloseable {
      * nothing.
      */
     public void start(Collection<CaseFile> known) {
+        lead(() -> known);
+    }
+
+    /**
+     * Like {@link #start(Collection)}, the known cases taken once this notifier listens: a case event read meanwhile is
+     * in them or is queued by {@link #onCaseEvent}, so the election of a new leader loses none.
+     */
+    public synchronized void lead(java.util.function.Supplier<Collection<CaseFile>> knownCases) {
+        if (running) {
+            return;
+        }
+        fenced = false;
+        backlog.clear();
+        retries.clear();
+        starting = true;
+        try {
+            begin(knownCases.get());
+        } catch (RuntimeException e) {
+            starting = false;
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+                producer = null;
+            }
+            throw e;
+        }
+    }
+
+    private void begin(Collection<CaseFile> known) {
         Instant since = clock.instant().minus(config.catchUp());
         known.stream().flatMap(c -> c.history().stream()).filter(e -> e.at().isAfter(since))
                 .filter(e -> e.type() == AlertEvent.Type.CONFIRMED || e.type() == AlertEvent.Type.OPENED || e.type() == AlertEvent.Type.ALERT_ADDED)
                 .sorted(java.util.Comparator.comparing(AlertEvent::at)).forEach(backlog::add);
         backlogUntil = clock.instant().plus(BACKLOG_PATIENCE);
+        producer = newProducer();
         producer.initTransactions();
+        SilenceBook freshSilences = new SilenceBook();
         long s = TopicReader.readToEnd(kafka, config.silencesTopic(), (key, e) -> {
             if (e != null) {
-                silences.apply(e);
+                freshSilences.apply(e);
             }
         });
+        silences = freshSilences;
         long n;
         synchronized (lock) {
+            outbox = new Outbox();
             n = TopicReader.readToEnd(kafka, config.notificationsTopic(), (key, e) -> {
                 if (e != null) {
                     outbox.apply(e);
@@ -155,9 +197,31 @@ public final class Notifier implements AutoCloseable {
         log.info("Notifications loaded from {}: {} event(s), {} waiting; {} silence event(s) from {}.", config.notificationsTopic().name(), n,
                 outbox.pending().size(), s, config.silencesTopic().name());
         running = true;
+        starting = false;
         worker = new Thread(this::deliverLoop, "netra-notify-delivery");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Stops planning and delivering (another instance leads now): the digest in hand is finished and recorded if it
+     * can be (see {@link #close()}), then the writer is closed. {@link #start(Collection)} resumes from the topic.
+     */
+    public synchronized void follow() {
+        if (producer == null) {
+            return;
+        }
+        stopWorker();
+        backlog.clear();
+        retries.clear();
+        producer.close(Duration.ofSeconds(5));
+        producer = null;
+        log.info("Stopped sending notifications: another alerts service sends them now.");
+    }
+
+    /** Whether this notifier plans and delivers now. */
+    public boolean leading() {
+        return running && producer != null;
     }
 
     /**
@@ -166,9 +230,15 @@ public final class Notifier implements AutoCloseable {
      * recipient the routing names. Never throws: a failure (the outbox topic not writable, a bug in a route) is logged,
      * counted ({@code netra_notification_planning_failures_total}) and the event is planned again by the delivery thread,
      * with the notifications' back-off, until it succeeds; planning twice is harmless, the ids find what was planned. A
-     * fenced producer (another alerts service took over) is fatal instead.
+     * fenced producer (another alerts service took over) stops delivery instead (see {@link #follow()}).
      */
     public void onCaseEvent(AlertEvent e) {
+        if (!running) {
+            if (starting) {
+                backlog.add(e);
+            }
+            return;
+        }
         try {
             plan(e);
         } catch (RuntimeException ex) {
@@ -245,9 +315,12 @@ public final class Notifier implements AutoCloseable {
         this.fatal = listener;
     }
 
-    /** False once the delivery thread ended other than by {@link #close()}, or the producer was fenced. */
+    /**
+     * False once the delivery thread ended other than by {@link #close()} or {@link #follow()}. A fenced notifier is alive:
+     * another instance leads, and this one waits to be elected again.
+     */
     public boolean alive() {
-        return !fenced && (worker == null || worker.isAlive() || !running);
+        return fenced || worker == null || worker.isAlive() || !running;
     }
 
     /**
@@ -266,8 +339,8 @@ public final class Notifier implements AutoCloseable {
     private void fencedOut(Throwable e) {
         fenced = true;
         running = false;
-        log.error("Another alerts service took over the notifications topic {}; this one stops delivering.", config.notificationsTopic().name());
-        fatal.accept("another alerts service took over the notifications topic " + config.notificationsTopic().name(), e);
+        log.warn("Another alerts service took over the notifications topic {}; this one stops delivering until it leads again ({}).",
+                config.notificationsTopic().name(), e.toString());
     }
 
     /** Serves {@code GET/POST /api/silences} and {@code DELETE /api/silences/{id}}; 401 without an analyst. */
@@ -309,6 +382,10 @@ public final class Notifier implements AutoCloseable {
 
     private void writeSilence(SilenceEvent e) {
         Topic<String, SilenceEvent> t = config.silencesTopic();
+        KafkaProducer<String, byte[]> producer = this.producer;
+        if (producer == null || !running) {
+            throw new io.javalin.http.ServiceUnavailableResponse("silences are set on the alerts service that sends notifications; try again");
+        }
         synchronized (lock) {
             TopicReader.inTransaction(producer, () ->
                     producer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))));
@@ -469,7 +546,15 @@ public final class Notifier implements AutoCloseable {
      * again after the restart), then closes the producer.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopWorker();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+
+    private void stopWorker() {
         running = false;
         synchronized (lock) {
             lock.notifyAll();
@@ -487,6 +572,5 @@ public final class Notifier implements AutoCloseable {
                 worker.interrupt();
             }
         }
-        producer.close(Duration.ofSeconds(10));
     }
 }
