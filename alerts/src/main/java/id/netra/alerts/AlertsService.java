@@ -186,6 +186,10 @@ public final class AlertsService implements AutoCloseable {
     public void start() {
         cases.start();
         sessions.start();
+        if (notifier != null) {
+            // Silences are read and set on every instance; notifications are planned and sent by the leader alone.
+            notifier.open();
+        }
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = false;

@@ -70,7 +70,11 @@ public final class Notifier implements AutoCloseable {
     private volatile KafkaProducer<String, byte[]> producer;
     private final Planner planner;
     private Outbox outbox = new Outbox();
-    private volatile SilenceBook silences = new SilenceBook();
+    private final SilenceBook silences = new SilenceBook();
+    /** Follows the silences topic once {@link #open()}; null before. Guarded by {@code this}. */
+    private SilenceFollower silenceFollower;
+    /** Writes silences: any instance may (idempotent, not transactional); null before {@link #open()}. */
+    private volatile KafkaProducer<String, byte[]> silenceWriter;
     private final Object lock = new Object();
     private volatile boolean running;
     private volatile Consumer<SilenceEvent> silenceListener = e -> { };
@@ -178,13 +182,7 @@ public final class Notifier implements AutoCloseable {
         backlogUntil = clock.instant().plus(BACKLOG_PATIENCE);
         producer = newProducer();
         producer.initTransactions();
-        SilenceBook freshSilences = new SilenceBook();
-        long s = TopicReader.readToEnd(kafka, config.silencesTopic(), (key, e) -> {
-            if (e != null) {
-                freshSilences.apply(e);
-            }
-        });
-        silences = freshSilences;
+        long s = open();
         long n;
         synchronized (lock) {
             outbox = new Outbox();
@@ -201,6 +199,28 @@ public final class Notifier implements AutoCloseable {
         worker = new Thread(this::deliverLoop, "netra-notify-delivery");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Reads the silences whole and follows them (so that this instance lists them and honours the ones set on others),
+     * and lets this instance set and lift silences; nothing if done already. {@link #start(Collection)} does it too.
+     *
+     * @return how many silence events were read now
+     */
+    public synchronized long open() {
+        if (silenceFollower != null) {
+            return 0;
+        }
+        SilenceFollower f = new SilenceFollower(kafka, config.silencesTopic(), silences::apply);
+        long n = f.start();
+        silenceFollower = f;
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-silences");
+        silenceWriter = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return n;
     }
 
     /**
@@ -382,13 +402,19 @@ public final class Notifier implements AutoCloseable {
 
     private void writeSilence(SilenceEvent e) {
         Topic<String, SilenceEvent> t = config.silencesTopic();
-        KafkaProducer<String, byte[]> producer = this.producer;
-        if (producer == null || !running) {
-            throw new io.javalin.http.ServiceUnavailableResponse("silences are set on the alerts service that sends notifications; try again");
+        KafkaProducer<String, byte[]> writer = silenceWriter;
+        if (writer == null) {
+            throw new io.javalin.http.ServiceUnavailableResponse("the notifications are not started yet; try again");
         }
         synchronized (lock) {
-            TopicReader.inTransaction(producer, () ->
-                    producer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))));
+            try {
+                writer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))).get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted while writing silence " + e.silenceId(), ex);
+            } catch (java.util.concurrent.ExecutionException ex) {
+                throw new KafkaException("cannot write silence " + e.silenceId() + " to " + t.name() + ": " + ex.getCause().getMessage(), ex.getCause());
+            }
             silences.apply(e);
             lock.notifyAll();
         }
@@ -551,6 +577,10 @@ public final class Notifier implements AutoCloseable {
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;
+        }
+        if (silenceFollower != null) {
+            silenceFollower.close();
+            silenceWriter.close(Duration.ofSeconds(5));
         }
     }
 
