@@ -258,17 +258,29 @@ public final class CaseLog implements AutoCloseable {
         try {
             TopicReader.inTransaction(writer, () -> events.forEach(e ->
                     writer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
-        } catch (ProducerFencedException e) {
+        } catch (KafkaException e) {
+            if (!fenced(e)) {
+                log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
+                        + "next election.", events.size(), topic.name(), e);
+                reread();
+                return;
+            }
             log.warn("Another alerts service took over the case log {}; this one follows now ({} case event(s) not written: the new leader "
                     + "places those alerts).", topic.name(), events.size());
             writer.close(Duration.ZERO);
             writer = null;
             reread();
-        } catch (KafkaException e) {
-            log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
-                    + "next election.", events.size(), topic.name(), e);
-            reread();
         }
+    }
+
+    /** Whether a failed write means another writer took over (the broker says fenced, or refuses this writer's epoch). */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets what was placed and not written: the book again holds only what the topic says. */
