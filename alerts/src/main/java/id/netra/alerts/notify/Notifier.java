@@ -268,7 +268,7 @@ public final class Notifier implements AutoCloseable {
 
     private void planningFailed(PlanningRetry failed, RuntimeException ex) {
         meters.planningFailed();
-        if (ex instanceof ProducerFencedException) {
+        if (fenced(ex)) {
             fencedOut(ex);
             return;
         }
@@ -354,6 +354,16 @@ public final class Notifier implements AutoCloseable {
                 return outbox.undelivered();
             }
         }, retries::size);
+    }
+
+    /** Whether a failed write means another leader took over (fenced, or this writer's epoch refused). */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fencedOut(Throwable e) {
@@ -474,9 +484,11 @@ public final class Notifier implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ProducerFencedException e) {
-                fencedOut(e);
             } catch (KafkaException e) {
+                if (fenced(e)) {
+                    fencedOut(e);
+                    continue;
+                }
                 log.error("Could not write to the notifications topic {}; trying again in {}.", config.notificationsTopic().name(),
                         config.retryInitial(), e);
                 pause(config.retryInitial());
