@@ -26,7 +26,13 @@ import java.util.Map;
  *       {@link MetricsAccess}</td></tr>
  *   <tr><td>{@code alerts.http.max-body}</td><td>{@code 65536}</td><td>largest request body in bytes, with or without a length (413)</td></tr>
  *   <tr><td>{@code alerts.ingest.url}, {@code alerts.ingest.api-token}</td><td></td><td>where reported post addresses go, see {@link IngestLink}</td></tr>
+ *   <tr><td>{@code alerts.instance-id}</td><td>host name and process id</td><td>this instance's name among several alerts
+ *       services on the same topics (client ids, logs)</td></tr>
+ *   <tr><td>{@code alerts.sessions-topic}</td><td>{@code alerts-sessions}</td><td>compacted topic of the open sessions (created if
+ *       missing), shared by every instance</td></tr>
  * </table>
+ * Several alerts services may run on the same topics: one leads (opens cases, sends notifications), see
+ * {@link LeaderElection}; the election topic is {@code <alerts.events-topic>-leader}, created if missing.
  * Access control ({@code alerts.users}, {@code alerts.cookie-secure}, ...) is in {@link AuthConfig}.
  *
  * @param notifications the notification settings, or {@code null} when notifications are off
@@ -34,8 +40,9 @@ import java.util.Map;
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                            Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
-                           MetricsAccess management) {
+                           MetricsAccess management, String instanceId, String sessionsTopic) {
     public static final long DEFAULT_MAX_BODY = 64 * 1024;
+    public static final String DEFAULT_SESSIONS_TOPIC = "alerts-sessions";
 
     public AlertsConfig {
         java.util.Objects.requireNonNull(auth, "auth");
@@ -47,6 +54,45 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
             throw new IllegalArgumentException("alerts.http.max-body must be between 1 and " + id.netra.web.BodyLimit.MOST + " bytes, not " + maxBodyBytes);
         }
         kafka = Map.copyOf(kafka);
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = defaultInstanceId();
+        }
+        if (!instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("alerts.instance-id must be 1 to 100 letters, digits, '.', '_' or '-', not '" + instanceId + "'");
+        }
+        if (sessionsTopic == null || sessionsTopic.isBlank()) {
+            sessionsTopic = DEFAULT_SESSIONS_TOPIC;
+        }
+    }
+
+    /** Like the canonical constructor, with the default instance id and sessions topic. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
+                        MetricsAccess management) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management, null, null);
+    }
+
+    /** The host name and process id, e.g. {@code alerts-1-4711}. */
+    static String defaultInstanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "alerts";
+        }
+        String id = (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() > 100 ? id.substring(id.length() - 100) : id;
+    }
+
+    /** These settings with this instance id and sessions topic ({@code null}: the defaults). */
+    public AlertsConfig withInstance(String newInstanceId, String newSessionsTopic) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
+                newInstanceId, newSessionsTopic);
+    }
+
+    /** The one-partition topic whose consumer group elects the leader. */
+    public String leaderTopic() {
+        return eventsTopic.name() + "-leader";
     }
 
     /** Without reporting to ingest, with the default body limit. */
@@ -75,27 +121,27 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic);
     }
 
     /** These settings with these notifications ({@code null}: off). */
     public AlertsConfig withNotifications(NotifyConfig newNotifications) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic);
     }
 
     /** These settings with reports passed on to this ingest ({@code null}: reporting off). */
     public AlertsConfig withIngest(IngestLink newIngest) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management, instanceId, sessionsTopic);
     }
 
     /** These settings with this body limit. */
     public AlertsConfig withMaxBodyBytes(long max) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management, instanceId, sessionsTopic);
     }
 
     /** These settings with this rule for {@code /metrics}. */
     public AlertsConfig withManagement(MetricsAccess newManagement) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement, instanceId, sessionsTopic);
     }
 
     /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
@@ -110,6 +156,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
                 Topics.ALERTS.withName(s.string("alerts.topic", Topics.ALERTS.name())),
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
                 AuthConfig.from(s), NotifyConfig.from(s, System.getenv()), IngestLink.from(s),
-                s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY), MetricsAccess.from(s));
+                s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY), MetricsAccess.from(s), s.string("alerts.instance-id", null),
+                s.string("alerts.sessions-topic", DEFAULT_SESSIONS_TOPIC));
     }
 }

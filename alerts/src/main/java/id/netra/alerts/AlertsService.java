@@ -76,7 +76,8 @@ public final class AlertsService implements AutoCloseable {
     private final Metrics metrics = new Metrics("alerts");
     private final FatalSignal fatal = new FatalSignal();
     private final Health health = new Health();
-    private volatile boolean casesFenced;
+    private final LeaderElection election;
+    private final id.netra.alerts.auth.KafkaSessionStore sessions;
     private Javalin http;
 
     /** @throws IllegalArgumentException when the users file cannot be read or has problems (each named with its line) */
@@ -92,23 +93,16 @@ public final class AlertsService implements AutoCloseable {
         this.config = config;
         this.users = loadUsers(config);
         Clock clock = Clock.systemUTC();
-        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock);
+        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock, config.instanceId());
         this.audit = new AuditLog(config.kafka(), config.auth().auditTopic(), clock);
-        this.access = new AccessControl(config.auth(), users, audit, clock);
+        this.sessions = new id.netra.alerts.auth.KafkaSessionStore(config.kafka(), config.sessionsTopic(), config.instanceId());
+        this.access = new AccessControl(config.auth(), users, audit, clock, sessions);
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
             live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             cases.onAlert(alert);
             afterAlert.accept(alert);
-        }, () -> {
-            // The case events of the batch are written here: a fenced writer means another alerts service took over.
-            try {
-                cases.flush();
-            } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
-                casesFenced(e);
-                throw e;
-            }
-        });
+        }, cases::flush);
         consumer.onDeath(fatal::raise);
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
@@ -121,11 +115,12 @@ public final class AlertsService implements AutoCloseable {
             io.micrometer.core.instrument.Gauge.builder("netra.feed.alerts", () -> feed.count(sev) - next(sev).map(feed::count).orElse(0L))
                     .description("Alerts in the feed, by severity").tag("severity", sev.name()).register(metrics.registry());
         }
-        health.liveness("alerts-consumer", consumer::alive).liveness("case-log", () -> !casesFenced);
+        health.liveness("alerts-consumer", consumer::alive).liveness("case-log", cases::alive);
         if (notifier != null) {
             health.liveness("notifications", notifier::alive);
         }
         health.readiness("feed-caught-up", consumer::caughtUp);
+        this.election = new LeaderElection(config.kafka(), config.leaderTopic(), config.instanceId(), new Lead());
         cases.onEvent(e -> {
             live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
             if (notifier != null) {
@@ -134,18 +129,36 @@ public final class AlertsService implements AutoCloseable {
         });
     }
 
+    /** Leading: opening cases and notifying; following: neither (another instance does). */
+    private final class Lead implements LeaderElection.Listener {
+        @Override
+        public void elected() {
+            cases.lead(() -> feed.list(Severity.MEDIUM, Integer.MAX_VALUE));
+            if (notifier != null) {
+                try {
+                    notifier.lead(() -> cases.book().all());
+                } catch (RuntimeException e) {
+                    log.error("Could not start sending notifications as the leader; they wait for the next election.", e);
+                }
+            }
+        }
+
+        @Override
+        public void deposed() {
+            if (notifier != null) {
+                notifier.follow();
+            }
+            cases.follow();
+        }
+    }
+
     private static Optional<Severity> next(Severity s) {
         return s.ordinal() + 1 < Severity.values().length ? Optional.of(Severity.values()[s.ordinal() + 1]) : Optional.empty();
     }
 
-    private void casesFenced(RuntimeException e) {
-        casesFenced = true;
-        fatal.raise("another alerts service took over the case log (alert-events)", e);
-    }
-
     /**
      * Liveness: {@code alerts-consumer} (DOWN once the thread reading {@code alerts} died), {@code case-log} (DOWN once
-     * another alerts service fenced its writer) and, with notifications on, {@code notifications} (the delivery thread).
+     * the thread following {@code alert-events} died; a follower, or a leader fenced by another instance, is UP) and, with notifications on, {@code notifications} (the delivery thread).
      * Readiness adds {@code feed-caught-up}: every alert committed before the start is in the feed.
      */
     public Health health() {
@@ -175,8 +188,10 @@ public final class AlertsService implements AutoCloseable {
 
     public void start() {
         cases.start();
+        sessions.start();
         if (notifier != null) {
-            notifier.start(cases.book().all());
+            // Silences are read and set on every instance; notifications are planned and sent by the leader alone.
+            notifier.open();
         }
         http = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -244,13 +259,13 @@ public final class AlertsService implements AutoCloseable {
             });
         }
         http.exception(org.apache.kafka.common.errors.ProducerFencedException.class, (e, ctx) -> {
-            casesFenced(e);
             ctx.status(503).json(Map.of("error", "this alerts service was replaced by another one; try again"));
         });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
         reports.start();
         consumer.start();
+        election.start();
         if (users.isEmpty()) {
             log.warn("No users are configured (alerts.users): nobody can log in to the alert feed. Write a users file and restart.");
         } else {
@@ -267,6 +282,11 @@ public final class AlertsService implements AutoCloseable {
     /** How many pages listen at {@code /api/live}. */
     public int liveListeners() {
         return live.size();
+    }
+
+    /** Whether this instance leads (opens cases, sends notifications); see {@link LeaderElection}. */
+    public boolean leading() {
+        return election.leading();
     }
 
     /** The cases, derived from {@code alert-events}. */
@@ -467,6 +487,8 @@ public final class AlertsService implements AutoCloseable {
 
     @Override
     public void close() {
+        // Leaves the election first, so that another instance leads at once.
+        election.close();
         reports.close();
         consumer.close();
         if (notifier != null) {
@@ -477,6 +499,7 @@ public final class AlertsService implements AutoCloseable {
             http.stop();
         }
         audit.close();
+        sessions.close();
         metrics.close();
     }
 }

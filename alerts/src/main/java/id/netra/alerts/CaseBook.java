@@ -38,6 +38,8 @@ public final class CaseBook {
     private final List<String> notGrouped = new ArrayList<>();
     private final Map<Integer, Integer> lastSequence = new HashMap<>();
     private final Set<String> eventIds = new HashSet<>();
+    /** The next offset to read per partition of {@code alert-events}. */
+    private final Map<Integer, Long> positions = new HashMap<>();
 
     /** @param alerts the alerts by id (the feed), to compare a new alert's text with a case's */
     public CaseBook(Function<String, Optional<Alert>> alerts) {
@@ -52,6 +54,18 @@ public final class CaseBook {
         notGrouped.clear();
         lastSequence.clear();
         eventIds.clear();
+        positions.clear();
+    }
+
+    /** The next offset to read per partition of {@code alert-events}; empty: read from the start. */
+    public synchronized Map<Integer, Long> positions() {
+        return Map.copyOf(positions);
+    }
+
+    /** Applies one event read at {@code offset} of {@code partition}, and records the position after it. */
+    public synchronized void apply(AlertEvent e, int partition, long offset) {
+        apply(e);
+        positions.merge(partition, offset + 1, Math::max);
     }
 
     /** Applies one event; an event seen before (same id) is ignored. */

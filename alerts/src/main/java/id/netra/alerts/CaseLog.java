@@ -2,75 +2,238 @@ package id.netra.alerts;
 
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
+import id.netra.model.Severity;
 import id.netra.model.Topic;
 import id.netra.model.TopicReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only writer of {@code alert-events}: opens cases for new alerts and records analysts' actions, each event
- * committed to Kafka before it changes the {@link CaseBook}. At start it reads the topic whole, so the cases are
- * what the events say. One transactional id for all instances: a second alerts service fences the first, so case
- * numbers are never handed out twice.
+ * The case events of {@code alert-events}, for one of possibly several alerts services on the same topics.
+ *
+ * <p>Every instance follows the topic ({@code read_committed}) into its {@link CaseBook} and tells its listeners of
+ * each event as it reads it, whoever wrote it. Analysts' actions are written by any instance (they allocate nothing:
+ * {@link CaseBook#check} on the current state, then an idempotent write). Opening cases and adding alerts to them
+ * hands out case numbers, so only the leader does it ({@link #lead}, {@link #follow}, driven by
+ * {@link LeaderElection}): its producer has one transactional id for all instances, so a new leader's
+ * {@code initTransactions()} fences an old one that still believes it leads, and the new leader reads the topic to its
+ * end before it numbers anything. A fenced leader goes back to following; it does not stop the service.
  */
 public final class CaseLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaseLog.class);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, Object> kafka;
     private final Topic<String, AlertEvent> topic;
     private final CaseBook book;
     private final Clock clock;
-    private final KafkaProducer<String, byte[]> producer;
+    private final String transactionalId;
+    /** Writes analysts' actions: idempotent, not transactional (any instance may write them). */
+    private final KafkaProducer<String, byte[]> actions;
+    private final KafkaConsumer<String, byte[]> tail;
+    private final Thread tailThread;
     private volatile java.util.function.Consumer<AlertEvent> listener = e -> { };
     private final List<AlertEvent> pending = new ArrayList<>();
+    /** The case writer while this instance leads, else null. Guarded by {@code this}. */
+    private KafkaProducer<String, byte[]> writer;
+    private volatile boolean running = true;
+    private volatile boolean tailFailed;
 
     public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
-        this.kafka = kafka;
+        this(kafka, topic, book, clock, "netra-alerts");
+    }
+
+    /** @param instanceId names this instance's clients, for the broker's logs and metrics */
+    public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock, String instanceId) {
+        this.kafka = Map.copyOf(kafka);
         this.topic = topic;
         this.book = book;
         this.clock = clock;
+        this.transactionalId = "netra-alerts-cases-" + topic.name();
         Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-alerts-cases-" + topic.name());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-actions-" + instanceId);
+        this.actions = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> c = new HashMap<>(kafka);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-case-tail-" + instanceId);
+        this.tail = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.tailThread = new Thread(this::tailLoop, "netra-alerts-case-tail");
+        this.tailThread.setDaemon(true);
     }
 
-    /** Told of every event after it is committed and applied (not of the events read at start). */
+    /** Told of every committed event as this instance reads it from the topic (not of those read at start). */
     public void onEvent(java.util.function.Consumer<AlertEvent> listener) {
         this.listener = listener;
     }
 
-    /** Fences an earlier instance, then reads every committed event into the book. */
+    /** Reads every committed event into the book (from the book's positions), then follows the topic. */
     public void start() {
-        producer.initTransactions();
-        long events = TopicReader.readToEnd(kafka, topic, (key, e) -> {
-            if (e != null) {
-                book.apply(e);
+        List<TopicPartition> tps = tail.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        if (tps.isEmpty()) {
+            throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
+        }
+        tail.assign(tps);
+        Map<Integer, Long> positions = book.positions();
+        for (TopicPartition tp : tps) {
+            Long at = positions.get(tp.partition());
+            if (at == null) {
+                tail.seekToBeginning(List.of(tp));
+            } else {
+                tail.seek(tp, at);
             }
-        });
-        log.info("Cases loaded from {}: {} event(s), {} case(s).", topic.name(), events, book.all().size());
+        }
+        Map<TopicPartition, Long> end = tail.endOffsets(tps);
+        long events = 0;
+        while (tps.stream().anyMatch(tp -> tail.position(tp) < end.get(tp))) {
+            for (ConsumerRecord<String, byte[]> r : tail.poll(POLL)) {
+                events += read(r) == null ? 0 : 1;
+            }
+        }
+        log.info("Cases loaded from {}: {} event(s), {} case(s); following it.", topic.name(), events, book.all().size());
+        tailThread.start();
+    }
+
+    private void tailLoop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : tail.poll(POLL)) {
+                    AlertEvent e = read(r);
+                    if (e != null) {
+                        try {
+                            listener.accept(e);
+                        } catch (RuntimeException ex) {
+                            log.error("A listener failed on case event {} ({} of {}).", e.eventId(), e.type().id(), e.caseId(), ex);
+                        }
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                tailFailed = true;
+                log.error("The case event reader stopped unexpectedly: the cases no longer update.", e);
+            }
+        } catch (RuntimeException e) {
+            tailFailed = true;
+            log.error("The case event reader stopped: the cases no longer update. The service must be restarted.", e);
+        } finally {
+            tail.close();
+        }
+    }
+
+    private AlertEvent read(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return null;
+        }
+        AlertEvent e;
+        try {
+            e = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (SerializationException ex) {
+            log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), ex.getMessage());
+            return null;
+        }
+        book.apply(e, r.partition(), r.offset());
+        return e;
+    }
+
+    /** False once the thread following the topic died. */
+    public boolean alive() {
+        return !tailFailed;
+    }
+
+    /** Whether this instance writes case openings now. */
+    public synchronized boolean leading() {
+        return writer != null;
     }
 
     /**
-     * Puts a new alert into its case (a new one, or the case of the same message); nothing if it has one. LOW alerts
-     * (a watchlist term without a partisan stance) are kept for search only and get no case. The case event is written
-     * by the next {@link #flush()}, with those of the other alerts of the same batch.
+     * Starts opening cases: fences the previous leader's writer, reads the topic to its end (so every case number
+     * handed out is known), then places the alerts that have none yet ({@code waiting}: MEDIUM and above, any order; they
+     * arrived while no instance led), and from then on every new alert ({@link #onAlert}).
+     */
+    public synchronized void lead(Supplier<List<Alert>> waiting) {
+        if (writer != null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-cases");
+        KafkaProducer<String, byte[]> p = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        try {
+            p.initTransactions();
+            long events = TopicReader.readToEnd(kafka, topic, (key, e) -> {
+                if (e != null) {
+                    book.apply(e);
+                }
+            });
+            writer = p;
+            log.info("Leading the case log {}: read {} event(s) after fencing the previous writer.", topic.name(), events);
+        } catch (RuntimeException e) {
+            p.close(Duration.ZERO);
+            log.error("Could not take over the case log {}; this instance stays a follower.", topic.name(), e);
+            return;
+        }
+        List<Alert> backlog = waiting.get().stream().filter(a -> book.caseOf(a.id()).isEmpty())
+                .sorted(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id)).toList();
+        backlog.forEach(this::onAlert);
+        if (!backlog.isEmpty()) {
+            log.info("Placing {} alert(s) that arrived while no instance led.", backlog.size());
+        }
+        flush();
+    }
+
+    /** Stops opening cases (the lead went to another instance): what is placed and not written is written if it still can be. */
+    public synchronized void follow() {
+        if (writer == null) {
+            return;
+        }
+        flush();
+        if (writer != null) {
+            writer.close(Duration.ofSeconds(5));
+            writer = null;
+        }
+        log.info("Following the case log {}: another instance opens cases.", topic.name());
+    }
+
+    /**
+     * Puts a new alert into its case (a new one, or the case of the same message) when this instance leads; nothing if
+     * it has one, or if it follows (the leader places it). LOW alerts (a watchlist term without a partisan stance) are
+     * kept for search only and get no case. The case event is written by the next {@link #flush()}, with those of the
+     * other alerts of the same batch.
      */
     public synchronized void onAlert(Alert alert) {
-        if (!alert.severity().atLeast(id.netra.model.Severity.MEDIUM)) {
+        if (writer == null || !alert.severity().atLeast(Severity.MEDIUM)) {
             return;
         }
         // Applied at once, so the next alert of the batch sees this one's case (and its number); committed by flush().
@@ -82,37 +245,56 @@ public final class CaseLog implements AutoCloseable {
 
     /**
      * Writes the case events of the alerts placed since the last call in one transaction (one per batch of alerts read,
-     * not one per alert: at a few hundred alerts a second, a transaction each held the feed seconds behind), then tells
-     * the listeners. If the write fails, the cases are read again from the topic, and those alerts get their case at
-     * the next start.
+     * not one per alert: at a few hundred alerts a second, a transaction each held the feed seconds behind). If the write
+     * fails, the cases are read again from the topic; if this writer was fenced, another instance leads and this one
+     * follows: either way, the leader places those alerts (at its election it places every alert without a case).
      */
     public synchronized void flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() || writer == null) {
             return;
         }
         List<AlertEvent> events = List.copyOf(pending);
         pending.clear();
         try {
-            TopicReader.inTransaction(producer, () -> events.forEach(e ->
-                    producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
-        } catch (org.apache.kafka.common.errors.ProducerFencedException e) {
-            throw e;
+            TopicReader.inTransaction(writer, () -> events.forEach(e ->
+                    writer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
         } catch (KafkaException e) {
-            log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
-                    + "next start.", events.size(), topic.name(), e);
-            book.clear();
-            TopicReader.readToEnd(kafka, topic, (key, ev) -> {
-                if (ev != null) {
-                    book.apply(ev);
-                }
-            });
-            return;
+            if (!fenced(e)) {
+                log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
+                        + "next election.", events.size(), topic.name(), e);
+                reread();
+                return;
+            }
+            log.warn("Another alerts service took over the case log {}; this one follows now ({} case event(s) not written: the new leader "
+                    + "places those alerts).", topic.name(), events.size());
+            writer.close(Duration.ZERO);
+            writer = null;
+            reread();
         }
-        events.forEach(listener);
+    }
+
+    /** Whether a failed write means another writer took over (the broker says fenced, or refuses this writer's epoch). */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets what was placed and not written: the book again holds only what the topic says. */
+    private void reread() {
+        book.clear();
+        TopicReader.readToEnd(kafka, topic, (key, ev) -> {
+            if (ev != null) {
+                book.apply(ev);
+            }
+        });
     }
 
     /**
-     * Records an analyst's action.
+     * Records an analyst's action; any instance may.
      *
      * @return the event written
      * @throws IllegalStateException with the reason when the action does not fit the case now
@@ -125,7 +307,15 @@ public final class CaseLog implements AutoCloseable {
             throw new IllegalStateException(refused);
         }
         AlertEvent e = CaseBook.event(caseId, type, actor, clock.instant(), null, assignee, reason);
-        write(e);
+        try {
+            actions.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e))).get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while recording " + e.type().id() + " on " + caseId, ex);
+        } catch (ExecutionException ex) {
+            throw ex.getCause() instanceof KafkaException k ? k : new KafkaException(ex.getCause());
+        }
+        book.apply(e);
         return e;
     }
 
@@ -137,15 +327,28 @@ public final class CaseLog implements AutoCloseable {
         return book;
     }
 
-    private void write(AlertEvent e) {
-        TopicReader.inTransaction(producer, () ->
-                producer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e))));
-        book.apply(e);
-        listener.accept(e);
-    }
-
     @Override
     public void close() {
-        producer.close();
+        running = false;
+        tail.wakeup();
+        if (tailThread.isAlive()) {
+            try {
+                tailThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            tail.close();
+        }
+        synchronized (this) {
+            if (writer != null) {
+                flush();
+            }
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        }
+        actions.close();
     }
 }

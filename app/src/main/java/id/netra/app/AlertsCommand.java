@@ -12,13 +12,18 @@ import picocli.CommandLine.Option;
         description = {"Runs the alerts service alone: reads the alerts topic and serves the feed.",
                        "Keys: http.port (NETRA_HTTP_PORT, default 8080), http.host, alerts.topic, alerts.users (the users file;",
                        "without one nobody can log in), alerts.cookie-secure, alerts.session-idle, alerts.login-max-failures,",
-                       "alerts.login-window, alerts.audit-topic, kafka.* (KAFKA_*). Stops on Ctrl-C."})
+                       "alerts.login-window, alerts.audit-topic, alerts.instance-id (this instance's name when several run on the",
+                       "same topics; default host and pid), alerts.sessions-topic, kafka.* (KAFKA_*). Stops on Ctrl-C."})
 final class AlertsCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
     @Option(names = {"-p", "--port"}, description = "HTTP port of the feed (http.port).")
     Integer port;
+
+    @Option(names = "--instance-id", paramLabel = "NAME",
+            description = "This instance's name among several alerts services on the same topics (alerts.instance-id).")
+    String instanceId;
 
     @Option(names = {"-u", "--users"}, paramLabel = "FILE", description = "The users file (alerts.users); see 'netra users'.")
     java.nio.file.Path users;
@@ -31,6 +36,9 @@ final class AlertsCommand implements Callable<Integer> {
         }
         if (users != null) {
             settings = settings.with("alerts.users", users.toString());
+        }
+        if (instanceId != null) {
+            settings = settings.with("alerts.instance-id", instanceId);
         }
         return AlertsApp.run(AlertsConfig.from(settings));
     }

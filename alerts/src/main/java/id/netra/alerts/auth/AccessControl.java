@@ -54,8 +54,13 @@ public final class AccessControl {
     private final String dummyHash;
 
     public AccessControl(AuthConfig config, Users users, AuditLog audit, Clock clock) {
+        this(config, users, audit, clock, SessionStore.inMemory());
+    }
+
+    /** @param sessionStore where sessions are kept (in Kafka, so that they are valid on every instance and survive restarts) */
+    public AccessControl(AuthConfig config, Users users, AuditLog audit, Clock clock, SessionStore sessionStore) {
         this.users = users;
-        this.sessions = new Sessions(config.sessionIdle(), clock);
+        this.sessions = new Sessions(config.sessionIdle(), clock, sessionStore, users::find);
         this.throttle = new LoginThrottle(config.loginMaxFailures(), config.loginWindow(), clock);
         this.audit = audit;
         this.config = config;

@@ -50,7 +50,11 @@ import org.slf4j.LoggerFactory;
  * crash between them, {@link #start(Collection)} plans the recent case events again ({@code alerts.notify.catch-up});
  * the ids find what was planned already.
  *
- * <p>One transactional id per notifications topic: a new instance fences the previous one, whose late writes fail.
+ * <p>With several alerts services, only the leader notifies ({@link #start(Collection)} when it is elected,
+ * {@link #follow()} when it is not any more). One transactional id per notifications topic: the new leader fences the
+ * previous one, whose late writes fail; a fenced notifier stops delivering and waits to be elected again (it does not
+ * stop the service). The new leader reads the outbox whole, so it sends what its predecessor planned and did not
+ * deliver, and plans again the recent case events, finding by id what was planned already.
  */
 public final class Notifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
@@ -61,10 +65,15 @@ public final class Notifier implements AutoCloseable {
     private final Function<String, Optional<Alert>> alerts;
     private final Clock clock;
     private final Map<Notification.Channel, Sender> senders;
-    private final KafkaProducer<String, byte[]> producer;
+    /** The outbox writer while leading, else null. */
+    private volatile KafkaProducer<String, byte[]> producer;
     private final Planner planner;
-    private final Outbox outbox = new Outbox();
+    private Outbox outbox = new Outbox();
     private final SilenceBook silences = new SilenceBook();
+    /** Follows the silences topic once {@link #open()}; null before. Guarded by {@code this}. */
+    private SilenceFollower silenceFollower;
+    /** Writes silences: any instance may (idempotent, not transactional); null before {@link #open()}. */
+    private volatile KafkaProducer<String, byte[]> silenceWriter;
     private final Object lock = new Object();
     private volatile boolean running;
     private volatile Consumer<SilenceEvent> silenceListener = e -> { };
@@ -80,6 +89,8 @@ public final class Notifier implements AutoCloseable {
     private volatile NotifyMeters meters = NotifyMeters.none();
     private volatile java.util.function.BiConsumer<String, Throwable> fatal = (why, e) -> { };
     private volatile boolean fenced;
+    /** Between the start of {@link #lead} and delivery running: case events are queued for planning. */
+    private volatile boolean starting;
 
     /** A case event to plan again at {@code due}; {@code attempt} failures so far. */
     private record PlanningRetry(AlertEvent event, int attempt, Instant due) {
@@ -104,11 +115,14 @@ public final class Notifier implements AutoCloseable {
         this.clock = clock;
         this.senders = Map.copyOf(senders);
         this.planner = new Planner(config.routing(), config.publicUrl());
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "netra-alerts-notify-" + config.notificationsTopic().name());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-notify");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static Map<Notification.Channel, Sender> channels(NotifyConfig config, Clock clock) {
@@ -132,19 +146,45 @@ public final class Notifier implements AutoCloseable {
      * nothing.
      */
     public void start(Collection<CaseFile> known) {
+        lead(() -> known);
+    }
+
+    /**
+     * Like {@link #start(Collection)}, the known cases taken once this notifier listens: a case event read meanwhile is
+     * in them or is queued by {@link #onCaseEvent}, so the election of a new leader loses none.
+     */
+    public synchronized void lead(java.util.function.Supplier<Collection<CaseFile>> knownCases) {
+        if (running) {
+            return;
+        }
+        fenced = false;
+        backlog.clear();
+        retries.clear();
+        starting = true;
+        try {
+            begin(knownCases.get());
+        } catch (RuntimeException e) {
+            starting = false;
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+                producer = null;
+            }
+            throw e;
+        }
+    }
+
+    private void begin(Collection<CaseFile> known) {
         Instant since = clock.instant().minus(config.catchUp());
         known.stream().flatMap(c -> c.history().stream()).filter(e -> e.at().isAfter(since))
                 .filter(e -> e.type() == AlertEvent.Type.CONFIRMED || e.type() == AlertEvent.Type.OPENED || e.type() == AlertEvent.Type.ALERT_ADDED)
                 .sorted(java.util.Comparator.comparing(AlertEvent::at)).forEach(backlog::add);
         backlogUntil = clock.instant().plus(BACKLOG_PATIENCE);
+        producer = newProducer();
         producer.initTransactions();
-        long s = TopicReader.readToEnd(kafka, config.silencesTopic(), (key, e) -> {
-            if (e != null) {
-                silences.apply(e);
-            }
-        });
+        long s = open();
         long n;
         synchronized (lock) {
+            outbox = new Outbox();
             n = TopicReader.readToEnd(kafka, config.notificationsTopic(), (key, e) -> {
                 if (e != null) {
                     outbox.apply(e);
@@ -154,9 +194,53 @@ public final class Notifier implements AutoCloseable {
         log.info("Notifications loaded from {}: {} event(s), {} waiting; {} silence event(s) from {}.", config.notificationsTopic().name(), n,
                 outbox.pending().size(), s, config.silencesTopic().name());
         running = true;
+        starting = false;
         worker = new Thread(this::deliverLoop, "netra-notify-delivery");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Reads the silences whole and follows them (so that this instance lists them and honours the ones set on others),
+     * and lets this instance set and lift silences; nothing if done already. {@link #start(Collection)} does it too.
+     *
+     * @return how many silence events were read now
+     */
+    public synchronized long open() {
+        if (silenceFollower != null) {
+            return 0;
+        }
+        SilenceFollower f = new SilenceFollower(kafka, config.silencesTopic(), silences::apply);
+        long n = f.start();
+        silenceFollower = f;
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "netra-alerts-silences");
+        silenceWriter = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return n;
+    }
+
+    /**
+     * Stops planning and delivering (another instance leads now): the digest in hand is finished and recorded if it
+     * can be (see {@link #close()}), then the writer is closed. {@link #start(Collection)} resumes from the topic.
+     */
+    public synchronized void follow() {
+        if (producer == null) {
+            return;
+        }
+        stopWorker();
+        backlog.clear();
+        retries.clear();
+        producer.close(Duration.ofSeconds(5));
+        producer = null;
+        log.info("Stopped sending notifications: another alerts service sends them now.");
+    }
+
+    /** Whether this notifier plans and delivers now. */
+    public boolean leading() {
+        return running && producer != null;
     }
 
     /**
@@ -165,9 +249,15 @@ public final class Notifier implements AutoCloseable {
      * recipient the routing names. Never throws: a failure (the outbox topic not writable, a bug in a route) is logged,
      * counted ({@code netra_notification_planning_failures_total}) and the event is planned again by the delivery thread,
      * with the notifications' back-off, until it succeeds; planning twice is harmless, the ids find what was planned. A
-     * fenced producer (another alerts service took over) is fatal instead.
+     * fenced producer (another alerts service took over) stops delivery instead (see {@link #follow()}).
      */
     public void onCaseEvent(AlertEvent e) {
+        if (!running) {
+            if (starting) {
+                backlog.add(e);
+            }
+            return;
+        }
         try {
             plan(e);
         } catch (RuntimeException ex) {
@@ -177,7 +267,7 @@ public final class Notifier implements AutoCloseable {
 
     private void planningFailed(PlanningRetry failed, RuntimeException ex) {
         meters.planningFailed();
-        if (ex instanceof ProducerFencedException) {
+        if (fenced(ex)) {
             fencedOut(ex);
             return;
         }
@@ -244,9 +334,12 @@ public final class Notifier implements AutoCloseable {
         this.fatal = listener;
     }
 
-    /** False once the delivery thread ended other than by {@link #close()}, or the producer was fenced. */
+    /**
+     * False once the delivery thread ended other than by {@link #close()} or {@link #follow()}. A fenced notifier is alive:
+     * another instance leads, and this one waits to be elected again.
+     */
     public boolean alive() {
-        return !fenced && (worker == null || worker.isAlive() || !running);
+        return fenced || worker == null || worker.isAlive() || !running;
     }
 
     /**
@@ -262,11 +355,21 @@ public final class Notifier implements AutoCloseable {
         }, retries::size);
     }
 
+    /** Whether a failed write means another leader took over (fenced, or this writer's epoch refused). */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof org.apache.kafka.common.errors.InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void fencedOut(Throwable e) {
         fenced = true;
         running = false;
-        log.error("Another alerts service took over the notifications topic {}; this one stops delivering.", config.notificationsTopic().name());
-        fatal.accept("another alerts service took over the notifications topic " + config.notificationsTopic().name(), e);
+        log.warn("Another alerts service took over the notifications topic {}; this one stops delivering until it leads again ({}).",
+                config.notificationsTopic().name(), e.toString());
     }
 
     /**
@@ -311,9 +414,19 @@ public final class Notifier implements AutoCloseable {
 
     private void writeSilence(SilenceEvent e) {
         Topic<String, SilenceEvent> t = config.silencesTopic();
+        KafkaProducer<String, byte[]> writer = silenceWriter;
+        if (writer == null) {
+            throw new io.javalin.http.ServiceUnavailableResponse("the notifications are not started yet; try again");
+        }
         synchronized (lock) {
-            TopicReader.inTransaction(producer, () ->
-                    producer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))));
+            try {
+                writer.send(new ProducerRecord<>(t.name(), e.silenceId(), t.valueSerde().serializer().serialize(t.name(), e))).get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted while writing silence " + e.silenceId(), ex);
+            } catch (java.util.concurrent.ExecutionException ex) {
+                throw new KafkaException("cannot write silence " + e.silenceId() + " to " + t.name() + ": " + ex.getCause().getMessage(), ex.getCause());
+            }
             silences.apply(e);
             lock.notifyAll();
         }
@@ -373,9 +486,11 @@ public final class Notifier implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ProducerFencedException e) {
-                fencedOut(e);
             } catch (KafkaException e) {
+                if (fenced(e)) {
+                    fencedOut(e);
+                    continue;
+                }
                 log.error("Could not write to the notifications topic {}; trying again in {}.", config.notificationsTopic().name(),
                         config.retryInitial(), e);
                 pause(config.retryInitial());
@@ -471,7 +586,19 @@ public final class Notifier implements AutoCloseable {
      * again after the restart), then closes the producer.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopWorker();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+        if (silenceFollower != null) {
+            silenceFollower.close();
+            silenceWriter.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void stopWorker() {
         running = false;
         synchronized (lock) {
             lock.notifyAll();
@@ -489,6 +616,5 @@ public final class Notifier implements AutoCloseable {
                 worker.interrupt();
             }
         }
-        producer.close(Duration.ofSeconds(10));
     }
 }
