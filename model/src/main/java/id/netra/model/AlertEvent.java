@@ -16,14 +16,18 @@ import java.time.Instant;
  * @param alertId  the alert opened with or added ({@link Type#OPENED}, {@link Type#ALERT_ADDED})
  * @param assignee who the case is assigned to ({@link Type#ASSIGNED})
  * @param reason   why: required to dismiss, escalate or reopen; free text of a comment
+ * @param sha256   the SHA-256 (hex) of the referral dossier issued ({@link Type#DOSSIER_ISSUED}); absent otherwise, and in
+ *                 every event written before dossiers existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertEvent(String eventId, String caseId, Type type, String actor, Instant at, String alertId, String assignee,
-                         String reason) {
+                         String reason, String sha256) {
 
     /** What happened. */
     public enum Type {
-        OPENED, ALERT_ADDED, ASSIGNED, CONFIRMED, DISMISSED, ESCALATED, COMMENTED, REOPENED;
+        OPENED, ALERT_ADDED, ASSIGNED, CONFIRMED, DISMISSED, ESCALATED, COMMENTED, REOPENED,
+        /** The referral dossier of a confirmed case was generated and handed to an analyst; {@code sha256} is its hash. */
+        DOSSIER_ISSUED;
 
         @JsonValue
         public String id() {
@@ -51,5 +55,15 @@ public record AlertEvent(String eventId, String caseId, Type type, String actor,
         if (type == Type.DISMISSED || type == Type.ESCALATED || type == Type.REOPENED || type == Type.COMMENTED) {
             Validate.notBlank(reason, type.id() + ": a reason");
         }
+        if (type == Type.DOSSIER_ISSUED) {
+            Validate.isTrue(sha256 != null && sha256.matches("[0-9a-f]{64}"), "dossier-issued: sha256 must be 64 lowercase hex digits");
+        } else {
+            Validate.isTrue(sha256 == null, type.id() + ": only dossier-issued carries a sha256");
+        }
+    }
+
+    /** An event without a document hash (every type but {@link Type#DOSSIER_ISSUED}). */
+    public AlertEvent(String eventId, String caseId, Type type, String actor, Instant at, String alertId, String assignee, String reason) {
+        this(eventId, caseId, type, actor, at, alertId, assignee, reason, null);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Who looked at or took what, when: value of the {@code audit-log} topic (one partition, so one order; kept without
  * limit), keyed by the user name. Analysts' actions on cases are on {@code alert-events}; this log has the rest an
  * auditor must be able to show: logins, case, alert and replay report views, exports, post addresses reported,
- * notifications sent, silences.
+ * notifications sent, silences, ASN pages viewed and referral dossiers downloaded.
  *
  * @param id      unique id of the entry
  * @param at      when it happened
@@ -27,7 +27,11 @@ public record AuditEntry(String id, Instant at, String actor, Action action, Str
     /** What happened. */
     public enum Action {
         LOGIN, LOGIN_FAILED, LOGOUT, CASE_VIEWED, EXPORTED, NOTIFICATION_SENT, SILENCE_CREATED, SILENCE_EXPIRED,
-        SILENCE_REMOVED, REPORT_VIEWED, ALERT_VIEWED, POST_REPORTED;
+        SILENCE_REMOVED, REPORT_VIEWED, ALERT_VIEWED, POST_REPORTED,
+        /** One ASN's page (their cases, alerts and registry history); details name the NIP. */
+        ASN_VIEWED,
+        /** A confirmed case's referral dossier was downloaded; details give its SHA-256. */
+        DOSSIER_DOWNLOADED;
 
         @JsonValue
         public String id() {

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records written by the release before posts carried targets and media ({@code src/test/resources/compat/}, written
+ * Records written by earlier releases (before posts carried targets and media; case events before they carried a
+ * dossier's hash) ({@code src/test/resources/compat/}, written
  * by that release's model classes) are read by this one, and written again byte for byte: an audit replay compares
  * alerts as bytes, and ingest compares content hashes.
  */
@@ -53,5 +54,28 @@ class CompatibilityTest {
 
         assertThat(w.elections()).allSatisfy(e -> assertThat(e.groups()).isEmpty());
         assertThat(Json.mapper().writeValueAsString(w)).isEqualTo(json);
+    }
+
+    @Test
+    void readsAndWritesCaseEventsWrittenBeforeDossiersUnchanged() throws IOException {
+        List<String> lines = fixture("alert-events.jsonl").lines().toList();
+        assertThat(lines).hasSize(4);
+        for (String json : lines) {
+            AlertEvent e = Json.mapper().readValue(json, AlertEvent.class);
+            assertThat(e.sha256()).isNull();
+            assertThat(Json.mapper().writeValueAsString(e)).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void writesADossierIssuedEventWithItsHashAndReadsItBack() throws IOException {
+        String hash = "0".repeat(63) + "a";
+        AlertEvent issued = new AlertEvent("e9", "NTR-2024-000001", AlertEvent.Type.DOSSIER_ISSUED, "ani",
+                java.time.Instant.parse("2024-11-14T02:00:00Z"), null, null, null, hash);
+
+        String json = Json.mapper().writeValueAsString(issued);
+
+        assertThat(json).contains("\"type\":\"dossier-issued\"", "\"sha256\":\"" + hash + "\"");
+        assertThat(Json.mapper().readValue(json, AlertEvent.class)).isEqualTo(issued);
     }
 }
