@@ -21,6 +21,8 @@ public final class AlertFeed {
 
     private final Map<String, Alert> byId = new ConcurrentHashMap<>();
     private final NavigableSet<Alert> ordered = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+    /** Alert ids by the NIP of their civil servant. */
+    private final Map<String, java.util.Set<String>> byNip = new ConcurrentHashMap<>();
 
     /** Adds an alert, or replaces the one with the same id. */
     public synchronized void add(Alert alert) {
@@ -29,6 +31,17 @@ public final class AlertFeed {
             ordered.remove(previous);
         }
         ordered.add(alert);
+        byNip.computeIfAbsent(alert.nip(), n -> ConcurrentHashMap.newKeySet()).add(alert.id());
+    }
+
+    /**
+     * Every alert about the civil servant with this NIP, whatever its severity, newest first. One of the two look-ups the
+     * ASN page and the dossier read a person through (with {@link CaseBook#casesOfNip}); a store that replaces this feed
+     * provides the same.
+     */
+    public List<Alert> alertsOfNip(String nip) {
+        return byNip.getOrDefault(nip, java.util.Set.of()).stream().map(byId::get).filter(java.util.Objects::nonNull)
+                .sorted(NEWEST_FIRST).toList();
     }
 
     /** At most {@code limit} alerts of at least {@code minSeverity}, newest first. */

@@ -104,7 +104,7 @@ public final class CaseBook {
             case DISMISSED -> status = CaseFile.Status.DISMISSED;
             case ESCALATED -> status = CaseFile.Status.ESCALATED;
             case REOPENED -> status = assignee == null ? CaseFile.Status.OPEN : CaseFile.Status.ASSIGNED;
-            case COMMENTED -> {
+            case COMMENTED, DOSSIER_ISSUED -> {
             }
         }
         cases.put(e.caseId(), new CaseFile(e.caseId(), c.groupKey(), status, assignee, alertIds, history, c.openedAt(), e.at()));
@@ -167,6 +167,8 @@ public final class CaseBook {
                     ? "case " + caseId + " is already " + c.status().name().toLowerCase() : null;
             case REOPENED -> c.status().closed() ? null : "case " + caseId + " is not closed";
             case COMMENTED -> null;
+            case DOSSIER_ISSUED -> c.status() == CaseFile.Status.CONFIRMED ? null
+                    : "case " + caseId + " is " + c.status().name().toLowerCase() + ": a dossier is issued for a confirmed case only";
         };
     }
 
@@ -176,6 +178,18 @@ public final class CaseBook {
 
     public synchronized Optional<CaseFile> caseOf(String alertId) {
         return Optional.ofNullable(caseOfAlert.get(alertId)).map(cases::get);
+    }
+
+    /**
+     * Every case about the civil servant with this NIP (whose first alert is theirs), oldest first. One of the two
+     * look-ups the ASN page and the dossier read a person through (with {@link AlertFeed#alertsOfNip}); a store that
+     * replaces this book provides the same.
+     */
+    public synchronized List<CaseFile> casesOfNip(String nip) {
+        List.copyOf(notGrouped).forEach(this::group);
+        String prefix = nip + "|";
+        return casesByGroup.entrySet().stream().filter(g -> g.getKey().startsWith(prefix)).flatMap(g -> g.getValue().stream())
+                .map(cases::get).sorted(java.util.Comparator.comparing(CaseFile::openedAt).thenComparing(CaseFile::id)).toList();
     }
 
     public synchronized Collection<CaseFile> all() {

@@ -300,13 +300,28 @@ public final class CaseLog implements AutoCloseable {
      * @throws IllegalStateException with the reason when the action does not fit the case now
      */
     public synchronized AlertEvent act(String caseId, AlertEvent.Type type, String actor, String assignee, String reason) {
+        return record(caseId, type, actor, assignee, reason, null);
+    }
+
+    /**
+     * Records that {@code actor} was handed the referral dossier of a confirmed case, with the document's SHA-256.
+     *
+     * @return the event written
+     * @throws IllegalStateException when the case is not (or no longer) confirmed
+     */
+    public synchronized AlertEvent dossierIssued(String caseId, String actor, String sha256) {
+        return record(caseId, AlertEvent.Type.DOSSIER_ISSUED, actor, null, null, sha256);
+    }
+
+    private AlertEvent record(String caseId, AlertEvent.Type type, String actor, String assignee, String reason, String sha256) {
         // The case may have been opened by an alert not yet written: its events go first, so the topic keeps their order.
         flush();
         String refused = book.check(caseId, type);
         if (refused != null) {
             throw new IllegalStateException(refused);
         }
-        AlertEvent e = CaseBook.event(caseId, type, actor, clock.instant(), null, assignee, reason);
+        AlertEvent e = new AlertEvent(java.util.UUID.randomUUID().toString(), caseId, type, actor, clock.instant(), null, assignee, reason,
+                sha256);
         try {
             actions.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e))).get();
         } catch (InterruptedException ex) {
