@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health}, {@code /ready} are
  *       open, {@code /metrics} is for loopback clients or with the management token (see {@link ManagementEndpoints})</li>
  *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
+ *   <li>{@code GET /kasus/{id}/asn}, {@code /api/cases/{id}/asn} the case's civil servant: cases, alerts, registry history
+ *       (audited; see {@link AsnRoutes})</li>
+ *   <li>{@code GET /kasus/{id}/berkas.pdf} a confirmed case's referral dossier (audited, its hash recorded on the case; see
+ *       {@link DossierRoutes})</li>
  *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
@@ -211,6 +215,8 @@ public final class AlertsService implements AutoCloseable {
         new FeedRoutes(feed, alertId -> cases.book().caseOf(alertId), access).register(routes);
         new PostReportRoutes(config.ingest(), access).register(routes);
         new ReplayReportRoutes(reports, access).register(routes);
+        new AsnRoutes(cases, feed, access, this::caseWithin, regions).register(routes);
+        new DossierRoutes(cases, feed, access, this::caseWithin, regions, Clock.systemUTC()).register(routes);
         http.get("/kasus", ctx -> {
             List<CaseView> found = query(ctx);
             Map<String, String> filters = new LinkedHashMap<>();
@@ -350,6 +356,11 @@ public final class AlertsService implements AutoCloseable {
                 .contentType(item.contentType()).result(bytes);
     }
 
+    /** Whether the case of the path exists and is within {@code j} (the scope of the routes about one case). */
+    private boolean caseWithin(Context ctx, Jurisdiction j) {
+        return cases.get(ctx.pathParam("id")).filter(c -> j.covers(regionOf(c))).isPresent();
+    }
+
     private CaseFile visibleCase(Context ctx) {
         String id = ctx.pathParam("id");
         Jurisdiction j = jurisdiction(ctx);
@@ -406,6 +417,10 @@ public final class AlertsService implements AutoCloseable {
         id.netra.model.AlertEvent.Type type;
         try {
             type = id.netra.model.AlertEvent.Type.of(body.path("action").asText(""));
+            if (type == id.netra.model.AlertEvent.Type.DOSSIER_ISSUED) {
+                // recorded by the dossier's download alone, with the hash of the bytes handed out
+                throw new IllegalArgumentException(type.id());
+            }
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("action must be one of assigned, confirmed, dismissed, escalated, commented, reopened");
         }

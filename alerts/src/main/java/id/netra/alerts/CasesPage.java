@@ -121,6 +121,13 @@ final class CasesPage {
         h.append("<h1>Kasus ").append(Html.escape(c.id())).append(" — ").append(Html.escape(c.status().name())).append("</h1>");
         h.append("<div class=\"meta\">Dibuka ").append(c.openedAt().atOffset(ZoneOffset.ofHours(7)).format(TIME))
                 .append(c.assignee() == null ? "" : " · ditangani " + Html.escape(c.assignee())).append("</div>");
+        String path = "/kasus/" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
+        h.append("<p class=\"meta\"><a id=\"asn-link\" href=\"").append(Html.escape(path)).append("/asn\">Halaman ASN: semua kasus, peringatan dan riwayat registri</a>");
+        if (c.status() == CaseFile.Status.CONFIRMED && viewer.user().role().mayAct()) {
+            h.append(" · <a id=\"dossier-link\" href=\"").append(Html.escape(path))
+                    .append("/berkas.pdf\" download>Unduh berkas rujukan (PDF) untuk BKN dan PPK</a>");
+        }
+        h.append("</p>");
         boolean first = true;
         for (String id : c.alertIds()) {
             Optional<Alert> found = alerts.apply(id);
@@ -180,7 +187,8 @@ final class CasesPage {
             h.append("<tr><td>").append(Html.escape(e.at().atOffset(ZoneOffset.ofHours(7)).format(TIME))).append("</td><td>")
                     .append(Html.escape(e.type().id())).append("</td><td>").append(Html.escape(e.actor())).append("</td><td>")
                     .append(Html.escape(e.assignee() == null ? "" : "→ " + e.assignee())).append(' ')
-                    .append(Html.escape(e.reason() == null ? "" : e.reason())).append("</td></tr>");
+                    .append(Html.escape(e.reason() == null ? "" : e.reason()))
+                    .append(e.sha256() == null ? "" : "SHA-256 " + Html.escape(e.sha256())).append("</td></tr>");
         }
         h.append("</tbody></table></div><script src=\"/assets/netra.js\"></script></body></html>");
         return h.toString();
