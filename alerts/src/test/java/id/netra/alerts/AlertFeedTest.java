@@ -44,4 +44,17 @@ class AlertFeedTest {
         assertThat(feed.list(Severity.LOW, 1)).extracting(Alert::postId).containsExactly("3");
         assertThat(feed.count(Severity.HIGH)).isEqualTo(1);
     }
+
+    @Test
+    void findsAPersonsAlertsOfEverySeverityByNipNewestFirst() {
+        AlertFeed feed = new AlertFeed();
+        Alert low = TestAlerts.alert("1", "2024-11-12T08:00:00+07:00", Severity.LOW);
+        Alert high = TestAlerts.alert("2", "2024-11-12T09:00:00+07:00", Severity.HIGH);
+        feed.add(low);
+        feed.add(high);
+        feed.add(high);
+
+        assertThat(feed.alertsOfNip(TestAlerts.ASN.nip())).containsExactly(high, low);
+        assertThat(feed.alertsOfNip("199901012020011001")).isEmpty();
+    }
 }

@@ -127,4 +127,28 @@ class CaseBookTest {
 
         assertThat(restarted.place(repost, NOW).orElseThrow().event().caseId()).isEqualTo(opened.caseId());
     }
+
+    @Test
+    void findsThePersonsCasesByNipOldestFirstAndNoOneElses() {
+        AsnRecord other = new AsnRecord("197903152005012002", "Sri Wahyuni", "Pemerintah Kota Metro", "Dinas Kesehatan", "Perawat",
+                "18.72", null, null, List.of());
+        String first = placeAndApply(alert("1", "Ayo coblos nomor 3 untuk Lestari maju!")).caseId();
+        placeAndApply(alert("2", "Coblos nomor 3 ya", other));
+        String second = placeAndApply(alert("3", "Debat tadi malam luar biasa, pilih yang jujur")).caseId();
+
+        assertThat(book.casesOfNip(TestAlerts.ASN.nip())).extracting(CaseFile::id).containsExactly(first, second);
+        assertThat(book.casesOfNip("199901012020011001")).isEmpty();
+    }
+
+    @Test
+    void allowsADossierForAConfirmedCaseOnly() {
+        String caseId = placeAndApply(alert("1", "Ayo coblos nomor 3!")).caseId();
+
+        assertThat(book.check(caseId, Type.DOSSIER_ISSUED)).contains("confirmed case only");
+        book.apply(CaseBook.event(caseId, Type.CONFIRMED, "ani", NOW, null, null, null));
+        assertThat(book.check(caseId, Type.DOSSIER_ISSUED)).isNull();
+        book.apply(new AlertEvent("d1", caseId, Type.DOSSIER_ISSUED, "ani", NOW, null, null, null, "a".repeat(64)));
+        assertThat(book.get(caseId).orElseThrow().status()).isEqualTo(CaseFile.Status.CONFIRMED);
+        assertThat(book.get(caseId).orElseThrow().history()).extracting(AlertEvent::type).endsWith(Type.DOSSIER_ISSUED);
+    }
 }
