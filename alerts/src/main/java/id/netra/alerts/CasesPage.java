@@ -37,6 +37,7 @@ final class CasesPage {
              .box{background:#fff;border-radius:6px;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
              mark{background:#ffe066} dt{font-weight:600;float:left;width:9rem;clear:left} dd{margin:0 0 .25rem 9.5rem}
              button{margin:.2rem .3rem .2rem 0}
+             #asn-link,#dossier-link{display:inline-block;padding:.4rem 0}
              .user{float:right;font-size:.85rem;color:#5b6675} .user form{display:inline}
              input,select{max-width:100%} dd,td{overflow-wrap:anywhere} #cases td:first-child a{display:inline-block;padding:.3rem 0}
              .chart{max-width:100%;min-width:0;box-sizing:border-box} svg{max-width:100%;height:auto}
