@@ -1,9 +1,12 @@
 // Netra's browser test, driven by BrowserIT (app module): an analyst logs in, sees a new alert arrive on the case
-// list without reloading, filters, opens the case, confirms it; screenshots of the list and the case page are saved.
-// axe-core checks every page visited (login, case list, case page, overview, alert feed, and the replay reports with
+// list without reloading, filters, opens the case, opens the ASN page from it, confirms the case and downloads its referral
+// dossier (saved as berkas.pdf in the screenshot dir, its path printed as "DOSSIER <path>"); screenshots of the list, the
+// case page and the ASN page are saved.
+// axe-core checks every page visited (login, case list, case page, ASN page, overview, alert feed, and the replay reports with
 // the auditor's password): a serious or critical violation fails the run. Then the same analyst on a phone (390 x 844):
 // no page scrolls sideways, the case list's rows and the case page's triage buttons are on screen and big enough to
-// tap, and a tap on a triage button records the action; phone screenshots of the list and the case are saved.
+// tap, a tap on a triage button records the action, and the ASN page fits; phone screenshots of the list, the case and the
+// ASN page are saved.
 // Uses Debian's Chromium (/usr/bin/chromium or $CHROMIUM) through playwright-core; no browser is downloaded.
 //
 // Usage: node analyst-flow.mjs <base url> <user> <password> <text of the new post> <screenshot dir> [<auditor's password>]
@@ -94,6 +97,18 @@ try {
   await a11y.check(page, 'case page');
   await page.screenshot({ path: join(shots, 'case.png'), fullPage: true });
 
+  step('open the ASN page from the case');
+  const casePath = new URL(page.url()).pathname;
+  await Promise.all([page.waitForURL(/\/asn$/), page.click('#asn-link')]);
+  await page.locator('h1', { hasText: 'ASN' }).waitFor();
+  if ((await page.locator(`a[href="${casePath}"]`).count()) === 0) {
+    throw new Error('the ASN page does not list the case it was opened from');
+  }
+  await a11y.check(page, 'ASN page');
+  await page.screenshot({ path: join(shots, 'asn.png'), fullPage: true });
+  await Promise.all([page.waitForURL((u) => u.pathname === casePath), page.goBack()]);
+  await page.locator('mark').first().waitFor();
+
   step('confirm it');
   await page.fill('#act input[name=reason]', 'Ajakan memilih terbukti dari unggahan');
   await page.click('#act button[data-action=confirmed]');
@@ -102,6 +117,12 @@ try {
   if (dialogs > 0) {
     throw new Error(`${dialogs} dialog(s) opened: a script from a post ran`);
   }
+
+  step('download the referral dossier');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dossier-link')]);
+  const dossier = join(shots, 'berkas.pdf');
+  await download.saveAs(dossier);
+  console.log(`DOSSIER ${dossier}`);
 
   step('the overview and the alert feed');
   await page.goto(`${base}/ringkasan`);
@@ -159,6 +180,13 @@ try {
   await phone.click('#act button[data-action=commented]');
   // the page reloads itself after the action; the comment then shows in the history
   await phone.locator('td', { hasText: note }).first().waitFor();
+
+  step('on a phone: the ASN page');
+  await Promise.all([phone.waitForURL(/\/asn$/), phone.click('#asn-link')]);
+  await phone.locator('h1', { hasText: 'ASN' }).waitFor();
+  await assertNoSidewaysScroll(phone, 'the ASN page');
+  await assertTappable(phone.locator('#asn-case-list a').first(), 'the first case link of the ASN page');
+  await phone.screenshot({ path: join(shots, 'asn-hp.png'), fullPage: false });
 
   step('on a phone: the overview and the alert feed');
   await phone.goto(`${base}/ringkasan`);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.netra.model.AlertEvent;
 import id.netra.model.Severity;
+import id.netra.model.Sha256;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,13 +25,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /**
  * The analysts' flow in a real browser (Debian's Chromium driven by playwright-core, {@code e2e/analyst-flow.mjs})
  * against the whole system as {@code netra up} runs it: log in with the demo analyst, see a new case arrive live (a
  * reply under a campaign account's post that names nobody), filter, open it and see the interaction and its target,
- * confirm it; then the ASN's supervisor's e-mail arrives in GreenMail. axe-core checks each page on the way (login,
- * case list, case page, overview, alert feed, and the replay reports as the demo auditor): a serious or critical
+ * open the ASN page from it, confirm it and download its referral dossier (whose text is read back with OpenPDF's extractor
+ * and whose SHA-256 must be the one the case recorded); then the ASN's supervisor's e-mail arrives in GreenMail. axe-core
+ * checks each page on the way (login, case list, case page, ASN page, overview, alert feed, and the replay reports as the
+ * demo auditor): a serious or critical
  * violation fails the flow, listed by rule, impact and element. Then the analyst on a phone (390 x 844): no page
  * scrolls sideways, the rows and the triage buttons are on screen and big enough to tap, and a tap on a triage button
  * records a comment. The screenshots of the list and the case page, desktop and phone, land in
@@ -109,6 +115,18 @@ class BrowserIT {
             assertThat(shots.resolve("case.png")).isNotEmptyFile();
             assertThat(shots.resolve("kasus-hp.png")).isNotEmptyFile();
             assertThat(shots.resolve("kasus-detail-hp.png")).isNotEmptyFile();
+            assertThat(shots.resolve("asn.png")).isNotEmptyFile();
+            assertThat(shots.resolve("asn-hp.png")).isNotEmptyFile();
+
+            // the dossier the browser downloaded: its text, and its hash on the case as dossier-issued
+            Path dossier = Path.of(output.stream().filter(l -> l.startsWith("DOSSIER ")).map(l -> l.substring(8)).findFirst().orElseThrow());
+            byte[] pdf = Files.readAllBytes(dossier);
+            String text = pdfText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("BERKAS RUJUKAN DUGAAN PELANGGARAN NETRALITAS ASN", caseId, "Andi Prasetyo", MARK,
+                    "<script>alert(1)</script>", "Pelanggaran dikonfirmasi", "Ajakan memilih terbukti dari unggahan", "Halaman 1 dari");
+            assertThat(stack.alerts().cases().get(caseId).orElseThrow().history())
+                    .filteredOn(e -> e.type() == AlertEvent.Type.DOSSIER_ISSUED).extracting(AlertEvent::sha256)
+                    .containsExactly(Sha256.hex(pdf));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> mail.getReceivedMessages().length >= 1);
             MimeMessage[] received = mail.getReceivedMessages();
@@ -117,6 +135,18 @@ class BrowserIT {
             assertThat(received[0].getSubject()).contains(caseId);
         } finally {
             mail.stop();
+        }
+    }
+
+    /** The text of a PDF as OpenPDF's extractor reads it, every page in order. */
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
         }
     }
 
