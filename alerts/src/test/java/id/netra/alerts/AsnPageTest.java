@@ -91,6 +91,8 @@ class AsnPageTest {
         String html = AsnPage.render(view(auditor), auditor);
 
         assertThat(html).contains("19900101********04").doesNotContain(NIP).doesNotContain("hasan@example.go.id");
+        // the NIP is not in the title either, where a browser's history would keep it
+        assertThat(html).contains("<title>Netra — ASN &lt;img src=x onerror=alert(2)&gt;</title>");
         assertThat(AsnPage.render(view(TestUsers.session(Role.ANALYST, "18")), TestUsers.session(Role.ANALYST, "18")))
                 .contains(NIP, "hasan@example.go.id");
     }
