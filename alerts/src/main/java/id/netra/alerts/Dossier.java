@@ -155,13 +155,14 @@ final class Dossier {
         }
         if (a.mediaText() != null) {
             List<String> pictures = a.mediaText().items().stream().filter(i -> i.sha256() != null)
-                    .map((MediaText.Item i) -> "gambar " + (i.index() + 1) + ": " + i.sha256()).toList();
+                    .map((MediaText.Item i) -> "gambar " + (i.index() + 1) + ": " + i.sha256()
+                            + (i.fetchedAt() == null ? "" : " (diambil " + i.fetchedAt().atOffset(WIB).format(TIME) + ")")).toList();
             if (!pictures.isEmpty()) {
                 fact(t, "SHA-256 gambar", String.join("\n", pictures), SMALL);
             }
         }
         fact(t, "Kata yang cocok", a.evidence().isEmpty() ? null
-                : String.join(", ", a.evidence().stream().map(e -> "\"" + e.text() + "\" (" + e.type() + ")").distinct().toList()));
+                : String.join(", ", a.evidence().stream().map(Dossier::matched).distinct().toList()));
         fact(t, "Kandidat", a.candidates().isEmpty() ? null : String.join("; ", a.candidates().stream()
                 .map(m -> "No. " + m.number() + " " + String.join(" – ", m.names()) + " (" + m.electionId() + ")").toList()));
         if (a.violation() != null) {
@@ -176,6 +177,13 @@ final class Dossier {
                 + (a.lexiconVersion() == null ? "" : " · leksikon " + a.lexiconVersion()));
         fact(t, "ID peringatan", a.id(), SMALL);
         return t;
+    }
+
+    /** A matched span, with where it was found when not in the post's own text. */
+    private static String matched(Alert.Evidence e) {
+        String where = e.inPicture() ? ", teks dalam gambar " + (e.mediaIndex() + 1)
+                : e.mediaIndex() >= 0 ? ", teks alternatif gambar " + (e.mediaIndex() + 1) : "";
+        return "\"" + e.text() + "\" (" + e.type() + where + ")";
     }
 
     private static String confirmation(CaseFile c) {

@@ -100,4 +100,22 @@ class DossierTest {
         assertThat(extracted).contains("\uFFFD").doesNotContain("😀").doesNotContain("\u202E");
         assertThat(extracted.replaceAll("\\s", "")).contains(longWord);
     }
+
+    @Test
+    void givesTheHashOfEachPictureReadAndSaysWhereAWordWasFound() throws Exception {
+        Alert a = captured(TestAlerts.alert("81", "2024-11-12T08:00:00+07:00", Severity.HIGH));
+        id.netra.model.MediaText.Item item = new id.netra.model.MediaText.Item(0, "image", URI.create("https://cdn.example/p.png"),
+                id.netra.model.MediaText.Status.READ, null, "ab".repeat(32), "image/png", Instant.parse("2024-11-12T01:00:05Z"), 1080, 1350,
+                "COBLOS NOMOR 3", List.of());
+        id.netra.model.MediaText m = new id.netra.model.MediaText(a.post().key(), a.post().versionKey(), "h", List.of(item), "tesseract", ISSUED);
+        Alert withPicture = new Alert(a.id(), a.platform(), a.postId(), a.nip(), a.severity(), a.rule(), a.explanation(), a.violation(), a.post(),
+                a.asn(), a.candidates(), a.parties(), List.of(new Alert.Evidence(0, 6, "COBLOS", "support-cue", "coblos", "media[0].ocr")),
+                a.watchlistVersion(), a.registryVersion(), a.lexiconVersion(), null, m);
+
+        String text = PdfText.of(Dossier.pdf(confirmed(List.of(withPicture)), List.of(withPicture), Regions.bundled(), ISSUED, "ani"))
+                .replaceAll("\\s+", " ");
+
+        assertThat(text).contains("gambar 1: " + "ab".repeat(32) + " (diambil 12 November 2024 08:00:05 WIB)",
+                "\"COBLOS\" (support-cue, teks dalam gambar 1)");
+    }
 }
