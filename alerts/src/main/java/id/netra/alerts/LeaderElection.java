@@ -161,15 +161,6 @@ public final class LeaderElection implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (!thread.isAlive()) {
-            consumer.close();
-            return;
-        }
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer, Duration.ofSeconds(10));
     }
 }

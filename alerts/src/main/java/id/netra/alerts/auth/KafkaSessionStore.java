@@ -1,6 +1,7 @@
 package id.netra.alerts.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import id.netra.alerts.ConsumerThreads;
 import id.netra.model.Json;
 import java.time.Duration;
 import java.util.Collection;
@@ -172,16 +173,7 @@ public final class KafkaSessionStore implements SessionStore {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        if (thread.isAlive()) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            consumer.close();
-        }
+        ConsumerThreads.stop(thread, consumer, Duration.ofSeconds(5));
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package id.netra.alerts.notify;
 
+import id.netra.alerts.ConsumerThreads;
 import id.netra.model.SilenceEvent;
 import id.netra.model.Topic;
 import java.time.Duration;
@@ -96,15 +97,6 @@ final class SilenceFollower implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (!thread.isAlive()) {
-            consumer.close();
-            return;
-        }
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer, Duration.ofSeconds(5));
     }
 }
