@@ -61,7 +61,12 @@ public final class AlertsService implements AutoCloseable {
     static final int MAX_REASON = 2000;
 
     private final AlertsConfig config;
-    private final AlertFeed feed = new AlertFeed();
+    /** The temporary state directory when none is configured (tests), deleted at close; else null. */
+    private final java.nio.file.Path temporaryState;
+    private final StateStore state;
+    private final AlertFeed feed;
+    private final CaseBook book;
+    private final CaseSearch search;
     private final AlertConsumer consumer;
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
@@ -93,13 +98,26 @@ public final class AlertsService implements AutoCloseable {
         this.config = config;
         this.users = loadUsers(config);
         Clock clock = Clock.systemUTC();
-        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock, config.instanceId());
+        try {
+            this.temporaryState = config.stateDir() == null ? java.nio.file.Files.createTempDirectory("netra-alerts-state") : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a temporary state directory", e);
+        }
+        this.state = StateStore.open(config.stateDir() == null ? temporaryState : config.stateDir(),
+                Map.of("alerts-topic", config.alertsTopic().name(), "events-topic", config.eventsTopic().name()));
+        this.feed = new AlertFeed(state);
+        this.book = new CaseBook(state);
+        this.search = new CaseSearch(state);
+        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), book, clock, config.instanceId());
         this.audit = new AuditLog(config.kafka(), config.auth().auditTopic(), clock);
         this.sessions = new id.netra.alerts.auth.KafkaSessionStore(config.kafka(), config.sessionsTopic(), config.instanceId());
         this.access = new AccessControl(config.auth(), users, audit, clock, sessions);
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
         this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
-            live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
+            // What the start reads again is history: open pages hear only of alerts that arrive after it.
+            if (caughtUp()) {
+                live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
+            }
             cases.onAlert(alert);
             afterAlert.accept(alert);
         }, cases::flush);
@@ -122,7 +140,7 @@ public final class AlertsService implements AutoCloseable {
         health.readiness("feed-caught-up", consumer::caughtUp);
         this.election = new LeaderElection(config.kafka(), config.leaderTopic(), config.instanceId(), new Lead());
         cases.onEvent(e -> {
-            live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
+            live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), search.regionOf(e.caseId()));
             if (notifier != null) {
                 notifier.onCaseEvent(e);
             }
@@ -133,10 +151,10 @@ public final class AlertsService implements AutoCloseable {
     private final class Lead implements LeaderElection.Listener {
         @Override
         public void elected() {
-            cases.lead(() -> feed.list(Severity.MEDIUM, Integer.MAX_VALUE));
+            cases.lead(() -> feed.withoutCase(Severity.MEDIUM));
             if (notifier != null) {
                 try {
-                    notifier.lead(() -> cases.book().all());
+                    notifier.lead(() -> book.updatedSince(java.time.Instant.now().minus(config.notifications().catchUp())));
                 } catch (RuntimeException e) {
                     log.error("Could not start sending notifications as the leader; they wait for the next election.", e);
                 }
@@ -212,11 +230,16 @@ public final class AlertsService implements AutoCloseable {
         new PostReportRoutes(config.ingest(), access).register(routes);
         new ReplayReportRoutes(reports, access).register(routes);
         http.get("/kasus", ctx -> {
-            List<CaseView> found = query(ctx);
+            CaseQuery q = query(ctx);
+            Session viewer = AccessControl.sessionOf(ctx);
+            CaseSearch.Page page = search.page(q, jurisdiction(ctx), viewer.user().name(), limit(ctx));
             Map<String, String> filters = new LinkedHashMap<>();
             ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
-            html(ctx, CasesPage.list(found.stream().limit(limit(ctx)).toList(), CaseQuery.counts(found), filters,
-                    "1".equals(ctx.queryParam("fragment")), AccessControl.sessionOf(ctx)));
+            html(ctx, CasesPage.list(page, filters, "1".equals(ctx.queryParam("fragment")), viewer));
+        });
+        http.get("/kasus/baris/{id}", ctx -> {
+            CaseView v = search.view(ctx.pathParam("id"), jurisdiction(ctx)).orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")));
+            html(ctx, CasesPage.row(v));
         });
         http.get("/kasus/{id}", ctx -> {
             CaseFile c = visibleCase(ctx);
@@ -227,19 +250,22 @@ public final class AlertsService implements AutoCloseable {
         http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
         http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
         http.get("/api/cases", ctx -> {
-            List<CaseView> found = query(ctx);
-            json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
-                    "cases", found.stream().limit(limit(ctx)).map(PersonalData::masked).toList()));
+            CaseQuery q = query(ctx);
+            CaseSearch.Page page = search.page(q, jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name(), limit(ctx));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", page.total());
+            out.put("counts", page.counts());
+            out.put("cases", page.cases().stream().map(PersonalData::masked).toList());
+            out.put("next", page.next());
+            json(ctx, out);
         });
         http.get("/api/cases/export.csv", ctx -> {
-            List<CaseView> found = exported(ctx, "csv");
-            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"")
-                    .result(CaseExport.csv(found));
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"");
+            export(ctx, "csv", CaseExport::csv);
         });
         http.get("/api/cases/export.json", ctx -> {
-            List<CaseView> found = exported(ctx, "json");
-            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"")
-                    .result(CaseExport.json(found));
+            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"");
+            export(ctx, "json", CaseExport::json);
         });
         http.sse("/api/live", client -> {
             Session s = AccessControl.sessionOf(client.ctx());
@@ -312,12 +338,35 @@ public final class AlertsService implements AutoCloseable {
         return AccessControl.sessionOf(ctx).user().jurisdiction();
     }
 
-    /** The region of a case: that of the civil servant of its first alert in the feed, or {@code null} before it is there. */
-    private String regionOf(CaseFile c) {
-        return c.alertIds().stream().map(feed::get).flatMap(Optional::stream).findFirst().map(a -> a.asn().regionCode()).orElse(null);
+    /** The cases in SQL: pages, counts, one row, a person's cases (see {@link CaseSearch}). */
+    public CaseSearch search() {
+        return search;
     }
 
-    /** The case of the path, or 404 when there is none the user may see. */
+    /** Every case of one civil servant, most recently changed first, nationally: callers check the jurisdiction. */
+    public List<CaseView> casesOfNip(String nip) {
+        return search.casesOfNip(nip, Jurisdiction.NATIONAL);
+    }
+
+    /** Every alert (LOW included) of one civil servant, newest first, nationally: callers check the jurisdiction. */
+    public List<Alert> alertsOfNip(String nip) {
+        return feed.alertsOfNip(nip);
+    }
+
+    /** The state file (for operators and tests). */
+    public StateStore state() {
+        return state;
+    }
+
+    /** How many records of the alerts topic this instance read since it started. */
+    public long alertRecordsRead() {
+        return consumer.recordsRead();
+    }
+
+    /** Whether every alert committed before the start is read. */
+    public boolean caughtUp() {
+        return consumer.caughtUp();
+    }
     /**
      * A picture whose text an alert of a visible case read, as captured by the media stage (its bytes hash to the SHA-256
      * the alert recorded); 404 for a case outside the user's jurisdiction, an alert not in the case, or no such capture.
@@ -353,13 +402,7 @@ public final class AlertsService implements AutoCloseable {
     private CaseFile visibleCase(Context ctx) {
         String id = ctx.pathParam("id");
         Jurisdiction j = jurisdiction(ctx);
-        return cases.get(id).filter(c -> j.covers(regionOf(c))).orElseThrow(() -> new NotFoundResponse("no case " + id));
-    }
-
-    /** The alerts of at least {@code min} the user may see, newest first. */
-    private List<Alert> visibleAlerts(Context ctx, Severity min) {
-        Jurisdiction j = jurisdiction(ctx);
-        return feed.list(min, Integer.MAX_VALUE).stream().filter(a -> j.covers(a.asn().regionCode())).toList();
+        return cases.get(id).filter(c -> j.covers(search.regionOf(c.id()))).orElseThrow(() -> new NotFoundResponse("no case " + id));
     }
 
     /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
@@ -369,19 +412,34 @@ public final class AlertsService implements AutoCloseable {
         }
         return m -> switch (m.kind()) {
             case REGION -> j.covers(m.value());
-            case NIP -> feed.list(Severity.LOW, Integer.MAX_VALUE).stream().filter(a -> m.value().equals(a.nip())).findFirst()
+            case NIP -> feed.search(Severity.LOW, Jurisdiction.NATIONAL, m.value(), null, 1).stream().findFirst()
                     .map(a -> j.covers(a.asn().regionCode())).orElse(false);
             // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
             case CANDIDATE -> false;
         };
     }
 
-    /** The cases of an export, once the export is in the audit log with its filter and size; NIPs masked for auditors. */
-    private List<CaseView> exported(Context ctx, String format) {
-        List<CaseView> found = query(ctx);
+    /** One way of writing cases out, row by row. */
+    @FunctionalInterface
+    private interface Format {
+        void write(java.io.OutputStream out, java.util.function.Consumer<java.util.function.Consumer<CaseView>> rows) throws IOException;
+    }
+
+    /**
+     * Streams the cases of the request's filters, once the export is in the audit log with its filter and size; NIPs
+     * masked for auditors. The rows go from SQL to the response one by one: an export of every case holds none of them.
+     */
+    private void export(Context ctx, String format, Format writer) throws IOException {
+        CaseQuery q = query(ctx);
+        Session viewer = AccessControl.sessionOf(ctx);
+        Jurisdiction j = viewer.user().jurisdiction();
+        long n = search.count(q, j, viewer.user().name());
         access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
-                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(found.size())));
-        return PersonalData.whole(AccessControl.sessionOf(ctx)) ? found : found.stream().map(PersonalData::masked).toList();
+                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(n)));
+        boolean whole = PersonalData.whole(viewer);
+        try (java.io.OutputStream out = ctx.outputStream()) {
+            writer.write(out, each -> search.each(q, j, viewer.user().name(), v -> each.accept(whole ? v : PersonalData.masked(v))));
+        }
     }
 
     /**
@@ -427,26 +485,20 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
-    /** The overview of the alerts and cases the user may see. */
+    /** The overview of the alerts and cases the user may see, counted in SQL. */
     private Overview overview(Context ctx) {
         Jurisdiction j = jurisdiction(ctx);
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
-                .filter(v -> j.covers(v.regionCode())).toList();
-        return Overview.of(visibleAlerts(ctx, Severity.MEDIUM), all, java.time.Instant.now(), regions);
+        java.time.Instant now = java.time.Instant.now();
+        return Overview.of(feed.perDay(Severity.MEDIUM, j), feed.perProvince(Severity.MEDIUM, j), search.openByAge(j, now), now, regions);
     }
 
-    /** The cases the user may see matching the request's filters (see {@link CaseQuery}), most recently changed first. */
-    private List<CaseView> query(Context ctx) {
-        CaseQuery q;
+    /** The request's filters, order and cursor (see {@link CaseQuery}); 400 naming a bad parameter. */
+    private static CaseQuery query(Context ctx) {
         try {
-            q = CaseQuery.of(ctx::queryParam);
+            return CaseQuery.of(ctx::queryParam);
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        Jurisdiction j = jurisdiction(ctx);
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
-                .filter(v -> j.covers(v.regionCode())).toList();
-        return q.apply(all);
     }
 
     private static void html(Context ctx, String body) {
@@ -485,6 +537,14 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary state directory {}: {}", dir, e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         // Leaves the election first, so that another instance leads at once.
@@ -497,6 +557,10 @@ public final class AlertsService implements AutoCloseable {
         cases.close();
         if (http != null) {
             http.stop();
+        }
+        state.close();
+        if (temporaryState != null) {
+            deleteQuietly(temporaryState);
         }
         audit.close();
         sessions.close();

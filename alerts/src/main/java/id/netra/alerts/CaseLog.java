@@ -63,6 +63,7 @@ public final class CaseLog implements AutoCloseable {
     private KafkaProducer<String, byte[]> writer;
     private volatile boolean running = true;
     private volatile boolean tailFailed;
+    private final java.util.concurrent.atomic.AtomicLong eventsRead = new java.util.concurrent.atomic.AtomicLong();
 
     public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
         this(kafka, topic, book, clock, "netra-alerts");
@@ -104,6 +105,20 @@ public final class CaseLog implements AutoCloseable {
             throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
         }
         tail.assign(tps);
+        long events = catchUp(tps);
+        if (book.placed()) {
+            // The last run placed alerts and stopped before their events were on the topic: those cases never were.
+            log.warn("The state has case events this service placed and never wrote (it stopped before); the cases are read again from {}.",
+                    topic.name());
+            book.clear();
+            events = catchUp(tps);
+        }
+        log.info("Cases loaded from {}: {} event(s) read after the stored positions, {} case(s); following it.", topic.name(), events, book.size());
+        tailThread.start();
+    }
+
+    /** Reads from the book's positions (the beginning where it has none) to the end. */
+    private long catchUp(List<TopicPartition> tps) {
         Map<Integer, Long> positions = book.positions();
         for (TopicPartition tp : tps) {
             Long at = positions.get(tp.partition());
@@ -120,8 +135,12 @@ public final class CaseLog implements AutoCloseable {
                 events += read(r) == null ? 0 : 1;
             }
         }
-        log.info("Cases loaded from {}: {} event(s), {} case(s); following it.", topic.name(), events, book.all().size());
-        tailThread.start();
+        return events;
+    }
+
+    /** How many events this instance read from the topic since it started (catch-up and follow). */
+    public long eventsRead() {
+        return eventsRead.get();
     }
 
     private void tailLoop() {
@@ -152,6 +171,7 @@ public final class CaseLog implements AutoCloseable {
     }
 
     private AlertEvent read(ConsumerRecord<String, byte[]> r) {
+        eventsRead.incrementAndGet();
         if (r.value() == null) {
             return null;
         }
@@ -238,7 +258,7 @@ public final class CaseLog implements AutoCloseable {
         }
         // Applied at once, so the next alert of the batch sees this one's case (and its number); committed by flush().
         book.place(alert, clock.instant()).ifPresent(p -> {
-            book.apply(p.event());
+            book.applyPlaced(p.event());
             pending.add(p.event());
         });
     }
@@ -258,6 +278,7 @@ public final class CaseLog implements AutoCloseable {
         try {
             TopicReader.inTransaction(writer, () -> events.forEach(e ->
                     writer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
+            book.written(events);
         } catch (KafkaException e) {
             if (!fenced(e)) {
                 log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
