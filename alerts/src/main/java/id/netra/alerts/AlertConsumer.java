@@ -31,7 +31,7 @@ public final class AlertConsumer implements AutoCloseable {
 
     private final Topic<String, Alert> topic;
     private final AlertFeed feed;
-    private final java.util.function.Consumer<Alert> listener;
+    private final Listener listener;
     private final Runnable afterBatch;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
@@ -43,8 +43,15 @@ public final class AlertConsumer implements AutoCloseable {
     private volatile Map<TopicPartition, Long> startEnd;
     private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
 
+    /** Told of each alert once it is stored. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param recent whether the alert was committed after this consumer started (not history read again) */
+        void stored(Alert alert, boolean recent);
+    }
+
     public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
-        this(kafka, topic, feed, a -> { }, () -> { });
+        this(kafka, topic, feed, (a, recent) -> { }, () -> { });
     }
 
     /**
@@ -52,7 +59,7 @@ public final class AlertConsumer implements AutoCloseable {
      * @param afterBatch run after the alerts of each poll were handed to {@code listener}, e.g. to write what they caused
      *                   in one go
      */
-    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, java.util.function.Consumer<Alert> listener,
+    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, Listener listener,
                          Runnable afterBatch) {
         this.topic = topic;
         this.feed = feed;
@@ -107,9 +114,10 @@ public final class AlertConsumer implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     feed.addAll(batch);
                     recordsRead.addAndGet(batch.size());
+                    Map<TopicPartition, Long> end = startEnd;
                     for (AlertFeed.Read r : batch) {
                         if (r.alert() != null) {
-                            tell(r.alert());
+                            tell(r.alert(), r.offset() >= end.getOrDefault(new TopicPartition(topic.name(), r.partition()), 0L));
                         }
                     }
                     afterBatch();
@@ -193,9 +201,9 @@ public final class AlertConsumer implements AutoCloseable {
         }
     }
 
-    private void tell(Alert alert) {
+    private void tell(Alert alert, boolean recent) {
         try {
-            listener.accept(alert);
+            listener.stored(alert, recent);
         } catch (RuntimeException e) {
             log.error("Alert {} is in the feed but has no case yet ({}); it gets one at the next start.", alert.id(), e.getMessage(), e);
         }

@@ -140,13 +140,14 @@ public final class AlertFeed {
         return search(Severity.LOW, Jurisdiction.NATIONAL, nip, null, Integer.MAX_VALUE);
     }
 
-    /** The alerts of at least {@code min} in no case, oldest first: what a new leader places. */
-    public List<Alert> withoutCase(Severity min) {
+    /** At most {@code limit} alerts of at least {@code min} in no case, oldest first: what a new leader places, a round at a time. */
+    public List<Alert> withoutCase(Severity min, int limit) {
         return store.read(c -> {
             List<Alert> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT json FROM alerts a WHERE severity >= ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM case_alerts ca WHERE ca.alert_id = a.id) ORDER BY published_at, id")) {
+                    + " AND NOT EXISTS (SELECT 1 FROM case_alerts ca WHERE ca.alert_id = a.id) ORDER BY published_at, id LIMIT ?")) {
                 p.setInt(1, min.ordinal());
+                p.setInt(2, limit);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(read(r.getString(1)));

@@ -34,17 +34,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analysts' web app: reads the alerts topic into an {@link AlertFeed} and the cases from {@code alert-events},
- * and serves them to logged-in users, each seeing only the cases and alerts of their jurisdiction.
+ * The analysts' web app: reads the alerts topic into an {@link AlertFeed} and the cases from {@code alert-events}, both
+ * kept in a {@link StateStore} (SQLite under {@code alerts.state-dir}) rather than the heap, and serves them to
+ * logged-in users, each seeing only the cases and alerts of their jurisdiction.
  *
  * <ul>
  *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health}, {@code /ready} are
  *       open, {@code /metrics} is for loopback clients or with the management token (see {@link ManagementEndpoints})</li>
- *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
- *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
+ *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited);
+ *       {@code GET /kasus/baris/{id}?<filters>} one row of the list, 404 when the case is not in that list (live updates)</li>
+ *   <li>{@code GET /api/cases?<filters>&sort=newest|oldest|severity|opened|posted&limit=200&after=<next>} a page of cases
+ *       ({@code total}, {@code counts} by name, {@code cases}, {@code next}: the cursor of the next page, null on the last;
+ *       filters in {@link CaseQuery}), {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited,
+ *       streamed)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
- *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&nip=&q=&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert
+ *       feed (LOW alerts with {@code minSeverity=LOW})</li>
  *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
  *       address; passed on to ingest with its token, the analyst as reporter</li>
  *   <li>{@code GET /kasus/{id}/gambar/{alertId}/{n}} a picture whose text an alert of the case read, from its capture</li>
@@ -57,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     static final int MAX_LIMIT = 10_000;
+    /** Rows of a case list page. */
+    static final int PAGE = 50;
     static final int MAX_ASSIGNEE = 100;
     static final int MAX_REASON = 2000;
 
@@ -113,9 +121,9 @@ public final class AlertsService implements AutoCloseable {
         this.sessions = new id.netra.alerts.auth.KafkaSessionStore(config.kafka(), config.sessionsTopic(), config.instanceId());
         this.access = new AccessControl(config.auth(), users, audit, clock, sessions);
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
-        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
-            // What the start reads again is history: open pages hear only of alerts that arrive after it.
-            if (caughtUp()) {
+        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, (alert, recent) -> {
+            // What the start reads again is history: open pages hear only of alerts committed after it.
+            if (recent) {
                 live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
             }
             cases.onAlert(alert);
@@ -151,7 +159,7 @@ public final class AlertsService implements AutoCloseable {
     private final class Lead implements LeaderElection.Listener {
         @Override
         public void elected() {
-            cases.lead(() -> feed.withoutCase(Severity.MEDIUM));
+            cases.lead(() -> feed.withoutCase(Severity.MEDIUM, 1000));
             if (notifier != null) {
                 try {
                     notifier.lead(() -> book.updatedSince(java.time.Instant.now().minus(config.notifications().catchUp())));
@@ -205,6 +213,11 @@ public final class AlertsService implements AutoCloseable {
     }
 
     public void start() {
+        if (!positionsFit(config.alertsTopic().name(), feed.positions()) || !positionsFit(config.eventsTopic().name(), book.positions())) {
+            log.warn("The state file {} says more was read than the topics {} and {} hold (they were created again, or this is another "
+                    + "cluster); it is rebuilt from the topics.", state.file(), config.alertsTopic().name(), config.eventsTopic().name());
+            state.wipe();
+        }
         cases.start();
         sessions.start();
         if (notifier != null) {
@@ -232,13 +245,17 @@ public final class AlertsService implements AutoCloseable {
         http.get("/kasus", ctx -> {
             CaseQuery q = query(ctx);
             Session viewer = AccessControl.sessionOf(ctx);
-            CaseSearch.Page page = search.page(q, jurisdiction(ctx), viewer.user().name(), limit(ctx));
+            // A page a person can read: 50 rows unless asked for more.
+            int size = ctx.queryParam("limit") == null ? PAGE : limit(ctx);
+            CaseSearch.Page page = search.page(q, jurisdiction(ctx), viewer.user().name(), size);
             Map<String, String> filters = new LinkedHashMap<>();
             ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
             html(ctx, CasesPage.list(page, filters, "1".equals(ctx.queryParam("fragment")), viewer));
         });
         http.get("/kasus/baris/{id}", ctx -> {
-            CaseView v = search.view(ctx.pathParam("id"), jurisdiction(ctx)).orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id")));
+            // Within the list's filters: 404 tells the page to drop the row of a case that left them.
+            CaseView v = search.view(ctx.pathParam("id"), query(ctx), jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name())
+                    .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id") + " in this list"));
             html(ctx, CasesPage.row(v));
         });
         http.get("/kasus/{id}", ctx -> {
@@ -300,6 +317,26 @@ public final class AlertsService implements AutoCloseable {
         log.info("Alert feed listening on http://{}:{}/ (topic {}).", config.httpHost(), port(), config.alertsTopic().name());
     }
 
+    /** Whether no stored position of {@code topic} is past its partition's end. */
+    private boolean positionsFit(String topic, Map<Integer, Long> positions) {
+        if (positions.isEmpty()) {
+            return true;
+        }
+        Map<String, Object> props = new java.util.HashMap<>(config.kafka());
+        props.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-state-check-" + config.instanceId());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> tps = positions.keySet().stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p)).toList();
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(tps, java.time.Duration.ofSeconds(30));
+            return tps.stream().allMatch(tp -> end.containsKey(tp) && positions.get(tp.partition()) <= end.get(tp));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("Could not compare the state file's positions of {} with the topic ({}); they are used as they are.", topic, e.getMessage());
+            return true;
+        }
+    }
+
     /** The port the feed listens on (the free one chosen when {@code http.port} is 0). */
     public int port() {
         return http.port();
@@ -351,6 +388,12 @@ public final class AlertsService implements AutoCloseable {
     /** Every alert (LOW included) of one civil servant, newest first, nationally: callers check the jurisdiction. */
     public List<Alert> alertsOfNip(String nip) {
         return feed.alertsOfNip(nip);
+    }
+
+    /** One case with its alerts (those read so far, in the case's order) and its events, if a user of {@code j} may see it. */
+    public Optional<CaseDetail> caseDetail(String caseId, Jurisdiction j) {
+        return cases.get(caseId).filter(c -> j.covers(search.regionOf(c.id())))
+                .map(c -> new CaseDetail(c, c.alertIds().stream().map(feed::get).flatMap(Optional::stream).toList()));
     }
 
     /** The state file (for operators and tests). */

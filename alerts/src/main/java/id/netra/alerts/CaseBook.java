@@ -328,15 +328,18 @@ public final class CaseBook {
             if (caseIdOf(c, alert.id()) != null) {
                 return Optional.empty();
             }
-            // Cases whose first alert was not known when they were opened (events are read before the alerts at start).
-            List<String> ungrouped = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM cases WHERE group_key IS NULL")) {
-                while (r.next()) {
-                    ungrouped.add(r.getString(1));
+            if (alerts != null) {
+                // Alerts outside the store: cases whose first alert was not known when they were opened are grouped now.
+                // (With the store, storing an alert groups the case it opened: see alertStored.)
+                List<String> ungrouped = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM cases WHERE group_key IS NULL")) {
+                    while (r.next()) {
+                        ungrouped.add(r.getString(1));
+                    }
                 }
-            }
-            for (String id : ungrouped) {
-                group(c, id);
+                for (String id : ungrouped) {
+                    group(c, id);
+                }
             }
             String group = CaseGrouping.key(alert);
             Set<String> words = CaseGrouping.words(alert.post().text());

@@ -212,11 +212,7 @@ public final class CaseLog implements AutoCloseable {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();
-            long events = TopicReader.readToEnd(kafka, topic, (key, e) -> {
-                if (e != null) {
-                    book.apply(e);
-                }
-            });
+            long events = readOn();
             writer = p;
             log.info("Leading the case log {}: read {} event(s) after fencing the previous writer.", topic.name(), events);
         } catch (RuntimeException e) {
@@ -224,13 +220,69 @@ public final class CaseLog implements AutoCloseable {
             log.error("Could not take over the case log {}; this instance stays a follower.", topic.name(), e);
             return;
         }
-        List<Alert> backlog = waiting.get().stream().filter(a -> book.caseOf(a.id()).isEmpty())
-                .sorted(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id)).toList();
-        backlog.forEach(this::onAlert);
-        if (!backlog.isEmpty()) {
-            log.info("Placing {} alert(s) that arrived while no instance led.", backlog.size());
+        // In rounds (the supplier may hand over a bounded number at a time), each written before the next is asked for.
+        long placed = 0;
+        while (writer != null) {
+            List<Alert> backlog = waiting.get().stream().filter(a -> book.caseOf(a.id()).isEmpty())
+                    .sorted(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id)).toList();
+            if (backlog.isEmpty()) {
+                break;
+            }
+            backlog.forEach(this::onAlert);
+            boolean progress = !pending.isEmpty();
+            placed += backlog.size();
+            flush();
+            if (!progress) {
+                break;
+            }
         }
-        flush();
+        if (placed > 0) {
+            log.info("Placed {} alert(s) that arrived while no instance led.", placed);
+        }
+    }
+
+    /**
+     * Reads the committed events after the book's positions (from the beginning where it has none) to the end, with a
+     * consumer of its own (the tail's belongs to its thread): a new leader knows every case number handed out without
+     * reading the whole history again.
+     */
+    private long readOn() {
+        Map<String, Object> c = new HashMap<>(kafka);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-case-catch-up");
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = reader.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            reader.assign(tps);
+            Map<Integer, Long> positions = book.positions();
+            for (TopicPartition tp : tps) {
+                Long at = positions.get(tp.partition());
+                if (at == null) {
+                    reader.seekToBeginning(List.of(tp));
+                } else {
+                    reader.seek(tp, at);
+                }
+            }
+            Map<TopicPartition, Long> end = reader.endOffsets(tps);
+            long events = 0;
+            while (tps.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    try {
+                        book.apply(topic.valueSerde().deserializer().deserialize(r.topic(), r.value()), r.partition(), r.offset());
+                        events++;
+                    } catch (SerializationException ex) {
+                        log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(),
+                                ex.getMessage());
+                    }
+                }
+            }
+            return events;
+        }
     }
 
     /** Stops opening cases (the lead went to another instance): what is placed and not written is written if it still can be. */
@@ -307,11 +359,7 @@ public final class CaseLog implements AutoCloseable {
     /** Forgets what was placed and not written: the book again holds only what the topic says. */
     private void reread() {
         book.clear();
-        TopicReader.readToEnd(kafka, topic, (key, ev) -> {
-            if (ev != null) {
-                book.apply(ev);
-            }
-        });
+        readOn();
     }
 
     /**

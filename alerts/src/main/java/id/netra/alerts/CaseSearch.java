@@ -106,6 +106,19 @@ public final class CaseSearch {
         });
     }
 
+    /** One case's list row, if it matches {@code q}'s filters (its cursor aside) and a user of {@code j} may see it. */
+    public Optional<CaseView> view(String caseId, CaseQuery q, Jurisdiction j, String viewer) {
+        Where w = where(q, j, viewer, false);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(caseId);
+        return store.read(c -> {
+            try (PreparedStatement p = prepare(c, "SELECT " + COLUMNS + " FROM cases WHERE " + w.sql + " AND id = ?", args);
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(view(r)) : Optional.empty();
+            }
+        });
+    }
+
     /** The region code of a case (of its first alert), or null while that alert is not known. */
     public String regionOf(String caseId) {
         return store.read(c -> {

@@ -46,7 +46,9 @@ public final class StateStore implements AutoCloseable {
     /** Read-only connections; empty for a store in memory, whose reads share the writer. */
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
-    private final boolean rebuilt;
+    private volatile boolean rebuilt;
+    /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
+    private int depth;
 
     private StateStore(Path file, Connection writer, int readers, boolean rebuilt) throws SQLException {
         this.file = file;
@@ -156,43 +158,66 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Whether the file was new or rebuilt at open: everything is read from the topics' beginnings. */
+    /** Whether the file was new or rebuilt (at open or by {@link #wipe}): everything is read from the topics' beginnings. */
     public boolean rebuilt() {
         return rebuilt;
+    }
+
+    /** Forgets every row and position, to read the topics again from their beginnings. */
+    public void wipe() {
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String table : List.of("positions", "alerts", "cases", "case_alerts", "case_subjects", "events")) {
+                    s.execute("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
+        rebuilt = true;
     }
 
     public Path file() {
         return file;
     }
 
-    /** Runs {@code work} in one transaction on the writing connection: all of it is committed, or none. */
+    /**
+     * Runs {@code work} in one transaction on the writing connection: all of it is committed, or none. Work that writes
+     * again from inside joins the same transaction.
+     */
     public synchronized <T> T write(Work<T> work) {
+        depth++;
         try {
-            try {
-                T out = work.on(writer);
+            T out = work.on(writer);
+            if (depth == 1) {
                 writer.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
             }
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            if (depth == 1) {
+                rollback();
+            }
+            if (e instanceof SQLException sql) {
+                throw new IllegalStateException("The state file " + file + " could not be written: " + sql.getMessage(), sql);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            depth--;
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
         } catch (SQLException e) {
-            throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+            log.error("Could not roll back a failed write to the state file {}.", file, e);
         }
     }
 
     /** Runs {@code work} on a read-only connection (the last committed state). */
     public <T> T read(Work<T> work) {
         if (allReaders.isEmpty()) {
-            synchronized (this) {
-                try {
-                    T out = work.on(writer);
-                    writer.commit();
-                    return out;
-                } catch (SQLException e) {
-                    throw new IllegalStateException("The state could not be read: " + e.getMessage(), e);
-                }
-            }
+            // In memory: the writer's connection, inside its transaction if one is open on this thread.
+            return write(work);
         }
         Connection c;
         try {

@@ -194,7 +194,7 @@ class CaseSearchTest {
         assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, low.nip(), "COBLOS", 10)).containsExactly(low);
         assertThat(feed.search(Severity.MEDIUM, Jurisdiction.NATIONAL, low.nip(), "coblos", 10)).isEmpty();
         assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 10)).extracting(Alert::postId).containsExactly("p17");
-        assertThat(feed.withoutCase(Severity.MEDIUM)).isEmpty();
+        assertThat(feed.withoutCase(Severity.MEDIUM, 10)).isEmpty();
         Map<String, Long> byId = new HashMap<>();
         feed.list(Severity.LOW, 100).forEach(a -> byId.merge(a.id(), 1L, Long::sum));
         assertThat(byId).hasSize(24).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
