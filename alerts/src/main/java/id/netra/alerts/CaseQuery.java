@@ -57,11 +57,15 @@ public record CaseQuery(String region, String agency, Severity minSeverity, Case
         if (after != null && !after.matches("[A-Za-z0-9_-]{1,400}")) {
             throw new IllegalArgumentException("after '" + after + "' is not a cursor from a previous page");
         }
+        CaseSort sort = parse("sort", param.apply("sort"), CaseSort::of);
+        if (after != null) {
+            CaseSearch.uncursor(sort == null ? CaseSort.NEWEST : sort, after);
+        }
         return new CaseQuery(region, blankToNull(param.apply("agency")), parse("severity", param.apply("severity"), s -> Severity.valueOf(s.toUpperCase(Locale.ROOT))),
                 parse("status", param.apply("status"), s -> CaseFile.Status.valueOf(s.toUpperCase(Locale.ROOT))),
                 blankToNull(param.apply("subject")), parse("from", param.apply("from"), LocalDate::parse), parse("to", param.apply("to"), LocalDate::parse),
                 blankToNull(param.apply("q")), parse("queue", param.apply("queue"), s -> Queue.valueOf(s.toUpperCase(Locale.ROOT))),
-                parse("sort", param.apply("sort"), CaseSort::of), after);
+                sort, after);
     }
 
     /** This query starting after {@code cursor}. */

@@ -320,7 +320,8 @@ public final class CaseSearch {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Object[] uncursor(CaseSort sort, String cursor) {
+    /** The sort values and id in a cursor of {@code sort}'s order; @throws IllegalArgumentException naming {@code after} */
+    static Object[] uncursor(CaseSort sort, String cursor) {
         String[] keys = sort.keys();
         String[] parts;
         try {

@@ -42,6 +42,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     private final Path file;
+    /** Held while open: a second service on the same directory fails at start instead of mixing two states. */
+    private final java.nio.channels.FileChannel lock;
     private final Connection writer;
     /** Read-only connections; empty for a store in memory, whose reads share the writer. */
     private final BlockingQueue<Connection> readers;
@@ -50,8 +52,9 @@ public final class StateStore implements AutoCloseable {
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
     private int depth;
 
-    private StateStore(Path file, Connection writer, int readers, boolean rebuilt) throws SQLException {
+    private StateStore(Path file, Connection writer, int readers, boolean rebuilt, java.nio.channels.FileChannel lock) throws SQLException {
         this.file = file;
+        this.lock = lock;
         this.writer = writer;
         this.rebuilt = rebuilt;
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
@@ -74,6 +77,21 @@ public final class StateStore implements AutoCloseable {
     public static StateStore open(Path dir, Map<String, String> identity) {
         try {
             Files.createDirectories(dir);
+            java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve("alerts-state.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                if (lock.tryLock() == null) {
+                    throw new IllegalStateException("Another alerts service uses the state directory " + dir + " (alerts.state-dir): give each "
+                            + "instance its own");
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock.close();
+                throw new IllegalStateException("Another alerts service in this process uses the state directory " + dir
+                        + " (alerts.state-dir): give each instance its own", e);
+            } catch (IllegalStateException e) {
+                lock.close();
+                throw e;
+            }
             Path file = dir.resolve(FILE_NAME);
             boolean rebuilt = false;
             if (Files.exists(file) && !compatible(file, identity)) {
@@ -93,7 +111,7 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout = 5000");
             }
             create(w, identity);
-            return new StateStore(file, w, READERS, rebuilt);
+            return new StateStore(file, w, READERS, rebuilt, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the state directory " + dir + " (alerts.state-dir)", e);
         } catch (SQLException e) {
@@ -106,7 +124,7 @@ public final class StateStore implements AutoCloseable {
         try {
             Connection w = DriverManager.getConnection("jdbc:sqlite::memory:");
             create(w, Map.of());
-            return new StateStore(Path.of(":memory:"), w, 0, true);
+            return new StateStore(Path.of(":memory:"), w, 0, true, null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -283,6 +301,13 @@ public final class StateStore implements AutoCloseable {
             closeQuietly(c);
         }
         closeQuietly(writer);
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock of the state directory of {}: {}", file, e.getMessage());
+            }
+        }
     }
 
     private static void closeQuietly(Connection c) {

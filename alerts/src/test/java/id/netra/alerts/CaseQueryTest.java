@@ -38,11 +38,12 @@ class CaseQueryTest {
 
     @Test
     void readsTheOrderTheQueueAndTheCursor() {
-        CaseQuery q = query(Map.of("sort", "severity", "queue", "unassigned", "after", "MnwxNzMxNDA"));
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("2|1731400000000|NTR-2024-000001".getBytes());
+        CaseQuery q = query(Map.of("sort", "severity", "queue", "unassigned", "after", cursor));
 
         assertThat(q.sort()).isEqualTo(CaseSort.SEVERITY);
         assertThat(q.queue()).isEqualTo(CaseQuery.Queue.UNASSIGNED);
-        assertThat(q.after()).isEqualTo("MnwxNzMxNDA");
+        assertThat(q.after()).isEqualTo(cursor);
         assertThat(query(Map.of()).sort()).isEqualTo(CaseSort.NEWEST);
     }
 
@@ -53,6 +54,7 @@ class CaseQueryTest {
         assertThatThrownBy(() -> query(Map.of("status", "done"))).hasMessageContaining("status 'done'");
         assertThatThrownBy(() -> query(Map.of("sort", "random"))).hasMessageContaining("sort 'random'");
         assertThatThrownBy(() -> query(Map.of("after", "<x>"))).hasMessageContaining("after '<x>'");
+        assertThatThrownBy(() -> query(Map.of("after", "bm90LWEtY3Vyc29y"))).hasMessageContaining("after 'bm90LWEtY3Vyc29y'");
     }
 
     @Test

@@ -53,6 +53,14 @@ class StateStoreTest {
     }
 
     @Test
+    void refusesASecondStoreOnTheSameDirectory() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThatThrownBy(() -> StateStore.open(dir, TOPICS)).hasMessageContaining("give each instance its own");
+        }
+        StateStore.open(dir, TOPICS).close();
+    }
+
+    @Test
     void rebuildsAFileFedFromOtherTopics() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             new AlertFeed(store).add(A);
