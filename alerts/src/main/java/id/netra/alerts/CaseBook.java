@@ -271,7 +271,7 @@ public final class CaseBook {
         List<String> candidates = first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().toList();
         List<String> parties = first.parties().stream().map(Alert.PartyMatch::partyId).distinct().toList();
         try (PreparedStatement p = c.prepareStatement("UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
-                + " region_name = ?, province = ?, province_name = ?, candidates = ?, parties = ?, platform = ?, url = ?, text = ?,"
+                + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?, text = ?,"
                 + " published_at = ?, published_offset = ?, search = ? WHERE id = ?")) {
             int i = 0;
             p.setString(++i, CaseGrouping.key(first));
@@ -284,6 +284,7 @@ public final class CaseBook {
             p.setString(++i, province);
             p.setString(++i, regions.name(province).orElse(province));
             p.setString(++i, String.join("\n", candidates));
+            p.setString(++i, first.candidates().stream().map(CaseBook::pairName).distinct().collect(java.util.stream.Collectors.joining("\n")));
             p.setString(++i, String.join("\n", parties));
             p.setString(++i, first.platform().id());
             p.setString(++i, first.post().url().toString());
@@ -299,7 +300,7 @@ public final class CaseBook {
                 p.setString(1, caseId);
                 p.setString(2, "candidate");
                 p.setString(3, m.electionId() + "/" + m.candidateId());
-                p.setString(4, m.names().isEmpty() ? m.candidateId() : String.join(" – ", m.names()));
+                p.setString(4, pairName(m));
                 p.executeUpdate();
             }
             for (Alert.PartyMatch m : first.parties()) {
@@ -310,6 +311,11 @@ public final class CaseBook {
                 p.executeUpdate();
             }
         }
+    }
+
+    /** A candidate (pair) as people know them: the names, or the id when the watchlist gave none. */
+    static String pairName(Alert.CandidateMatch m) {
+        return m.names().isEmpty() ? m.candidateId() : String.join(" – ", m.names());
     }
 
     private Optional<Alert> alert(Connection c, String id) throws SQLException {

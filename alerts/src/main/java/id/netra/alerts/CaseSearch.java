@@ -29,7 +29,7 @@ public final class CaseSearch {
     static final int FACET_VALUES = 15;
     private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
     private static final String COLUMNS = "id, status, assignee, alerts, severity, rule, nip, name, agency, region, region_name, province,"
-            + " candidates, parties, platform, url, text, published_at, published_offset, opened_at, updated_at";
+            + " candidates, candidate_names, parties, platform, url, text, published_at, published_offset, opened_at, updated_at";
 
     /** One page of cases, the cursor of the next page (null on the last), how many match in all, and the counts per facet. */
     public record Page(List<CaseView> cases, String next, long total, Map<String, Map<String, Long>> counts) {
@@ -297,7 +297,7 @@ public final class CaseSearch {
                 r.getString("region"), r.getString("region_name"), r.getString("province"), lines(r.getString("candidates")),
                 lines(r.getString("parties")), r.getString("platform"), r.getString("url"), r.getString("text"),
                 Instant.ofEpochMilli(r.getLong("published_at")).atOffset(offset), Instant.ofEpochMilli(r.getLong("opened_at")),
-                Instant.ofEpochMilli(r.getLong("updated_at")));
+                Instant.ofEpochMilli(r.getLong("updated_at")), lines(r.getString("candidate_names")));
     }
 
     private static List<String> lines(String s) {

@@ -141,7 +141,7 @@ final class CasesPage {
                 .append("<td>").append(Html.escape(c.name())).append("<br><span class=\"meta\">").append(Html.escape(Nips.mask(c.nip())))
                 .append(" · ").append(Html.escape(String.valueOf(c.agency()))).append("</span></td>")
                 .append("<td>").append(Html.escape(c.regionName())).append("</td>")
-                .append("<td>").append(Html.escape(String.join(", ", c.candidates()))).append("</td>")
+                .append("<td>").append(Html.escape(String.join("; ", c.candidateNames()))).append("</td>")
                 .append("<td class=\"text\">").append(Html.escape(excerpt(c.text()))).append("</td>")
                 .append("<td>").append(Html.escape(c.publishedAt().format(TIME))).append("</td></tr>").toString();
     }

@@ -23,7 +23,7 @@ final class StateSchema {
             "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, year INTEGER, seq INTEGER, group_key TEXT, status TEXT NOT NULL,"
                     + " assignee TEXT, first_alert TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
                     + " alerts INTEGER NOT NULL DEFAULT 0, severity INTEGER, rule TEXT, nip TEXT, name TEXT, agency TEXT, region TEXT,"
-                    + " region_name TEXT, province TEXT, province_name TEXT, candidates TEXT, parties TEXT, platform TEXT, url TEXT, text TEXT,"
+                    + " region_name TEXT, province TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT, platform TEXT, url TEXT, text TEXT,"
                     + " published_at INTEGER, published_offset INTEGER, search TEXT)",
             "CREATE INDEX IF NOT EXISTS cases_by_update ON cases (updated_at, id)",
             "CREATE INDEX IF NOT EXISTS cases_by_opening ON cases (opened_at, id)",

@@ -149,6 +149,14 @@ class CaseSearchTest {
     }
 
     @Test
+    void showsPeopleAndPlacesByNameInARow() {
+        String row = CasesPage.row(search.view(caseIds.get(0), Jurisdiction.NATIONAL).orElseThrow());
+
+        assertThat(row).startsWith("<tr id=\"kasus-" + caseIds.get(0) + "\"").contains("Bambang Iman – Rahmad", "Kota Metro")
+                .doesNotContain("metro-02");
+    }
+
+    @Test
     void showsARegencysAnalystOnlyThatRegency() {
         Jurisdiction metro = new Jurisdiction("18.72");
         Jurisdiction lampung = new Jurisdiction("18");
