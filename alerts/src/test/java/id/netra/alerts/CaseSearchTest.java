@@ -149,6 +149,19 @@ class CaseSearchTest {
     }
 
     @Test
+    void countsTheOverviewInSql() {
+        Map<java.time.LocalDate, Long> days = feed.perDay(Severity.MEDIUM, Jurisdiction.NATIONAL);
+        Map<String, Long> ages = search.openByAge(Jurisdiction.NATIONAL, NOW.plus(java.time.Duration.ofDays(2)));
+
+        // Posts every 5 hours from 19:05 WIB on the 12th: the 12th has one, the 13th five (00:05 to 20:05).
+        assertThat(days).containsEntry(java.time.LocalDate.parse("2024-11-12"), 1L).containsEntry(java.time.LocalDate.parse("2024-11-13"), 5L);
+        assertThat(days.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(23);
+        assertThat(feed.perProvince(Severity.HIGH, Jurisdiction.NATIONAL)).isEqualTo(Map.of("18", 8L, "14", 4L));
+        assertThat(ages).containsEntry(Overview.AGES.get(1), 22L).containsEntry(Overview.AGES.get(0), 0L);
+        assertThat(search.openByAge(new Jurisdiction("14.71"), NOW).get(Overview.AGES.get(0))).isEqualTo(6);
+    }
+
+    @Test
     void showsPeopleAndPlacesByNameInARow() {
         String row = CasesPage.row(search.view(caseIds.get(0), Jurisdiction.NATIONAL).orElseThrow());
 

@@ -51,6 +51,20 @@ class CasesPageTest {
     }
 
     @Test
+    void offersRegionsByNameDatePickersQueuesOrdersAndTheNextPage() {
+        CaseFile c = caseOf(TestAlerts.alert("5", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+
+        String list = CasesPage.list(new CaseSearch.Page(List.of(v), "bmV4dA", 2, Map.of("province", Map.of("Lampung", 2L))),
+                Map.of("sort", "severity"), false, ANALYST);
+
+        assertThat(list).contains("<input name=\"region\" type=\"search\" list=\"wilayah\"", "<option value=\"Kota Metro\">",
+                "<input name=\"from\" type=\"date\"", "<input name=\"to\" type=\"date\"", "<option value=\"mine\">",
+                "<option value=\"unassigned\">", "<option value=\"severity\" selected>", "href=\"/kasus?sort=severity&amp;after=bmV4dA\"",
+                "href=\"/kasus?sort=severity&amp;region=Lampung\"");
+    }
+
+    @Test
     void masksTheNipInTheListAndShowsItWholeOnTheCasePage() {
         CaseFile c = caseOf(TestAlerts.alert("2", "2024-11-12T19:05:00+07:00", Severity.HIGH));
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
