@@ -218,6 +218,8 @@ public final class AlertsService implements AutoCloseable {
                     + "cluster); it is rebuilt from the topics.", state.file(), config.alertsTopic().name(), config.eventsTopic().name());
             state.wipe();
         }
+        log.info("State file {}: {} MB, {}.", state.file(), state.sizeBytes() / (1024 * 1024),
+                state.rebuilt() ? "new or rebuilt: the topics are read from the beginning" : "going on from the stored positions");
         cases.start();
         sessions.start();
         if (notifier != null) {
