@@ -65,8 +65,10 @@ public final class CaseBook {
         store.write(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM cases");
+                s.execute("DELETE FROM case_texts");
                 s.execute("DELETE FROM case_alerts");
                 s.execute("DELETE FROM case_subjects");
+                s.execute("DELETE FROM subjects");
                 s.execute("DELETE FROM events");
                 s.execute("DELETE FROM positions WHERE stream = '" + STREAM + "'");
             }
@@ -271,8 +273,8 @@ public final class CaseBook {
         List<String> candidates = first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().toList();
         List<String> parties = first.parties().stream().map(Alert.PartyMatch::partyId).distinct().toList();
         try (PreparedStatement p = c.prepareStatement("UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
-                + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?, text = ?,"
-                + " published_at = ?, published_offset = ?, search = ? WHERE id = ?")) {
+                + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?,"
+                + " published_at = ?, published_offset = ? WHERE id = ?")) {
             int i = 0;
             p.setString(++i, CaseGrouping.key(first));
             p.setString(++i, first.rule());
@@ -288,28 +290,38 @@ public final class CaseBook {
             p.setString(++i, String.join("\n", parties));
             p.setString(++i, first.platform().id());
             p.setString(++i, first.post().url().toString());
-            p.setString(++i, first.post().text());
             p.setLong(++i, first.post().publishedAt().toInstant().toEpochMilli());
             p.setInt(++i, first.post().publishedAt().getOffset().getTotalSeconds());
-            p.setString(++i, AlertFeed.searchText(caseId, first));
             p.setString(++i, caseId);
             p.executeUpdate();
         }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO case_texts(case_id, text, search) VALUES (?, ?, ?)")) {
+            p.setString(1, caseId);
+            p.setString(2, first.post().text());
+            p.setString(3, AlertFeed.searchText(caseId, first));
+            p.executeUpdate();
+        }
+        for (Alert.CandidateMatch m : first.candidates()) {
+            subject(c, caseId, "candidate", m.electionId() + "/" + m.candidateId(), pairName(m));
+        }
+        for (Alert.PartyMatch m : first.parties()) {
+            subject(c, caseId, "party", m.partyId(), m.name() == null || m.name().isBlank() ? m.partyId() : m.name());
+        }
+    }
+
+    private static void subject(Connection c, String caseId, String kind, String subject, String name) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) VALUES (?, ?, ?, ?)")) {
-            for (Alert.CandidateMatch m : first.candidates()) {
-                p.setString(1, caseId);
-                p.setString(2, "candidate");
-                p.setString(3, m.electionId() + "/" + m.candidateId());
-                p.setString(4, pairName(m));
-                p.executeUpdate();
-            }
-            for (Alert.PartyMatch m : first.parties()) {
-                p.setString(1, caseId);
-                p.setString(2, "party");
-                p.setString(3, m.partyId());
-                p.setString(4, m.name() == null || m.name().isBlank() ? m.partyId() : m.name());
-                p.executeUpdate();
-            }
+            p.setString(1, caseId);
+            p.setString(2, kind);
+            p.setString(3, subject);
+            p.setString(4, name);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO subjects(kind, subject, name) VALUES (?, ?, ?)")) {
+            p.setString(1, kind);
+            p.setString(2, subject);
+            p.setString(3, name);
+            p.executeUpdate();
         }
     }
 

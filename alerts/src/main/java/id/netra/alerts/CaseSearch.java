@@ -29,16 +29,34 @@ public final class CaseSearch {
     static final int FACET_VALUES = 15;
     private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
     private static final String COLUMNS = "id, status, assignee, alerts, severity, rule, nip, name, agency, region, region_name, province,"
-            + " candidates, candidate_names, parties, platform, url, text, published_at, published_offset, opened_at, updated_at";
+            + " candidates, candidate_names, parties, platform, url, (SELECT t.text FROM case_texts t WHERE t.case_id = cases.id) AS text,"
+            + " published_at, published_offset, opened_at, updated_at";
 
-    /** One page of cases, the cursor of the next page (null on the last), how many match in all, and the counts per facet. */
+    /**
+     * One page of cases, the cursor of the next page (null on the last), how many match in all, and the counts per facet
+     * (computed at most every few seconds per filter: they may lag a live change by that much).
+     */
     public record Page(List<CaseView> cases, String next, long total, Map<String, Map<String, Long>> counts) {
         public Page {
             cases = List.copyOf(cases);
         }
     }
 
+    /** How long the counts of one filter are reused: the next pages, and other analysts with the same filter, count nothing. */
+    static final long COUNTS_FRESH_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private static final int COUNTS_KEPT = 256;
+
+    private record Counted(long total, Map<String, Map<String, Long>> counts, long at) {
+    }
+
     private final StateStore store;
+    /** The counts of recent filters (at most {@link #COUNTS_KEPT}, least recently used dropped). */
+    private final Map<String, Counted> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+            return size() > COUNTS_KEPT;
+        }
+    });
 
     public CaseSearch(StateStore store) {
         this.store = store;
@@ -67,7 +85,13 @@ public final class CaseSearch {
                 rows = rows.subList(0, limit);
                 next = cursor(q.sort(), rows.getLast());
             }
-            return new Page(rows, next, count(c, w), counts(c, w));
+            String key = w.sql + w.args;
+            Counted counted = recent.get(key);
+            if (counted == null || System.nanoTime() - counted.at() > COUNTS_FRESH_NANOS) {
+                counted = new Counted(count(c, w), counts(c, w), System.nanoTime());
+                recent.put(key, counted);
+            }
+            return new Page(rows, next, counted.total(), counted.counts());
         });
     }
 
@@ -189,8 +213,9 @@ public final class CaseSearch {
             args.add(q.status().name());
         }
         if (q.subject() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM case_subjects s WHERE s.case_id = cases.id AND (s.subject = ? OR s.subject LIKE ? || '/%'"
-                    + " OR (s.kind = 'candidate' AND substr(s.subject, instr(s.subject, '/') + 1) = ?) OR instr(lower(s.name), ?) > 0))");
+            sql.append(" AND id IN (SELECT cs.case_id FROM case_subjects cs WHERE cs.subject IN (SELECT s.subject FROM subjects s WHERE s.subject = ?"
+                    + " OR s.subject LIKE ? || '/%' OR (s.kind = 'candidate' AND substr(s.subject, instr(s.subject, '/') + 1) = ?)"
+                    + " OR instr(lower(s.name), ?) > 0))");
             args.add(q.subject());
             args.add(q.subject());
             args.add(q.subject());
@@ -204,7 +229,11 @@ public final class CaseSearch {
             sql.append(" AND published_at < ?");
             args.add(q.to().plusDays(1).atStartOfDay().toInstant(WIB).toEpochMilli());
         }
-        words(q.text(), "search", sql, args);
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND id IN (SELECT case_id FROM case_texts WHERE 1 = 1");
+            words(q.text(), "search", sql, args);
+            sql.append(')');
+        }
         if (q.queue() == CaseQuery.Queue.MINE) {
             sql.append(" AND assignee = ?");
             args.add(viewer == null ? "" : viewer);
@@ -271,10 +300,11 @@ public final class CaseSearch {
         out.put("severity", severities);
         out.put("province", facet(c, "SELECT province_name, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
                 + FACET_VALUES, w.args));
-        out.put("candidate", facet(c, "SELECT s.name, count(*) FROM case_subjects s JOIN cases ON cases.id = s.case_id WHERE s.kind = 'candidate' AND "
-                + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
-        out.put("party", facet(c, "SELECT s.name, count(*) FROM case_subjects s JOIN cases ON cases.id = s.case_id WHERE s.kind = 'party' AND "
-                + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
+        // From the matching cases to their subjects (not the other way): a narrow filter reads few rows.
+        out.put("candidate", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'candidate'"
+                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
+        out.put("party", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'party'"
+                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
         out.put("agency", facet(c, "SELECT agency, count(*) FROM cases WHERE agency IS NOT NULL AND " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
                 + FACET_VALUES, w.args));
         return out;

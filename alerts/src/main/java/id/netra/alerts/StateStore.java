@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
     /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
 
@@ -111,6 +111,11 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout = 5000");
             }
             create(w, identity);
+            try (Statement s = w.createStatement()) {
+                // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
+                s.execute("PRAGMA optimize = 0x10002");
+            }
+            w.commit();
             return new StateStore(file, w, READERS, rebuilt, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the state directory " + dir + " (alerts.state-dir)", e);
@@ -185,7 +190,7 @@ public final class StateStore implements AutoCloseable {
     public void wipe() {
         write(c -> {
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("positions", "alerts", "cases", "case_alerts", "case_subjects", "events")) {
+                for (String table : List.of("positions", "alerts", "cases", "case_texts", "case_alerts", "case_subjects", "subjects", "events")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
