@@ -7,14 +7,64 @@
     return meta ? meta.content : null;
   };
 
-  // The case list redraws itself when /api/live says an alert or a case changed.
+  // The case list swaps in the rows of the cases /api/live says changed (one request per case, at most every
+  // 1.5 s per burst), and says how many new cases or alerts came, without redrawing the list or losing the page.
   const cases = document.getElementById('cases');
   if (cases) {
-    const fragment = location.search ? location.search + '&fragment=1' : '?fragment=1';
     const live = new EventSource('/api/live');
-    const redraw = () => fetch('/kasus' + fragment).then(r => r.text()).then(t => { cases.innerHTML = t; });
-    live.addEventListener('case', redraw);
-    live.addEventListener('alert', redraw);
+    const changed = new Set();
+    let fresh = 0;
+    let timer = null;
+    const say = () => {
+      const news = document.getElementById('live-news');
+      if (!news || fresh === 0) {
+        return;
+      }
+      const reload = document.createElement('a');
+      reload.href = location.pathname + location.search;
+      reload.textContent = 'muat ulang';
+      news.replaceChildren(fresh + ' kasus baru atau di luar halaman ini berubah · ', reload);
+    };
+    // A new case goes on top of the first page when the list is in newest order; elsewhere the page only says so.
+    const params = new URLSearchParams(location.search);
+    const onTop = !params.get('after') && ['', 'newest', 'opened'].includes(params.get('sort') || '');
+    const body = cases.querySelector('tbody');
+    const rowOf = html => {
+      const t = document.createElement('tbody');
+      t.innerHTML = html;
+      return t.firstElementChild;
+    };
+    const flush = () => {
+      timer = null;
+      const ids = Array.from(changed);
+      changed.clear();
+      ids.forEach(id => {
+        const row = document.getElementById('kasus-' + id);
+        if (!row && !onTop) {
+          fresh += 1;
+          say();
+          return;
+        }
+        // The row as the list's filters see it: 404 when the case no longer matches them (or is out of reach).
+        fetch('/kasus/baris/' + encodeURIComponent(id) + location.search).then(r => r.ok ? r.text() : null).then(html => {
+          const updated = html === null ? null : rowOf(html);
+          if (row && updated) {
+            row.replaceWith(updated);
+          } else if (row) {
+            row.remove();
+          } else if (updated && body) {
+            body.prepend(updated);
+          }
+        });
+      });
+    };
+    live.addEventListener('case', ev => {
+      const data = JSON.parse(ev.data);
+      changed.add(data.id);
+      if (timer === null) {
+        timer = setTimeout(flush, 1500);
+      }
+    });
   }
 
   // The alert feed says how many new alerts came since it was drawn and offers to reload; it never reloads by itself.

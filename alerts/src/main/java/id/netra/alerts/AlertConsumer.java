@@ -3,6 +3,7 @@ package id.netra.alerts;
 import id.netra.model.Alert;
 import id.netra.model.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the alerts topic into the feed. Every start reads all partitions from the beginning, without a consumer
- * group: the feed lives in memory and is rebuilt from the topic, the audit record, so a restart shows every alert
- * again. Only committed alerts are read ({@code read_committed}); a corrupt record is logged and skipped.
+ * Reads the alerts topic into the feed, without a consumer group: each start goes on from the positions stored with the
+ * feed's rows (from the beginning where there are none, as with a new or rebuilt state file), and each poll's alerts
+ * are stored with the positions after them in one transaction. Only committed alerts are read
+ * ({@code read_committed}); a corrupt record is logged and skipped.
  */
 public final class AlertConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertConsumer.class);
@@ -29,19 +31,27 @@ public final class AlertConsumer implements AutoCloseable {
 
     private final Topic<String, Alert> topic;
     private final AlertFeed feed;
-    private final java.util.function.Consumer<Alert> listener;
+    private final Listener listener;
     private final Runnable afterBatch;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean failed;
     private volatile boolean caughtUp;
+    private final java.util.concurrent.atomic.AtomicLong recordsRead = new java.util.concurrent.atomic.AtomicLong();
     /** The end offsets when the partitions were assigned: the feed is complete once the positions pass them. */
     private volatile Map<TopicPartition, Long> startEnd;
     private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
 
+    /** Told of each alert once it is stored. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param recent whether the alert was committed after this consumer started (not history read again) */
+        void stored(Alert alert, boolean recent);
+    }
+
     public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed) {
-        this(kafka, topic, feed, a -> { }, () -> { });
+        this(kafka, topic, feed, (a, recent) -> { }, () -> { });
     }
 
     /**
@@ -49,7 +59,7 @@ public final class AlertConsumer implements AutoCloseable {
      * @param afterBatch run after the alerts of each poll were handed to {@code listener}, e.g. to write what they caused
      *                   in one go
      */
-    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, java.util.function.Consumer<Alert> listener,
+    public AlertConsumer(Map<String, Object> kafka, Topic<String, Alert> topic, AlertFeed feed, Listener listener,
                          Runnable afterBatch) {
         this.topic = topic;
         this.feed = feed;
@@ -97,10 +107,19 @@ public final class AlertConsumer implements AutoCloseable {
             assignAll();
             while (running) {
                 var records = consumer.poll(POLL);
+                List<AlertFeed.Read> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    accept(r);
+                    batch.add(new AlertFeed.Read(read(r), r.partition(), r.offset()));
                 }
-                if (!records.isEmpty()) {
+                if (!batch.isEmpty()) {
+                    feed.addAll(batch);
+                    recordsRead.addAndGet(batch.size());
+                    Map<TopicPartition, Long> end = startEnd;
+                    for (AlertFeed.Read r : batch) {
+                        if (r.alert() != null) {
+                            tell(r.alert(), r.offset() >= end.getOrDefault(new TopicPartition(topic.name(), r.partition()), 0L));
+                        }
+                    }
                     afterBatch();
                 }
                 checkCaughtUp();
@@ -149,25 +168,42 @@ public final class AlertConsumer implements AutoCloseable {
         }
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(tps);
-        consumer.seekToBeginning(tps);
+        Map<Integer, Long> positions = feed.positions();
+        int resumed = 0;
+        for (TopicPartition tp : tps) {
+            Long at = positions.get(tp.partition());
+            if (at == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, at);
+                resumed++;
+            }
+        }
         startEnd = Map.copyOf(consumer.endOffsets(tps));
-        log.info("Reading {} partition(s) of {} from the beginning into the feed.", tps.size(), topic.name());
+        log.info("Reading {} partition(s) of {} into the feed: {} from the stored position, the others from the beginning.", tps.size(),
+                topic.name(), resumed);
     }
 
-    private void accept(ConsumerRecord<String, byte[]> r) {
+    /** How many records this consumer read since it started (corrupt ones included). */
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
+    private Alert read(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
-            return;
+            return null;
         }
-        Alert alert;
         try {
-            alert = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            feed.add(alert);
+            return topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
         } catch (SerializationException e) {
             log.warn("Skipped a corrupt alert at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
-            return;
+            return null;
         }
+    }
+
+    private void tell(Alert alert, boolean recent) {
         try {
-            listener.accept(alert);
+            listener.stored(alert, recent);
         } catch (RuntimeException e) {
             log.error("Alert {} is in the feed but has no case yet ({}); it gets one at the next start.", alert.id(), e.getMessage(), e);
         }

@@ -30,6 +30,9 @@ import java.util.Map;
  *       services on the same topics (client ids, logs)</td></tr>
  *   <tr><td>{@code alerts.sessions-topic}</td><td>{@code alerts-sessions}</td><td>compacted topic of the open sessions (created if
  *       missing), shared by every instance</td></tr>
+ *   <tr><td>{@code alerts.state-dir}</td><td>{@code data/alerts-state}</td><td>where this instance keeps its state file (every
+ *       alert and case, in SQLite, see {@link StateStore}); one directory per instance, kept across restarts. Deleting it
+ *       makes the next start read the topics from the beginning</td></tr>
  * </table>
  * Several alerts services may run on the same topics: one leads (opens cases, sends notifications), see
  * {@link LeaderElection}; the election topic is {@code <alerts.events-topic>-leader}, created if missing.
@@ -37,11 +40,13 @@ import java.util.Map;
  *
  * @param notifications the notification settings, or {@code null} when notifications are off
  * @param ingest        where reported post addresses go, or {@code null}: reporting is off
+ * @param stateDir      where the state file is kept, or {@code null}: a new temporary directory, deleted at close (tests)
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                            Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
-                           MetricsAccess management, String instanceId, String sessionsTopic) {
+                           MetricsAccess management, String instanceId, String sessionsTopic, java.nio.file.Path stateDir) {
     public static final long DEFAULT_MAX_BODY = 64 * 1024;
+    public static final String DEFAULT_STATE_DIR = "data/alerts-state";
     public static final String DEFAULT_SESSIONS_TOPIC = "alerts-sessions";
 
     public AlertsConfig {
@@ -63,6 +68,19 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
         if (sessionsTopic == null || sessionsTopic.isBlank()) {
             sessionsTopic = DEFAULT_SESSIONS_TOPIC;
         }
+    }
+
+    /** Like the canonical constructor, with a temporary state directory. */
+    public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
+                        Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
+                        MetricsAccess management, String instanceId, String sessionsTopic) {
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, null);
+    }
+
+    /** These settings with the state kept in {@code dir} ({@code null}: a temporary directory). */
+    public AlertsConfig withStateDir(java.nio.file.Path dir) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
+                instanceId, sessionsTopic, dir);
     }
 
     /** Like the canonical constructor, with the default instance id and sessions topic. */
@@ -87,7 +105,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
     /** These settings with this instance id and sessions topic ({@code null}: the defaults). */
     public AlertsConfig withInstance(String newInstanceId, String newSessionsTopic) {
         return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
-                newInstanceId, newSessionsTopic);
+                newInstanceId, newSessionsTopic, stateDir);
     }
 
     /** The one-partition topic whose consumer group elects the leader. */
@@ -121,27 +139,27 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
     }
 
     /** These settings with these notifications ({@code null}: off). */
     public AlertsConfig withNotifications(NotifyConfig newNotifications) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
     }
 
     /** These settings with reports passed on to this ingest ({@code null}: reporting off). */
     public AlertsConfig withIngest(IngestLink newIngest) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management, instanceId, sessionsTopic);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
     }
 
     /** These settings with this body limit. */
     public AlertsConfig withMaxBodyBytes(long max) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management, instanceId, sessionsTopic);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management, instanceId, sessionsTopic, stateDir);
     }
 
     /** These settings with this rule for {@code /metrics}. */
     public AlertsConfig withManagement(MetricsAccess newManagement) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement, instanceId, sessionsTopic);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement, instanceId, sessionsTopic, stateDir);
     }
 
     /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
@@ -157,6 +175,6 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
                 AuthConfig.from(s), NotifyConfig.from(s, System.getenv()), IngestLink.from(s),
                 s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY), MetricsAccess.from(s), s.string("alerts.instance-id", null),
-                s.string("alerts.sessions-topic", DEFAULT_SESSIONS_TOPIC));
+                s.string("alerts.sessions-topic", DEFAULT_SESSIONS_TOPIC), java.nio.file.Path.of(s.string("alerts.state-dir", DEFAULT_STATE_DIR)));
     }
 }

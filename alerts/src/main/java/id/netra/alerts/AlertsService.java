@@ -34,21 +34,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analysts' web app: reads the alerts topic into an {@link AlertFeed} and the cases from {@code alert-events},
- * and serves them to logged-in users, each seeing only the cases and alerts of their jurisdiction.
+ * The analysts' web app: reads the alerts topic into an {@link AlertFeed} and the cases from {@code alert-events}, both
+ * kept in a {@link StateStore} (SQLite under {@code alerts.state-dir}) rather than the heap, and serves them to
+ * logged-in users, each seeing only the cases and alerts of their jurisdiction.
  *
  * <ul>
  *   <li>{@code GET/POST /login}, {@code POST /logout} (see {@link AccessControl}); {@code GET /health}, {@code /ready} are
  *       open, {@code /metrics} is for loopback clients or with the management token (see {@link ManagementEndpoints})</li>
- *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited)</li>
+ *   <li>{@code GET /kasus}, {@code GET /kasus/{id}} the case list and one case (the view is audited);
+ *       {@code GET /kasus/baris/{id}?<filters>} one row of the list, 404 when the case is not in that list (live updates)</li>
+ *   <li>{@code GET /api/cases?<filters>&sort=newest|oldest|severity|opened|posted&limit=200&after=<next>} a page of cases
+ *       ({@code total}, {@code counts} by name, {@code cases}, {@code next}: the cursor of the next page, null on the last;
+ *       filters in {@link CaseQuery}), {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited,
+ *       streamed)</li>
  *   <li>{@code GET /kasus/{id}/asn}, {@code /api/cases/{id}/asn} the case's civil servant: cases, alerts, registry history
  *       (audited; see {@link AsnRoutes})</li>
  *   <li>{@code GET /kasus/{id}/berkas.pdf} a confirmed case's referral dossier (audited, its hash recorded on the case; see
  *       {@link DossierRoutes})</li>
- *   <li>{@code GET /api/cases}, {@code /api/cases/{id}} (audited), {@code /api/cases/export.csv|json} (audited)</li>
  *   <li>{@code POST /api/cases/{id}/actions} triage, analysts and admins only</li>
  *   <li>{@code GET /api/live} server-sent events of new alerts and changed cases</li>
- *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert feed</li>
+ *   <li>{@code GET /}, {@code /api/alerts?minSeverity=MEDIUM&nip=&q=&limit=200}, {@code /api/alerts/{id}} (audited) the raw alert
+ *       feed (LOW alerts with {@code minSeverity=LOW})</li>
  *   <li>{@code POST /kasus/laporkan} (the case list's form) or {@code POST /api/reports} {@code {"url": ...}}: report a post's
  *       address; passed on to ingest with its token, the analyst as reporter</li>
  *   <li>{@code GET /kasus/{id}/gambar/{alertId}/{n}} a picture whose text an alert of the case read, from its capture</li>
@@ -61,11 +67,18 @@ import org.slf4j.LoggerFactory;
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     static final int MAX_LIMIT = 10_000;
+    /** Rows of a case list page. */
+    static final int PAGE = 50;
     static final int MAX_ASSIGNEE = 100;
     static final int MAX_REASON = 2000;
 
     private final AlertsConfig config;
-    private final AlertFeed feed = new AlertFeed();
+    /** The temporary state directory when none is configured (tests), deleted at close; else null. */
+    private final java.nio.file.Path temporaryState;
+    private final StateStore state;
+    private final AlertFeed feed;
+    private final CaseBook book;
+    private final CaseSearch search;
     private final AlertConsumer consumer;
     private final CaseLog cases;
     private final LiveUpdates live = new LiveUpdates();
@@ -97,13 +110,26 @@ public final class AlertsService implements AutoCloseable {
         this.config = config;
         this.users = loadUsers(config);
         Clock clock = Clock.systemUTC();
-        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), new CaseBook(feed::get), clock, config.instanceId());
+        try {
+            this.temporaryState = config.stateDir() == null ? java.nio.file.Files.createTempDirectory("netra-alerts-state") : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a temporary state directory", e);
+        }
+        this.state = StateStore.open(config.stateDir() == null ? temporaryState : config.stateDir(),
+                Map.of("alerts-topic", config.alertsTopic().name(), "events-topic", config.eventsTopic().name()));
+        this.feed = new AlertFeed(state);
+        this.book = new CaseBook(state);
+        this.search = new CaseSearch(state);
+        this.cases = new CaseLog(config.kafka(), config.eventsTopic(), book, clock, config.instanceId());
         this.audit = new AuditLog(config.kafka(), config.auth().auditTopic(), clock);
         this.sessions = new id.netra.alerts.auth.KafkaSessionStore(config.kafka(), config.sessionsTopic(), config.instanceId());
         this.access = new AccessControl(config.auth(), users, audit, clock, sessions);
         this.reports = new ReplayReportLog(config.kafka(), id.netra.model.Topics.REPLAY_REPORTS.name());
-        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, alert -> {
-            live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
+        this.consumer = new AlertConsumer(config.kafka(), config.alertsTopic(), feed, (alert, recent) -> {
+            // What the start reads again is history: open pages hear only of alerts committed after it.
+            if (recent) {
+                live.publish("alert", Map.of("id", alert.id(), "severity", alert.severity().name()), alert.asn().regionCode());
+            }
             cases.onAlert(alert);
             afterAlert.accept(alert);
         }, cases::flush);
@@ -126,7 +152,7 @@ public final class AlertsService implements AutoCloseable {
         health.readiness("feed-caught-up", consumer::caughtUp);
         this.election = new LeaderElection(config.kafka(), config.leaderTopic(), config.instanceId(), new Lead());
         cases.onEvent(e -> {
-            live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), cases.get(e.caseId()).map(this::regionOf).orElse(null));
+            live.publish("case", Map.of("id", e.caseId(), "event", e.type().id()), search.regionOf(e.caseId()));
             if (notifier != null) {
                 notifier.onCaseEvent(e);
             }
@@ -137,10 +163,10 @@ public final class AlertsService implements AutoCloseable {
     private final class Lead implements LeaderElection.Listener {
         @Override
         public void elected() {
-            cases.lead(() -> feed.list(Severity.MEDIUM, Integer.MAX_VALUE));
+            cases.lead(() -> feed.withoutCase(Severity.MEDIUM, 1000));
             if (notifier != null) {
                 try {
-                    notifier.lead(() -> cases.book().all());
+                    notifier.lead(() -> book.updatedSince(java.time.Instant.now().minus(config.notifications().catchUp())));
                 } catch (RuntimeException e) {
                     log.error("Could not start sending notifications as the leader; they wait for the next election.", e);
                 }
@@ -191,6 +217,13 @@ public final class AlertsService implements AutoCloseable {
     }
 
     public void start() {
+        if (!positionsFit(config.alertsTopic().name(), feed.positions()) || !positionsFit(config.eventsTopic().name(), book.positions())) {
+            log.warn("The state file {} says more was read than the topics {} and {} hold (they were created again, or this is another "
+                    + "cluster); it is rebuilt from the topics.", state.file(), config.alertsTopic().name(), config.eventsTopic().name());
+            state.wipe();
+        }
+        log.info("State file {}: {} MB, {}.", state.file(), state.sizeBytes() / (1024 * 1024),
+                state.rebuilt() ? "new or rebuilt: the topics are read from the beginning" : "going on from the stored positions");
         cases.start();
         sessions.start();
         if (notifier != null) {
@@ -218,11 +251,20 @@ public final class AlertsService implements AutoCloseable {
         new AsnRoutes(cases, feed, access, this::caseWithin, regions).register(routes);
         new DossierRoutes(cases, feed, access, this::caseWithin, regions, Clock.systemUTC()).register(routes);
         http.get("/kasus", ctx -> {
-            List<CaseView> found = query(ctx);
+            CaseQuery q = query(ctx);
+            Session viewer = AccessControl.sessionOf(ctx);
+            // A page a person can read: 50 rows unless asked for more.
+            int size = ctx.queryParam("limit") == null ? PAGE : limit(ctx);
+            CaseSearch.Page page = search.page(q, jurisdiction(ctx), viewer.user().name(), size);
             Map<String, String> filters = new LinkedHashMap<>();
             ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
-            html(ctx, CasesPage.list(found.stream().limit(limit(ctx)).toList(), CaseQuery.counts(found), filters,
-                    "1".equals(ctx.queryParam("fragment")), AccessControl.sessionOf(ctx)));
+            html(ctx, CasesPage.list(page, filters, "1".equals(ctx.queryParam("fragment")), viewer));
+        });
+        http.get("/kasus/baris/{id}", ctx -> {
+            // Within the list's filters: 404 tells the page to drop the row of a case that left them.
+            CaseView v = search.view(ctx.pathParam("id"), query(ctx), jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name())
+                    .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id") + " in this list"));
+            html(ctx, CasesPage.row(v));
         });
         http.get("/kasus/{id}", ctx -> {
             CaseFile c = visibleCase(ctx);
@@ -233,19 +275,22 @@ public final class AlertsService implements AutoCloseable {
         http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
         http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
         http.get("/api/cases", ctx -> {
-            List<CaseView> found = query(ctx);
-            json(ctx, Map.of("total", found.size(), "counts", CaseQuery.counts(found),
-                    "cases", found.stream().limit(limit(ctx)).map(PersonalData::masked).toList()));
+            CaseQuery q = query(ctx);
+            CaseSearch.Page page = search.page(q, jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name(), limit(ctx));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", page.total());
+            out.put("counts", page.counts());
+            out.put("cases", page.cases().stream().map(PersonalData::masked).toList());
+            out.put("next", page.next());
+            json(ctx, out);
         });
         http.get("/api/cases/export.csv", ctx -> {
-            List<CaseView> found = exported(ctx, "csv");
-            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"")
-                    .result(CaseExport.csv(found));
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"");
+            export(ctx, "csv", CaseExport::csv);
         });
         http.get("/api/cases/export.json", ctx -> {
-            List<CaseView> found = exported(ctx, "json");
-            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"")
-                    .result(CaseExport.json(found));
+            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"");
+            export(ctx, "json", CaseExport::json);
         });
         http.sse("/api/live", client -> {
             Session s = AccessControl.sessionOf(client.ctx());
@@ -278,6 +323,26 @@ public final class AlertsService implements AutoCloseable {
             log.info("{} user(s) may log in.", users.size());
         }
         log.info("Alert feed listening on http://{}:{}/ (topic {}).", config.httpHost(), port(), config.alertsTopic().name());
+    }
+
+    /** Whether no stored position of {@code topic} is past its partition's end. */
+    private boolean positionsFit(String topic, Map<Integer, Long> positions) {
+        if (positions.isEmpty()) {
+            return true;
+        }
+        Map<String, Object> props = new java.util.HashMap<>(config.kafka());
+        props.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-state-check-" + config.instanceId());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> tps = positions.keySet().stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p)).toList();
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(tps, java.time.Duration.ofSeconds(30));
+            return tps.stream().allMatch(tp -> end.containsKey(tp) && positions.get(tp.partition()) <= end.get(tp));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("Could not compare the state file's positions of {} with the topic ({}); they are used as they are.", topic, e.getMessage());
+            return true;
+        }
     }
 
     /** The port the feed listens on (the free one chosen when {@code http.port} is 0). */
@@ -318,12 +383,41 @@ public final class AlertsService implements AutoCloseable {
         return AccessControl.sessionOf(ctx).user().jurisdiction();
     }
 
-    /** The region of a case: that of the civil servant of its first alert in the feed, or {@code null} before it is there. */
-    private String regionOf(CaseFile c) {
-        return c.alertIds().stream().map(feed::get).flatMap(Optional::stream).findFirst().map(a -> a.asn().regionCode()).orElse(null);
+    /** The cases in SQL: pages, counts, one row, a person's cases (see {@link CaseSearch}). */
+    public CaseSearch search() {
+        return search;
     }
 
-    /** The case of the path, or 404 when there is none the user may see. */
+    /** Every case of one civil servant, most recently changed first, nationally: callers check the jurisdiction. */
+    public List<CaseView> casesOfNip(String nip) {
+        return search.casesOfNip(nip, Jurisdiction.NATIONAL);
+    }
+
+    /** Every alert (LOW included) of one civil servant, newest first, nationally: callers check the jurisdiction. */
+    public List<Alert> alertsOfNip(String nip) {
+        return feed.alertsOfNip(nip);
+    }
+
+    /** One case with its alerts (those read so far, in the case's order) and its events, if a user of {@code j} may see it. */
+    public Optional<CaseDetail> caseDetail(String caseId, Jurisdiction j) {
+        return cases.get(caseId).filter(c -> j.covers(search.regionOf(c.id())))
+                .map(c -> new CaseDetail(c, c.alertIds().stream().map(feed::get).flatMap(Optional::stream).toList()));
+    }
+
+    /** The state file (for operators and tests). */
+    public StateStore state() {
+        return state;
+    }
+
+    /** How many records of the alerts topic this instance read since it started. */
+    public long alertRecordsRead() {
+        return consumer.recordsRead();
+    }
+
+    /** Whether every alert committed before the start is read. */
+    public boolean caughtUp() {
+        return consumer.caughtUp();
+    }
     /**
      * A picture whose text an alert of a visible case read, as captured by the media stage (its bytes hash to the SHA-256
      * the alert recorded); 404 for a case outside the user's jurisdiction, an alert not in the case, or no such capture.
@@ -358,19 +452,13 @@ public final class AlertsService implements AutoCloseable {
 
     /** Whether the case of the path exists and is within {@code j} (the scope of the routes about one case). */
     private boolean caseWithin(Context ctx, Jurisdiction j) {
-        return cases.get(ctx.pathParam("id")).filter(c -> j.covers(regionOf(c))).isPresent();
+        return cases.get(ctx.pathParam("id")).filter(c -> j.covers(search.regionOf(c.id()))).isPresent();
     }
 
     private CaseFile visibleCase(Context ctx) {
         String id = ctx.pathParam("id");
         Jurisdiction j = jurisdiction(ctx);
-        return cases.get(id).filter(c -> j.covers(regionOf(c))).orElseThrow(() -> new NotFoundResponse("no case " + id));
-    }
-
-    /** The alerts of at least {@code min} the user may see, newest first. */
-    private List<Alert> visibleAlerts(Context ctx, Severity min) {
-        Jurisdiction j = jurisdiction(ctx);
-        return feed.list(min, Integer.MAX_VALUE).stream().filter(a -> j.covers(a.asn().regionCode())).toList();
+        return cases.get(id).filter(c -> j.covers(search.regionOf(c.id()))).orElseThrow(() -> new NotFoundResponse("no case " + id));
     }
 
     /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
@@ -380,19 +468,34 @@ public final class AlertsService implements AutoCloseable {
         }
         return m -> switch (m.kind()) {
             case REGION -> j.covers(m.value());
-            case NIP -> feed.list(Severity.LOW, Integer.MAX_VALUE).stream().filter(a -> m.value().equals(a.nip())).findFirst()
+            case NIP -> feed.search(Severity.LOW, Jurisdiction.NATIONAL, m.value(), null, 1).stream().findFirst()
                     .map(a -> j.covers(a.asn().regionCode())).orElse(false);
             // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
             case CANDIDATE -> false;
         };
     }
 
-    /** The cases of an export, once the export is in the audit log with its filter and size; NIPs masked for auditors. */
-    private List<CaseView> exported(Context ctx, String format) {
-        List<CaseView> found = query(ctx);
+    /** One way of writing cases out, row by row. */
+    @FunctionalInterface
+    private interface Format {
+        void write(java.io.OutputStream out, java.util.function.Consumer<java.util.function.Consumer<CaseView>> rows) throws IOException;
+    }
+
+    /**
+     * Streams the cases of the request's filters, once the export is in the audit log with its filter and size; NIPs
+     * masked for auditors. The rows go from SQL to the response one by one: an export of every case holds none of them.
+     */
+    private void export(Context ctx, String format, Format writer) throws IOException {
+        CaseQuery q = query(ctx);
+        Session viewer = AccessControl.sessionOf(ctx);
+        Jurisdiction j = viewer.user().jurisdiction();
+        long n = search.count(q, j, viewer.user().name());
         access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
-                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(found.size())));
-        return PersonalData.whole(AccessControl.sessionOf(ctx)) ? found : found.stream().map(PersonalData::masked).toList();
+                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(n)));
+        boolean whole = PersonalData.whole(viewer);
+        try (java.io.OutputStream out = ctx.outputStream()) {
+            writer.write(out, each -> search.each(q, j, viewer.user().name(), v -> each.accept(whole ? v : PersonalData.masked(v))));
+        }
     }
 
     /**
@@ -442,26 +545,20 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
-    /** The overview of the alerts and cases the user may see. */
+    /** The overview of the alerts and cases the user may see, counted in SQL. */
     private Overview overview(Context ctx) {
         Jurisdiction j = jurisdiction(ctx);
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
-                .filter(v -> j.covers(v.regionCode())).toList();
-        return Overview.of(visibleAlerts(ctx, Severity.MEDIUM), all, java.time.Instant.now(), regions);
+        java.time.Instant now = java.time.Instant.now();
+        return Overview.of(feed.perDay(Severity.MEDIUM, j), feed.perProvince(Severity.MEDIUM, j), search.openByAge(j, now), now, regions);
     }
 
-    /** The cases the user may see matching the request's filters (see {@link CaseQuery}), most recently changed first. */
-    private List<CaseView> query(Context ctx) {
-        CaseQuery q;
+    /** The request's filters, order and cursor (see {@link CaseQuery}); 400 naming a bad parameter. */
+    private static CaseQuery query(Context ctx) {
         try {
-            q = CaseQuery.of(ctx::queryParam);
+            return CaseQuery.of(ctx::queryParam);
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        Jurisdiction j = jurisdiction(ctx);
-        List<CaseView> all = cases.book().all().stream().map(c -> CaseView.of(c, feed::get, regions)).flatMap(Optional::stream)
-                .filter(v -> j.covers(v.regionCode())).toList();
-        return q.apply(all);
     }
 
     private static void html(Context ctx, String body) {
@@ -500,6 +597,14 @@ public final class AlertsService implements AutoCloseable {
         }
     }
 
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary state directory {}: {}", dir, e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         // Leaves the election first, so that another instance leads at once.
@@ -512,6 +617,10 @@ public final class AlertsService implements AutoCloseable {
         cases.close();
         if (http != null) {
             http.stop();
+        }
+        state.close();
+        if (temporaryState != null) {
+            deleteQuietly(temporaryState);
         }
         audit.close();
         sessions.close();

@@ -3,12 +3,18 @@ package id.netra.alerts;
 import id.netra.model.Alert;
 import id.netra.model.AlertEvent;
 import id.netra.model.AlertEvent.Type;
+import id.netra.model.Json;
+import id.netra.model.Regions;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,79 +27,144 @@ import java.util.regex.Pattern;
 /**
  * Every case, derived from the {@code alert-events} topic alone: {@link #apply} each event in topic order (replayed
  * events, known by id, change nothing). Also decides where a new alert goes ({@link #place}) and whether an analyst's
- * action is allowed now ({@link #check}). Thread-safe.
+ * action is allowed now ({@link #check}). The cases live in the {@link StateStore} (tables {@code cases},
+ * {@code case_alerts}, {@code events}), with the position after each event read from the topic in the same
+ * transaction; nothing per case is held in memory. Thread-safe.
  */
 public final class CaseBook {
+    /** The positions of {@code alert-events} in the store. */
+    static final String STREAM = "cases";
     private static final Pattern CASE_ID = Pattern.compile("NTR-(\\d{4})-(\\d{6,})");
 
     /** Where a new alert goes: the event to write for it, or none when it already has a case. */
     public record Placement(AlertEvent event) {
     }
 
+    private final StateStore store;
+    /** The alerts by id when they are not in the store (tests), else null. */
     private final Function<String, Optional<Alert>> alerts;
-    private final Map<String, CaseFile> cases = new HashMap<>();
-    private final Map<String, String> caseOfAlert = new HashMap<>();
-    private final Map<String, List<String>> casesByGroup = new HashMap<>();
-    /** Cases whose first alert was not known when they were opened (events are read before the alerts at start). */
-    private final List<String> notGrouped = new ArrayList<>();
-    private final Map<Integer, Integer> lastSequence = new HashMap<>();
-    private final Set<String> eventIds = new HashSet<>();
-    /** The next offset to read per partition of {@code alert-events}. */
-    private final Map<Integer, Long> positions = new HashMap<>();
 
-    /** @param alerts the alerts by id (the feed), to compare a new alert's text with a case's */
+    /** The cases in {@code store}, next to the alerts {@link AlertFeed} writes there. */
+    public CaseBook(StateStore store) {
+        this.store = store;
+        this.alerts = null;
+    }
+
+    /** @param alerts the alerts by id, to compare a new alert's text with a case's; the cases are kept in memory */
     public CaseBook(Function<String, Optional<Alert>> alerts) {
+        this.store = StateStore.inMemory();
         this.alerts = alerts;
     }
 
+    StateStore store() {
+        return store;
+    }
+
     /** Forgets every case, to read them again from the topic. */
-    public synchronized void clear() {
-        cases.clear();
-        caseOfAlert.clear();
-        casesByGroup.clear();
-        notGrouped.clear();
-        lastSequence.clear();
-        eventIds.clear();
-        positions.clear();
+    public void clear() {
+        store.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM cases");
+                s.execute("DELETE FROM case_texts");
+                s.execute("DELETE FROM case_alerts");
+                s.execute("DELETE FROM case_subjects");
+                s.execute("DELETE FROM subjects");
+                s.execute("DELETE FROM events");
+                s.execute("DELETE FROM positions WHERE stream = '" + STREAM + "'");
+            }
+            return null;
+        });
     }
 
     /** The next offset to read per partition of {@code alert-events}; empty: read from the start. */
-    public synchronized Map<Integer, Long> positions() {
-        return Map.copyOf(positions);
+    public Map<Integer, Long> positions() {
+        return store.positions(STREAM);
     }
 
     /** Applies one event read at {@code offset} of {@code partition}, and records the position after it. */
-    public synchronized void apply(AlertEvent e, int partition, long offset) {
-        apply(e);
-        positions.merge(partition, offset + 1, Math::max);
+    public void apply(AlertEvent e, int partition, long offset) {
+        store.write(c -> {
+            apply(c, e, false);
+            StateStore.advance(c, STREAM, partition, offset + 1);
+            return null;
+        });
     }
 
     /** Applies one event; an event seen before (same id) is ignored. */
-    public synchronized void apply(AlertEvent e) {
-        if (!eventIds.add(e.eventId())) {
-            return;
-        }
-        CaseFile c = cases.get(e.caseId());
-        if (c == null) {
-            Matcher m = CASE_ID.matcher(e.caseId());
-            if (m.matches()) {
-                lastSequence.merge(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Math::max);
+    public void apply(AlertEvent e) {
+        store.write(c -> apply(c, e, false));
+    }
+
+    /**
+     * Applies an event this instance placed and has not written yet ({@link #place}): if the service stops before it
+     * is on the topic, the next start finds it still {@link #placed()} and reads the cases again from the topic.
+     */
+    public void applyPlaced(AlertEvent e) {
+        store.write(c -> apply(c, e, true));
+    }
+
+    /** Whether an event placed by this instance was never seen on the topic or confirmed written. */
+    public boolean placed() {
+        return store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM events WHERE placed = 1 LIMIT 1")) {
+                return r.next();
             }
-            c = new CaseFile(e.caseId(), null, CaseFile.Status.OPEN, null, List.of(), List.of(), e.at(), e.at());
-            notGrouped.add(e.caseId());
-        }
-        List<String> alertIds = new ArrayList<>(c.alertIds());
-        List<AlertEvent> history = new ArrayList<>(c.history());
-        history.add(e);
-        CaseFile.Status status = c.status();
-        String assignee = c.assignee();
-        switch (e.type()) {
-            case OPENED, ALERT_ADDED -> {
-                if (!alertIds.contains(e.alertId())) {
-                    alertIds.add(e.alertId());
+        });
+    }
+
+    /** The events are on the topic (their transaction committed). */
+    public void written(Collection<AlertEvent> events) {
+        store.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE events SET placed = 0 WHERE id = ?")) {
+                for (AlertEvent e : events) {
+                    p.setString(1, e.eventId());
+                    p.executeUpdate();
                 }
-                caseOfAlert.put(e.alertId(), e.caseId());
             }
+            return null;
+        });
+    }
+
+    private Void apply(Connection c, AlertEvent e, boolean placed) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT placed FROM events WHERE id = ?")) {
+            p.setString(1, e.eventId());
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    if (!placed && r.getInt(1) == 1) {
+                        update(c, "UPDATE events SET placed = 0 WHERE id = ?", e.eventId());
+                    }
+                    return null;
+                }
+            }
+        }
+        CaseRow row = row(c, e.caseId());
+        if (row == null) {
+            Matcher m = CASE_ID.matcher(e.caseId());
+            Integer year = m.matches() ? Integer.parseInt(m.group(1)) : null;
+            Integer seq = m.matches() ? Integer.parseInt(m.group(2)) : null;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO cases(id, year, seq, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, e.caseId());
+                p.setObject(2, year);
+                p.setObject(3, seq);
+                p.setString(4, CaseFile.Status.OPEN.name());
+                p.setLong(5, e.at().toEpochMilli());
+                p.setLong(6, e.at().toEpochMilli());
+                p.executeUpdate();
+            }
+            row = new CaseRow(CaseFile.Status.OPEN, null, null, null);
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, e.eventId());
+            p.setString(2, e.caseId());
+            p.setLong(3, e.at().toEpochMilli());
+            p.setString(4, json(e));
+            p.setInt(5, placed ? 1 : 0);
+            p.executeUpdate();
+        }
+        CaseFile.Status status = row.status();
+        String assignee = row.assignee();
+        switch (e.type()) {
+            case OPENED, ALERT_ADDED -> addAlert(c, e.caseId(), e.alertId());
             case ASSIGNED -> {
                 assignee = e.assignee();
                 if (!status.closed() && status != CaseFile.Status.ESCALATED) {
@@ -107,47 +178,219 @@ public final class CaseBook {
             case COMMENTED, DOSSIER_ISSUED -> {
             }
         }
-        cases.put(e.caseId(), new CaseFile(e.caseId(), c.groupKey(), status, assignee, alertIds, history, c.openedAt(), e.at()));
-        group(e.caseId());
+        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")) {
+            p.setString(1, status.name());
+            p.setString(2, assignee);
+            p.setLong(3, e.at().toEpochMilli());
+            p.setString(4, e.caseId());
+            p.executeUpdate();
+        }
+        group(c, e.caseId());
+        return null;
     }
 
-    /** Indexes a case by person and subject once its first alert is known. */
-    private void group(String caseId) {
-        CaseFile c = cases.get(caseId);
-        if (c.groupKey() != null || c.alertIds().isEmpty()) {
-            return;
+    private void addAlert(Connection c, String caseId, String alertId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord) "
+                + "VALUES (?, ?, (SELECT count(*) FROM case_alerts WHERE case_id = ?))")) {
+            p.setString(1, caseId);
+            p.setString(2, alertId);
+            p.setString(3, caseId);
+            if (p.executeUpdate() == 0) {
+                return;
+            }
         }
-        alerts.apply(c.alertIds().getFirst()).ifPresent(first -> {
-            String key = CaseGrouping.key(first);
-            cases.put(caseId, new CaseFile(c.id(), key, c.status(), c.assignee(), c.alertIds(), c.history(), c.openedAt(), c.updatedAt()));
-            casesByGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(caseId);
-            notGrouped.remove(caseId);
-        });
+        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET first_alert = ? WHERE id = ? AND first_alert IS NULL")) {
+            p.setString(1, alertId);
+            p.setString(2, caseId);
+            p.executeUpdate();
+        }
+        Optional<Alert> known = alert(c, alertId);
+        if (known.isPresent()) {
+            counted(c, caseId, known.get());
+        }
+    }
+
+    /** One more known alert in the case: its count, and its severity if higher. */
+    private static void counted(Connection c, String caseId, Alert a) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET alerts = alerts + 1, severity = max(coalesce(severity, 0), ?) WHERE id = ?")) {
+            p.setInt(1, a.severity().ordinal());
+            p.setString(2, caseId);
+            p.executeUpdate();
+        }
+    }
+
+    /** Fills a case's person, subject and post from its first alert once that alert is known. */
+    private void group(Connection c, String caseId) throws SQLException {
+        String first;
+        try (PreparedStatement p = c.prepareStatement("SELECT first_alert FROM cases WHERE id = ? AND group_key IS NULL AND first_alert IS NOT NULL")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return;
+                }
+                first = r.getString(1);
+            }
+        }
+        Optional<Alert> a = alert(c, first);
+        if (a.isPresent()) {
+            describe(c, caseId, a.get());
+        }
+    }
+
+    /**
+     * What a newly stored alert changes in the cases it is in (it was placed before it was read, as at start when the
+     * events are read before the alerts): their counts and severities, and the list columns of a case it opened. Runs in
+     * the transaction that stores the alert.
+     */
+    static void alertStored(Connection c, Alert a) throws SQLException {
+        List<String> caseIds = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT case_id FROM case_alerts WHERE alert_id = ?")) {
+            p.setString(1, a.id());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    caseIds.add(r.getString(1));
+                }
+            }
+        }
+        for (String caseId : caseIds) {
+            counted(c, caseId, a);
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM cases WHERE id = ? AND first_alert = ? AND group_key IS NULL")) {
+                p.setString(1, caseId);
+                p.setString(2, a.id());
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        describe(c, caseId, a);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void describe(Connection c, String caseId, Alert first) throws SQLException {
+        Regions regions = Regions.bundled();
+        String region = first.asn().regionCode();
+        String province = Regions.province(region);
+        List<String> candidates = first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().toList();
+        List<String> parties = first.parties().stream().map(Alert.PartyMatch::partyId).distinct().toList();
+        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
+                + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?,"
+                + " published_at = ?, published_offset = ? WHERE id = ?")) {
+            int i = 0;
+            p.setString(++i, CaseGrouping.key(first));
+            p.setString(++i, first.rule());
+            p.setString(++i, first.nip());
+            p.setString(++i, first.asn().name());
+            p.setString(++i, first.asn().agency());
+            p.setString(++i, region);
+            p.setString(++i, regions.name(region).orElse(region));
+            p.setString(++i, province);
+            p.setString(++i, regions.name(province).orElse(province));
+            p.setString(++i, String.join("\n", candidates));
+            p.setString(++i, first.candidates().stream().map(CaseBook::pairName).distinct().collect(java.util.stream.Collectors.joining("\n")));
+            p.setString(++i, String.join("\n", parties));
+            p.setString(++i, first.platform().id());
+            p.setString(++i, first.post().url().toString());
+            p.setLong(++i, first.post().publishedAt().toInstant().toEpochMilli());
+            p.setInt(++i, first.post().publishedAt().getOffset().getTotalSeconds());
+            p.setString(++i, caseId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO case_texts(case_id, text, search) VALUES (?, ?, ?)")) {
+            p.setString(1, caseId);
+            p.setString(2, first.post().text());
+            p.setString(3, AlertFeed.searchText(caseId, first));
+            p.executeUpdate();
+        }
+        for (Alert.CandidateMatch m : first.candidates()) {
+            subject(c, caseId, "candidate", m.electionId() + "/" + m.candidateId(), pairName(m));
+        }
+        for (Alert.PartyMatch m : first.parties()) {
+            subject(c, caseId, "party", m.partyId(), m.name() == null || m.name().isBlank() ? m.partyId() : m.name());
+        }
+    }
+
+    private static void subject(Connection c, String caseId, String kind, String subject, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, caseId);
+            p.setString(2, kind);
+            p.setString(3, subject);
+            p.setString(4, name);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO subjects(kind, subject, name) VALUES (?, ?, ?)")) {
+            p.setString(1, kind);
+            p.setString(2, subject);
+            p.setString(3, name);
+            p.executeUpdate();
+        }
+    }
+
+    /** A candidate (pair) as people know them: the names, or the id when the watchlist gave none. */
+    static String pairName(Alert.CandidateMatch m) {
+        return m.names().isEmpty() ? m.candidateId() : String.join(" – ", m.names());
+    }
+
+    private Optional<Alert> alert(Connection c, String id) throws SQLException {
+        if (alerts != null) {
+            return alerts.apply(id);
+        }
+        return AlertFeed.get(c, id);
     }
 
     /**
      * Where {@code alert} goes: nowhere when it is in a case already (the same alert delivered twice is one case), into
      * an open case of the same person about the same subject with the same message, else into a new case.
      */
-    public synchronized Optional<Placement> place(Alert alert, Instant now) {
-        if (caseOfAlert.containsKey(alert.id())) {
-            return Optional.empty();
-        }
-        List.copyOf(notGrouped).forEach(this::group);
-        String group = CaseGrouping.key(alert);
-        Set<String> words = CaseGrouping.words(alert.post().text());
-        for (String caseId : casesByGroup.getOrDefault(group, List.of())) {
-            CaseFile c = cases.get(caseId);
-            boolean same = c.alertIds().stream().map(alerts).flatMap(Optional::stream)
-                    .anyMatch(a -> CaseGrouping.sameMessage(words, CaseGrouping.words(a.post().text())));
-            if (same) {
-                return Optional.of(new Placement(event(caseId, Type.ALERT_ADDED, "system", now, alert.id(), null, null)));
+    public Optional<Placement> place(Alert alert, Instant now) {
+        return store.write(c -> {
+            if (caseIdOf(c, alert.id()) != null) {
+                return Optional.empty();
             }
-        }
-        int year = alert.post().publishedAt().withOffsetSameInstant(ZoneOffset.ofHours(7)).getYear();
-        int seq = lastSequence.getOrDefault(year, 0) + 1;
-        String caseId = String.format("NTR-%d-%06d", year, seq);
-        return Optional.of(new Placement(event(caseId, Type.OPENED, "system", now, alert.id(), null, null)));
+            if (alerts != null) {
+                // Alerts outside the store: cases whose first alert was not known when they were opened are grouped now.
+                // (With the store, storing an alert groups the case it opened: see alertStored.)
+                List<String> ungrouped = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM cases WHERE group_key IS NULL")) {
+                    while (r.next()) {
+                        ungrouped.add(r.getString(1));
+                    }
+                }
+                for (String id : ungrouped) {
+                    group(c, id);
+                }
+            }
+            String group = CaseGrouping.key(alert);
+            Set<String> words = CaseGrouping.words(alert.post().text());
+            List<String> candidates = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE group_key = ? ORDER BY opened_at, id")) {
+                p.setString(1, group);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        candidates.add(r.getString(1));
+                    }
+                }
+            }
+            for (String caseId : candidates) {
+                for (String alertId : alertIds(c, caseId)) {
+                    Optional<Alert> other = alert(c, alertId);
+                    if (other.isPresent() && CaseGrouping.sameMessage(words, CaseGrouping.words(other.get().post().text()))) {
+                        return Optional.of(new Placement(event(caseId, Type.ALERT_ADDED, "system", now, alert.id(), null, null)));
+                    }
+                }
+            }
+            int year = alert.post().publishedAt().withOffsetSameInstant(ZoneOffset.ofHours(7)).getYear();
+            int last = 0;
+            try (PreparedStatement p = c.prepareStatement("SELECT max(seq) FROM cases WHERE year = ?")) {
+                p.setInt(1, year);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        last = r.getInt(1);
+                    }
+                }
+            }
+            String caseId = String.format("NTR-%d-%06d", year, last + 1);
+            return Optional.of(new Placement(event(caseId, Type.OPENED, "system", now, alert.id(), null, null)));
+        });
     }
 
     /**
@@ -155,8 +398,8 @@ public final class CaseBook {
      *
      * @return the reason it is refused, or {@code null} when it is allowed
      */
-    public synchronized String check(String caseId, Type type) {
-        CaseFile c = cases.get(caseId);
+    public String check(String caseId, Type type) {
+        CaseRow c = store.write(conn -> row(conn, caseId));
         if (c == null) {
             return "no case " + caseId;
         }
@@ -172,28 +415,163 @@ public final class CaseBook {
         };
     }
 
-    public synchronized Optional<CaseFile> get(String caseId) {
-        return Optional.ofNullable(cases.get(caseId));
+    /** The case with its alerts and history. */
+    public Optional<CaseFile> get(String caseId) {
+        return store.read(c -> Optional.ofNullable(file(c, caseId)));
     }
 
-    public synchronized Optional<CaseFile> caseOf(String alertId) {
-        return Optional.ofNullable(caseOfAlert.get(alertId)).map(cases::get);
+    public Optional<CaseFile> caseOf(String alertId) {
+        return store.read(c -> {
+            String id = caseIdOf(c, alertId);
+            return Optional.ofNullable(id == null ? null : file(c, id));
+        });
     }
 
     /**
      * Every case about the civil servant with this NIP (whose first alert is theirs), oldest first. One of the two
-     * look-ups the ASN page and the dossier read a person through (with {@link AlertFeed#alertsOfNip}); a store that
-     * replaces this book provides the same.
+     * look-ups the ASN page and the dossier read a person through (with {@link AlertFeed#alertsOfNip}); by the index on
+     * the cases' NIP.
      */
-    public synchronized List<CaseFile> casesOfNip(String nip) {
-        List.copyOf(notGrouped).forEach(this::group);
-        String prefix = nip + "|";
-        return casesByGroup.entrySet().stream().filter(g -> g.getKey().startsWith(prefix)).flatMap(g -> g.getValue().stream())
-                .map(cases::get).sorted(java.util.Comparator.comparing(CaseFile::openedAt).thenComparing(CaseFile::id)).toList();
+    public List<CaseFile> casesOfNip(String nip) {
+        return store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE nip = ? ORDER BY opened_at, id")) {
+                p.setString(1, nip);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            List<CaseFile> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(file(c, id));
+            }
+            return out;
+        });
     }
 
-    public synchronized Collection<CaseFile> all() {
-        return List.copyOf(cases.values());
+    /** The cases changed since {@code since}, oldest change first (a notifier's catch-up after an election). */
+    public List<CaseFile> updatedSince(Instant since) {
+        return store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE updated_at >= ? ORDER BY updated_at, id")) {
+                p.setLong(1, since.toEpochMilli());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            List<CaseFile> out = new ArrayList<>();
+            for (String id : ids) {
+                out.add(file(c, id));
+            }
+            return out;
+        });
+    }
+
+    /** How many cases there are. */
+    public long size() {
+        return store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM cases")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    private record CaseRow(CaseFile.Status status, String assignee, String groupKey, String firstAlert) {
+    }
+
+    private static CaseRow row(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT status, assignee, group_key, first_alert FROM cases WHERE id = ?")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? new CaseRow(CaseFile.Status.valueOf(r.getString(1)), r.getString(2), r.getString(3), r.getString(4)) : null;
+            }
+        }
+    }
+
+    private static String caseIdOf(Connection c, String alertId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT case_id FROM case_alerts WHERE alert_id = ? ORDER BY rowid DESC LIMIT 1")) {
+            p.setString(1, alertId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<String> alertIds(Connection c, String caseId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT alert_id FROM case_alerts WHERE case_id = ? ORDER BY ord")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static CaseFile file(Connection c, String caseId) throws SQLException {
+        CaseFile.Status status;
+        String assignee;
+        String groupKey;
+        Instant opened;
+        Instant updated;
+        try (PreparedStatement p = c.prepareStatement("SELECT status, assignee, group_key, opened_at, updated_at FROM cases WHERE id = ?")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                status = CaseFile.Status.valueOf(r.getString(1));
+                assignee = r.getString(2);
+                groupKey = r.getString(3);
+                opened = Instant.ofEpochMilli(r.getLong(4));
+                updated = Instant.ofEpochMilli(r.getLong(5));
+            }
+        }
+        List<AlertEvent> history = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT json FROM events WHERE case_id = ? ORDER BY seq")) {
+            p.setString(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    history.add(read(r.getString(1)));
+                }
+            }
+        }
+        // The times of the events themselves, as the book in memory had them (an event may carry an earlier time than one before it).
+        if (!history.isEmpty()) {
+            opened = history.getFirst().at();
+            updated = history.getLast().at();
+        }
+        return new CaseFile(caseId, groupKey, status, assignee, alertIds(c, caseId), history, opened, updated);
+    }
+
+    private static void update(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, arg);
+            p.executeUpdate();
+        }
+    }
+
+    private static String json(AlertEvent e) {
+        try {
+            return Json.mapper().writeValueAsString(e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static AlertEvent read(String json) {
+        try {
+            return Json.mapper().readValue(json, AlertEvent.class);
+        } catch (java.io.IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** A new event with a fresh id. */

@@ -63,6 +63,7 @@ public final class CaseLog implements AutoCloseable {
     private KafkaProducer<String, byte[]> writer;
     private volatile boolean running = true;
     private volatile boolean tailFailed;
+    private final java.util.concurrent.atomic.AtomicLong eventsRead = new java.util.concurrent.atomic.AtomicLong();
 
     public CaseLog(Map<String, Object> kafka, Topic<String, AlertEvent> topic, CaseBook book, Clock clock) {
         this(kafka, topic, book, clock, "netra-alerts");
@@ -104,6 +105,20 @@ public final class CaseLog implements AutoCloseable {
             throw new IllegalStateException("topic " + topic.name() + " does not exist; create Netra's topics first (netra topics create)");
         }
         tail.assign(tps);
+        long events = catchUp(tps);
+        if (book.placed()) {
+            // The last run placed alerts and stopped before their events were on the topic: those cases never were.
+            log.warn("The state has case events this service placed and never wrote (it stopped before); the cases are read again from {}.",
+                    topic.name());
+            book.clear();
+            events = catchUp(tps);
+        }
+        log.info("Cases loaded from {}: {} event(s) read after the stored positions, {} case(s); following it.", topic.name(), events, book.size());
+        tailThread.start();
+    }
+
+    /** Reads from the book's positions (the beginning where it has none) to the end. */
+    private long catchUp(List<TopicPartition> tps) {
         Map<Integer, Long> positions = book.positions();
         for (TopicPartition tp : tps) {
             Long at = positions.get(tp.partition());
@@ -120,8 +135,12 @@ public final class CaseLog implements AutoCloseable {
                 events += read(r) == null ? 0 : 1;
             }
         }
-        log.info("Cases loaded from {}: {} event(s), {} case(s); following it.", topic.name(), events, book.all().size());
-        tailThread.start();
+        return events;
+    }
+
+    /** How many events this instance read from the topic since it started (catch-up and follow). */
+    public long eventsRead() {
+        return eventsRead.get();
     }
 
     private void tailLoop() {
@@ -152,6 +171,7 @@ public final class CaseLog implements AutoCloseable {
     }
 
     private AlertEvent read(ConsumerRecord<String, byte[]> r) {
+        eventsRead.incrementAndGet();
         if (r.value() == null) {
             return null;
         }
@@ -192,11 +212,7 @@ public final class CaseLog implements AutoCloseable {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();
-            long events = TopicReader.readToEnd(kafka, topic, (key, e) -> {
-                if (e != null) {
-                    book.apply(e);
-                }
-            });
+            long events = readOn();
             writer = p;
             log.info("Leading the case log {}: read {} event(s) after fencing the previous writer.", topic.name(), events);
         } catch (RuntimeException e) {
@@ -204,13 +220,69 @@ public final class CaseLog implements AutoCloseable {
             log.error("Could not take over the case log {}; this instance stays a follower.", topic.name(), e);
             return;
         }
-        List<Alert> backlog = waiting.get().stream().filter(a -> book.caseOf(a.id()).isEmpty())
-                .sorted(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id)).toList();
-        backlog.forEach(this::onAlert);
-        if (!backlog.isEmpty()) {
-            log.info("Placing {} alert(s) that arrived while no instance led.", backlog.size());
+        // In rounds (the supplier may hand over a bounded number at a time), each written before the next is asked for.
+        long placed = 0;
+        while (writer != null) {
+            List<Alert> backlog = waiting.get().stream().filter(a -> book.caseOf(a.id()).isEmpty())
+                    .sorted(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id)).toList();
+            if (backlog.isEmpty()) {
+                break;
+            }
+            backlog.forEach(this::onAlert);
+            boolean progress = !pending.isEmpty();
+            placed += backlog.size();
+            flush();
+            if (!progress) {
+                break;
+            }
         }
-        flush();
+        if (placed > 0) {
+            log.info("Placed {} alert(s) that arrived while no instance led.", placed);
+        }
+    }
+
+    /**
+     * Reads the committed events after the book's positions (from the beginning where it has none) to the end, with a
+     * consumer of its own (the tail's belongs to its thread): a new leader knows every case number handed out without
+     * reading the whole history again.
+     */
+    private long readOn() {
+        Map<String, Object> c = new HashMap<>(kafka);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-case-catch-up");
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = reader.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            reader.assign(tps);
+            Map<Integer, Long> positions = book.positions();
+            for (TopicPartition tp : tps) {
+                Long at = positions.get(tp.partition());
+                if (at == null) {
+                    reader.seekToBeginning(List.of(tp));
+                } else {
+                    reader.seek(tp, at);
+                }
+            }
+            Map<TopicPartition, Long> end = reader.endOffsets(tps);
+            long events = 0;
+            while (tps.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    try {
+                        book.apply(topic.valueSerde().deserializer().deserialize(r.topic(), r.value()), r.partition(), r.offset());
+                        events++;
+                    } catch (SerializationException ex) {
+                        log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(),
+                                ex.getMessage());
+                    }
+                }
+            }
+            return events;
+        }
     }
 
     /** Stops opening cases (the lead went to another instance): what is placed and not written is written if it still can be. */
@@ -238,7 +310,7 @@ public final class CaseLog implements AutoCloseable {
         }
         // Applied at once, so the next alert of the batch sees this one's case (and its number); committed by flush().
         book.place(alert, clock.instant()).ifPresent(p -> {
-            book.apply(p.event());
+            book.applyPlaced(p.event());
             pending.add(p.event());
         });
     }
@@ -258,6 +330,7 @@ public final class CaseLog implements AutoCloseable {
         try {
             TopicReader.inTransaction(writer, () -> events.forEach(e ->
                     writer.send(new ProducerRecord<>(topic.name(), e.caseId(), topic.valueSerde().serializer().serialize(topic.name(), e)))));
+            book.written(events);
         } catch (KafkaException e) {
             if (!fenced(e)) {
                 log.error("Could not record {} case event(s) on {}; the cases are read again from it, and those alerts get their case at the "
@@ -286,11 +359,7 @@ public final class CaseLog implements AutoCloseable {
     /** Forgets what was placed and not written: the book again holds only what the topic says. */
     private void reread() {
         book.clear();
-        TopicReader.readToEnd(kafka, topic, (key, ev) -> {
-            if (ev != null) {
-                book.apply(ev);
-            }
-        });
+        readOn();
     }
 
     /**

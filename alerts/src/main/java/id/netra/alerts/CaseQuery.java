@@ -2,88 +2,98 @@ package id.netra.alerts;
 
 import id.netra.model.Regions;
 import id.netra.model.Severity;
+import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The analysts' filters over cases: region (a province includes its regencies), agency, severity at least, status,
- * candidate or party, date range of the post (WIB days), free text. Empty fields filter nothing. Bad values are
- * refused with a message naming the parameter.
+ * The analysts' filters over cases: region (a province includes its regencies; a Kemendagri code or a name such as
+ * {@code Lampung} or {@code Kota Metro}), agency, severity at least, status, candidate or party (an id or part of a
+ * name), date range of the post (WIB days), free text, a queue (assigned to the viewer, or to nobody), the order and
+ * where the page starts (a cursor from the previous page). Empty fields filter nothing. Bad values are refused with a
+ * message naming the parameter. {@link CaseSearch} runs it in SQL.
  *
- * @param region   a province ({@code 18}) or regency ({@code 18.72}) code
- * @param subject  a candidate id, an election id or a party id
- * @param text     words that must all occur in the post, the name, the NIP, the agency or the case id
+ * @param region  a province ({@code 18}) or regency ({@code 18.72}) code
+ * @param subject a candidate id, an election id, a party id, or words of a candidate pair's or a party's name
+ * @param text    words that must all occur in the post, the name, the NIP, the agency or the case id
+ * @param after   the cursor of the previous page's last case, or null for the first page
  */
 public record CaseQuery(String region, String agency, Severity minSeverity, CaseFile.Status status, String subject, LocalDate from,
-                        LocalDate to, String text) {
-    private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+                        LocalDate to, String text, Queue queue, CaseSort sort, String after) {
+    private static volatile Map<String, String> codesByName;
+
+    /** Which cases by their assignee. */
+    public enum Queue {
+        /** Assigned to the viewer. */
+        MINE,
+        /** Assigned to nobody. */
+        UNASSIGNED
+    }
+
+    public CaseQuery {
+        sort = sort == null ? CaseSort.NEWEST : sort;
+    }
+
+    /** Every case, newest change first. */
+    public static CaseQuery all() {
+        return new CaseQuery(null, null, null, null, null, null, null, null, null, CaseSort.NEWEST, null);
+    }
 
     /** @throws IllegalArgumentException naming the parameter that is wrong */
     public static CaseQuery of(Function<String, String> param) {
         String region = blankToNull(param.apply("region"));
         if (region != null && !Regions.bundled().isKnown(region)) {
-            throw new IllegalArgumentException("region '" + region + "' is not a Kemendagri province or regency code");
+            String code = codeOf(region);
+            if (code == null) {
+                throw new IllegalArgumentException("region '" + region + "' is not a Kemendagri province or regency code or name");
+            }
+            region = code;
+        }
+        String after = blankToNull(param.apply("after"));
+        if (after != null && !after.matches("[A-Za-z0-9_-]{1,400}")) {
+            throw new IllegalArgumentException("after '" + after + "' is not a cursor from a previous page");
+        }
+        CaseSort sort = parse("sort", param.apply("sort"), CaseSort::of);
+        if (after != null) {
+            CaseSearch.uncursor(sort == null ? CaseSort.NEWEST : sort, after);
         }
         return new CaseQuery(region, blankToNull(param.apply("agency")), parse("severity", param.apply("severity"), s -> Severity.valueOf(s.toUpperCase(Locale.ROOT))),
                 parse("status", param.apply("status"), s -> CaseFile.Status.valueOf(s.toUpperCase(Locale.ROOT))),
                 blankToNull(param.apply("subject")), parse("from", param.apply("from"), LocalDate::parse), parse("to", param.apply("to"), LocalDate::parse),
-                blankToNull(param.apply("q")));
+                blankToNull(param.apply("q")), parse("queue", param.apply("queue"), s -> Queue.valueOf(s.toUpperCase(Locale.ROOT))),
+                sort, after);
     }
 
-    public boolean matches(CaseView c) {
-        if (region != null && !(c.regionCode().equals(region) || (!region.contains(".") && c.province().equals(region)))) {
-            return false;
-        }
-        if (agency != null && (c.agency() == null || !c.agency().toLowerCase(Locale.ROOT).contains(agency.toLowerCase(Locale.ROOT)))) {
-            return false;
-        }
-        if (minSeverity != null && !c.severity().atLeast(minSeverity)) {
-            return false;
-        }
-        if (status != null && c.status() != status) {
-            return false;
-        }
-        if (subject != null && !c.candidates().contains(subject) && !c.parties().contains(subject)
-                && c.candidates().stream().noneMatch(id -> id.startsWith(subject + "/"))) {
-            return false;
-        }
-        LocalDate day = c.publishedAt().withOffsetSameInstant(WIB).toLocalDate();
-        if ((from != null && day.isBefore(from)) || (to != null && day.isAfter(to))) {
-            return false;
-        }
-        if (text != null) {
-            String hay = String.join("\n", c.id(), c.text(), c.name(), c.nip(), String.valueOf(c.agency())).toLowerCase(Locale.ROOT);
-            for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (!hay.contains(word)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    /** This query starting after {@code cursor}. */
+    public CaseQuery after(String cursor) {
+        return new CaseQuery(region, agency, minSeverity, status, subject, from, to, text, queue, sort, cursor);
     }
 
-    /** The matching cases, most recently changed first. */
-    public List<CaseView> apply(List<CaseView> all) {
-        return all.stream().filter(this::matches).sorted(Comparator.comparing(CaseView::updatedAt).reversed().thenComparing(CaseView::id)).toList();
+    /** This query in another order, from the first page. */
+    public CaseQuery sorted(CaseSort newSort) {
+        return new CaseQuery(region, agency, minSeverity, status, subject, from, to, text, queue, newSort, null);
     }
 
-    /** How many of {@code cases} fall in each status, severity, province and candidate: the counts beside the filters. */
-    public static Map<String, Map<String, Long>> counts(List<CaseView> cases) {
-        Map<String, Map<String, Long>> out = new TreeMap<>();
-        out.put("status", cases.stream().collect(Collectors.groupingBy(c -> c.status().name(), TreeMap::new, Collectors.counting())));
-        out.put("severity", cases.stream().collect(Collectors.groupingBy(c -> c.severity().name(), TreeMap::new, Collectors.counting())));
-        out.put("province", cases.stream().collect(Collectors.groupingBy(CaseView::province, TreeMap::new, Collectors.counting())));
-        out.put("candidate", cases.stream().flatMap(c -> c.candidates().stream())
-                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting())));
-        return out;
+    /** The Kemendagri code of a province or regency named {@code name} (case, accents and spacing ignored), or null. */
+    static String codeOf(String name) {
+        Map<String, String> byName = codesByName;
+        if (byName == null) {
+            Map<String, String> m = new HashMap<>();
+            Regions regions = Regions.bundled();
+            // Regencies first, so that a province keeps its name where a city is called the same (DKI Jakarta is not a city).
+            regions.codes().stream().filter(c -> c.contains(".")).forEach(c -> regions.name(c).ifPresent(n -> m.put(fold(n), c)));
+            regions.codes().stream().filter(c -> !c.contains(".")).forEach(c -> regions.name(c).ifPresent(n -> m.put(fold(n), c)));
+            codesByName = byName = Map.copyOf(m);
+        }
+        return byName.get(fold(name));
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     private static String blankToNull(String s) {

@@ -14,16 +14,27 @@ import java.util.function.Function;
  * the candidate and the post.
  *
  * @param severity the highest severity among the case's alerts
- * @param province the province code of the person's region
+ * @param province       the province code of the person's region
+ * @param candidates     the candidate ids of the first alert
+ * @param candidateNames the same candidates as people know them: the pair's names
  */
 public record CaseView(String id, CaseFile.Status status, String assignee, int alerts, Severity severity, String rule,
                        String nip, String name, String agency, String regionCode, String regionName, String province,
                        List<String> candidates, List<String> parties, String platform, String url, String text,
-                       OffsetDateTime publishedAt, Instant openedAt, Instant updatedAt) {
+                       OffsetDateTime publishedAt, Instant openedAt, Instant updatedAt, List<String> candidateNames) {
 
     public CaseView {
         candidates = List.copyOf(candidates);
         parties = List.copyOf(parties);
+        candidateNames = candidateNames == null ? List.copyOf(candidates) : List.copyOf(candidateNames);
+    }
+
+    /** Without the candidates' names (the ids stand for them). */
+    public CaseView(String id, CaseFile.Status status, String assignee, int alerts, Severity severity, String rule, String nip, String name,
+                    String agency, String regionCode, String regionName, String province, List<String> candidates, List<String> parties,
+                    String platform, String url, String text, OffsetDateTime publishedAt, Instant openedAt, Instant updatedAt) {
+        this(id, status, assignee, alerts, severity, rule, nip, name, agency, regionCode, regionName, province, candidates, parties, platform,
+                url, text, publishedAt, openedAt, updatedAt, null);
     }
 
     /** The view of a case, or empty while its first alert is not in the feed. */

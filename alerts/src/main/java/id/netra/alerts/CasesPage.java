@@ -66,24 +66,35 @@ final class CasesPage {
                 + Html.escape(viewer.csrfToken()) + "\"><button type=\"submit\">Keluar</button></form></div>";
     }
 
-    static String list(List<CaseView> cases, Map<String, Map<String, Long>> counts, Map<String, String> filters, boolean fragmentOnly,
-                       Session viewer) {
+    static String list(CaseSearch.Page page, Map<String, String> filters, boolean fragmentOnly, Session viewer) {
         StringBuilder h = new StringBuilder(16_384);
         if (!fragmentOnly) {
             h.append(HEAD)
                     .append(csrfMeta(viewer)).append("<title>Netra — Kasus</title>").append(STYLE).append("</head><body>")
                     .append(userBar(viewer)).append("<h1>Netra — Kasus netralitas ASN</h1>");
             h.append("<form class=\"filters\" method=\"get\" action=\"/kasus\">");
-            field(h, "Wilayah (kode)", "region", filters);
-            field(h, "Instansi", "agency", filters);
+            field(h, "Wilayah (provinsi atau kab./kota)", "region", filters, "type=\"search\" list=\"wilayah\" autocomplete=\"off\"");
+            h.append(REGION_LIST);
+            field(h, "Instansi", "agency", filters, "list=\"instansi\"");
+            datalist(h, "instansi", page.counts().getOrDefault("agency", Map.of()).keySet());
             select(h, "Tingkat", "severity", filters, List.of("", "MEDIUM", "HIGH"));
             select(h, "Status", "status", filters, List.of("", "OPEN", "ASSIGNED", "ESCALATED", "CONFIRMED", "DISMISSED"));
-            field(h, "Kandidat/partai", "subject", filters);
-            field(h, "Dari (tanggal)", "from", filters);
-            field(h, "Sampai", "to", filters);
-            field(h, "Cari teks", "q", filters);
+            field(h, "Kandidat/partai (nama)", "subject", filters, "list=\"subjek\"");
+            List<String> subjects = new java.util.ArrayList<>(page.counts().getOrDefault("candidate", Map.of()).keySet());
+            subjects.addAll(page.counts().getOrDefault("party", Map.of()).keySet());
+            datalist(h, "subjek", subjects);
+            field(h, "Dari tanggal", "from", filters, "type=\"date\"");
+            field(h, "Sampai tanggal", "to", filters, "type=\"date\"");
+            field(h, "Cari teks", "q", filters, "type=\"search\"");
+            options(h, "Antrian", "queue", filters, List.of(new String[] {"", "semua"}, new String[] {"mine", "ditugaskan ke saya"},
+                    new String[] {"unassigned", "belum ditugaskan"}));
+            List<String[]> sorts = new java.util.ArrayList<>();
+            for (CaseSort sort : CaseSort.values()) {
+                sorts.add(new String[] {sort.id(), sort.label()});
+            }
+            options(h, "Urutan", "sort", filters, sorts);
             h.append("<button type=\"submit\">Saring</button></form>");
-            String query = query(filters);
+            String query = query(filters, "after");
             if (viewer.user().role().mayAct()) {
                 h.append(reportForm(viewer));
             }
@@ -91,27 +102,71 @@ final class CasesPage {
                     .append(query).append("\">JSON</a> · <a href=\"/ringkasan\">ringkasan</a> · <a href=\"/\">umpan peringatan</a></div>");
             h.append("<div id=\"cases\">");
         }
-        h.append("<div class=\"counts\">").append(cases.size()).append(" kasus");
-        counts.forEach((facet, values) -> values.forEach((k, v) ->
-                h.append(" <span>").append(Html.escape(label(facet))).append(' ').append(Html.escape(k)).append(": ").append(v).append("</span>")));
-        h.append("</div><table><thead><tr><th>Kasus</th><th>Tingkat</th><th>Status</th><th>ASN</th><th>Wilayah</th><th>Kandidat</th><th>Unggahan</th><th>Waktu</th></tr></thead><tbody>");
-        for (CaseView c : cases) {
-            h.append("<tr><td><a href=\"/kasus/").append(Html.escape(c.id())).append("\">").append(Html.escape(c.id())).append("</a>")
-                    .append(c.alerts() > 1 ? " <span class=\"meta\">(" + c.alerts() + " unggahan)</span>" : "").append("</td>")
-                    .append("<td><span class=\"sev ").append(c.severity()).append("\">").append(c.severity()).append("</span></td>")
-                    .append("<td>").append(Html.escape(c.status().name())).append(c.assignee() == null ? "" : "<br><span class=\"meta\">" + Html.escape(c.assignee()) + "</span>").append("</td>")
-                    .append("<td>").append(Html.escape(c.name())).append("<br><span class=\"meta\">").append(Html.escape(Nips.mask(c.nip())))
-                    .append(" · ").append(Html.escape(String.valueOf(c.agency()))).append("</span></td>")
-                    .append("<td>").append(Html.escape(c.regionName())).append("</td>")
-                    .append("<td>").append(Html.escape(String.join(", ", c.candidates()))).append("</td>")
-                    .append("<td class=\"text\">").append(Html.escape(excerpt(c.text()))).append("</td>")
-                    .append("<td>").append(Html.escape(c.publishedAt().format(TIME))).append("</td></tr>");
+        h.append("<div class=\"counts\">").append(page.total()).append(" kasus");
+        page.counts().forEach((facet, values) -> values.forEach((k, v) -> {
+            String param = FACET_PARAMS.getOrDefault(facet, "subject");
+            Map<String, String> narrowed = new java.util.LinkedHashMap<>(filters);
+            narrowed.remove("after");
+            narrowed.put(param, k);
+            h.append(" <span>").append(Html.escape(label(facet))).append(" <a href=\"/kasus").append(query(narrowed, "after")).append("\">")
+                    .append(Html.escape(k)).append("</a>: ").append(v).append("</span>");
+        }));
+        h.append("</div><div id=\"live-news\" class=\"meta\" role=\"status\"></div>");
+        h.append("<table><thead><tr><th>Kasus</th><th>Tingkat</th><th>Status</th><th>ASN</th><th>Wilayah</th><th>Kandidat</th><th>Unggahan</th><th>Waktu</th></tr></thead><tbody>");
+        for (CaseView c : page.cases()) {
+            h.append(row(c));
         }
-        h.append("</tbody></table>");
+        h.append("</tbody></table><nav class=\"pages meta\">");
+        if (filters.get("after") != null && !filters.get("after").isBlank()) {
+            h.append("<a href=\"/kasus").append(query(filters, "after")).append("\">« halaman pertama</a> ");
+        }
+        if (page.next() != null) {
+            Map<String, String> next = new java.util.LinkedHashMap<>(filters);
+            next.put("after", page.next());
+            h.append("<a rel=\"next\" href=\"/kasus").append(query(next, "")).append("\">halaman berikutnya »</a>");
+        }
+        h.append("</nav>");
         if (!fragmentOnly) {
             h.append("</div><script src=\"/assets/netra.js\"></script></body></html>");
         }
         return h.toString();
+    }
+
+    /** One case's row of the list ({@code tr#kasus-<id>}), also served alone for the live list to swap in. */
+    static String row(CaseView c) {
+        return new StringBuilder(1024).append("<tr id=\"kasus-").append(Html.escape(c.id())).append("\" data-case=\"").append(Html.escape(c.id())).append("\">")
+                .append("<td><a href=\"/kasus/").append(Html.escape(c.id())).append("\">").append(Html.escape(c.id())).append("</a>")
+                .append(c.alerts() > 1 ? " <span class=\"meta\">(" + c.alerts() + " unggahan)</span>" : "").append("</td>")
+                .append("<td><span class=\"sev ").append(c.severity()).append("\">").append(c.severity()).append("</span></td>")
+                .append("<td>").append(Html.escape(c.status().name())).append(c.assignee() == null ? "" : "<br><span class=\"meta\">" + Html.escape(c.assignee()) + "</span>").append("</td>")
+                .append("<td>").append(Html.escape(c.name())).append("<br><span class=\"meta\">").append(Html.escape(Nips.mask(c.nip())))
+                .append(" · ").append(Html.escape(String.valueOf(c.agency()))).append("</span></td>")
+                .append("<td>").append(Html.escape(c.regionName())).append("</td>")
+                .append("<td>").append(Html.escape(String.join("; ", c.candidateNames()))).append("</td>")
+                .append("<td class=\"text\">").append(Html.escape(excerpt(c.text()))).append("</td>")
+                .append("<td>").append(Html.escape(c.publishedAt().format(TIME))).append("</td></tr>").toString();
+    }
+
+    /** Which filter a facet's value sets when clicked. */
+    private static final Map<String, String> FACET_PARAMS = Map.of("status", "status", "severity", "severity", "province", "region",
+            "candidate", "subject", "party", "subject", "agency", "agency");
+
+    /** The names of every province and regency, for the region field's suggestions (the same on every page). */
+    private static final String REGION_LIST = regionList();
+
+    private static String regionList() {
+        StringBuilder h = new StringBuilder(32_768);
+        Regions regions = Regions.bundled();
+        datalist(h, "wilayah", regions.codes().stream().map(c -> regions.name(c).orElse(c)).distinct().toList());
+        return h.toString();
+    }
+
+    private static void datalist(StringBuilder h, String id, java.util.Collection<String> values) {
+        h.append("<datalist id=\"").append(id).append("\">");
+        for (String v : values) {
+            h.append("<option value=\"").append(Html.escape(v)).append("\">");
+        }
+        h.append("</datalist>");
     }
 
     static String one(CaseFile c, Function<String, Optional<Alert>> alerts, Session viewer) {
@@ -226,6 +281,8 @@ final class CasesPage {
             case "status" -> "status";
             case "severity" -> "tingkat";
             case "province" -> "provinsi";
+            case "party" -> "partai";
+            case "agency" -> "instansi";
             default -> "kandidat";
         };
     }
@@ -234,24 +291,30 @@ final class CasesPage {
         return text.length() <= 160 ? text : text.substring(0, 157) + "…";
     }
 
-    private static void field(StringBuilder h, String label, String name, Map<String, String> filters) {
-        h.append("<label>").append(label).append("<input name=\"").append(name).append("\" value=\"")
+    private static void field(StringBuilder h, String label, String name, Map<String, String> filters, String attributes) {
+        h.append("<label>").append(label).append("<input name=\"").append(name).append("\" ").append(attributes).append(" value=\"")
                 .append(Html.escape(filters.getOrDefault(name, ""))).append("\"></label>");
     }
 
     private static void select(StringBuilder h, String label, String name, Map<String, String> filters, List<String> options) {
+        options(h, label, name, filters, options.stream().map(o -> new String[] {o, o.isEmpty() ? "semua" : o}).toList());
+    }
+
+    /** A select of {@code {value, label}} options, the one in {@code filters} selected. */
+    private static void options(StringBuilder h, String label, String name, Map<String, String> filters, List<String[]> options) {
         h.append("<label>").append(label).append("<select name=\"").append(name).append("\">");
-        for (String o : options) {
-            h.append("<option value=\"").append(o).append('"').append(o.equalsIgnoreCase(filters.getOrDefault(name, "")) ? " selected" : "")
-                    .append('>').append(o.isEmpty() ? "semua" : o).append("</option>");
+        for (String[] o : options) {
+            h.append("<option value=\"").append(Html.escape(o[0])).append('"').append(o[0].equalsIgnoreCase(filters.getOrDefault(name, "")) ? " selected" : "")
+                    .append('>').append(Html.escape(o[1])).append("</option>");
         }
         h.append("</select></label>");
     }
 
-    private static String query(Map<String, String> filters) {
+    /** The filters as a query string (escaped for an attribute), without {@code fragment} and {@code leaveOut}. */
+    private static String query(Map<String, String> filters, String leaveOut) {
         StringBuilder q = new StringBuilder();
         filters.forEach((k, v) -> {
-            if (v != null && !v.isBlank() && !k.equals("fragment")) {
+            if (v != null && !v.isBlank() && !k.equals("fragment") && !k.equals(leaveOut)) {
                 q.append(q.isEmpty() ? '?' : '&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                         .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
             }

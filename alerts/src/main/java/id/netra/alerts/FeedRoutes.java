@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The raw alert feed, for every logged-in user within their jurisdiction: {@code GET /} (the page),
- * {@code GET /api/alerts?minSeverity=MEDIUM&limit=200} (NIPs masked) and {@code GET /api/alerts/{id}} (audited; 404
+ * {@code GET /api/alerts?minSeverity=MEDIUM&nip=&q=&limit=200} (NIPs masked) and {@code GET /api/alerts/{id}} (audited; 404
  * outside the jurisdiction).
  */
 final class FeedRoutes {
@@ -37,25 +37,22 @@ final class FeedRoutes {
         routes.get("/api/alerts/{id}", Access.LOGGED_IN.within(this::visible), this::one);
     }
 
-    /** The alerts of at least {@code min} a user of {@code j} may see, newest first. */
-    List<Alert> visibleAlerts(Jurisdiction j, Severity min) {
-        return feed.list(min, Integer.MAX_VALUE).stream().filter(a -> j.covers(a.asn().regionCode())).toList();
-    }
-
     private boolean visible(Context ctx, Jurisdiction j) {
         return feed.get(ctx.pathParam("id")).filter(a -> j.covers(a.asn().regionCode())).isPresent();
     }
 
     private void page(Context ctx) {
         Severity min = AlertsService.severity(ctx);
-        List<Alert> all = visibleAlerts(AccessControl.sessionOf(ctx).user().jurisdiction(), min);
-        ctx.contentType("text/html; charset=utf-8")
-                .result(FeedPage.render(all.stream().limit(AlertsService.limit(ctx)).toList(), min, all.size(), AccessControl.sessionOf(ctx)));
+        Jurisdiction j = AccessControl.sessionOf(ctx).user().jurisdiction();
+        ctx.contentType("text/html; charset=utf-8").result(FeedPage.render(feed.search(min, j, null, null, AlertsService.limit(ctx)), min,
+                feed.count(min, j), AccessControl.sessionOf(ctx)));
     }
 
+    /** {@code ?minSeverity=LOW&nip=...&q=words&limit=200}: searched in SQL, LOW alerts included when asked for. */
     private void list(Context ctx) throws JsonProcessingException {
-        List<Alert> all = visibleAlerts(AccessControl.sessionOf(ctx).user().jurisdiction(), AlertsService.severity(ctx));
-        json(ctx, all.stream().limit(AlertsService.limit(ctx)).map(a -> PersonalData.alert(a, false)).toList());
+        Jurisdiction j = AccessControl.sessionOf(ctx).user().jurisdiction();
+        List<Alert> found = feed.search(AlertsService.severity(ctx), j, ctx.queryParam("nip"), ctx.queryParam("q"), AlertsService.limit(ctx));
+        json(ctx, found.stream().map(a -> PersonalData.alert(a, false)).toList());
     }
 
     private void one(Context ctx) throws JsonProcessingException {

@@ -47,9 +47,33 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
                 continue;
             }
             days.merge(a.post().publishedAt().atZoneSameInstant(WIB).toLocalDate(), 1L, Long::sum);
-            String province = Regions.province(a.asn().regionCode());
-            provinces.merge(regions.name(province).orElse(province), 1L, Long::sum);
+            provinces.merge(Regions.province(a.asn().regionCode()), 1L, Long::sum);
         }
+        Map<String, Long> ages = new LinkedHashMap<>();
+        AGES.forEach(b -> ages.put(b, 0L));
+        for (CaseView c : cases) {
+            if (!c.status().closed()) {
+                ages.merge(ageBucket(Duration.between(c.openedAt(), now)), 1L, Long::sum);
+            }
+        }
+        return of(days, provinces, ages, now, regions);
+    }
+
+    /**
+     * From counts made elsewhere (in SQL).
+     *
+     * @param days      alerts per WIB day (days without any may be left out)
+     * @param provinces alerts per province code
+     * @param openByAge open cases per age bucket ({@link #AGES})
+     */
+    public static Overview of(Map<LocalDate, Long> days, Map<String, Long> provinces, Map<String, Long> openByAge, Instant now, Regions regions) {
+        TreeMap<LocalDate, Long> sorted = new TreeMap<>(days);
+        Map<String, Long> named = new java.util.HashMap<>();
+        provinces.forEach((code, n) -> named.merge(code == null ? "?" : regions.name(code).orElse(code), n, Long::sum));
+        return build(sorted, named, openByAge, now);
+    }
+
+    private static Overview build(TreeMap<LocalDate, Long> days, Map<String, Long> provinces, Map<String, Long> openByAge, Instant now) {
         LocalDate last = days.isEmpty() ? now.atZone(WIB).toLocalDate() : days.lastKey();
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         for (LocalDate d = last.minusDays(DAYS - 1); !d.isAfter(last); d = d.plusDays(1)) {
@@ -60,12 +84,7 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> perProvince.put(e.getKey(), e.getValue()));
         Map<String, Long> ages = new LinkedHashMap<>();
-        AGES.forEach(b -> ages.put(b, 0L));
-        for (CaseView c : cases) {
-            if (!c.status().closed()) {
-                ages.merge(ageBucket(Duration.between(c.openedAt(), now)), 1L, Long::sum);
-            }
-        }
+        AGES.forEach(b -> ages.put(b, openByAge.getOrDefault(b, 0L)));
         return new Overview(perDay, perProvince, ages);
     }
 

@@ -38,7 +38,7 @@ final class PersonalData {
     static CaseView masked(CaseView v) {
         return new CaseView(v.id(), v.status(), v.assignee(), v.alerts(), v.severity(), v.rule(), Nips.mask(v.nip()), v.name(), v.agency(),
                 v.regionCode(), v.regionName(), v.province(), v.candidates(), v.parties(), v.platform(), v.url(), v.text(), v.publishedAt(),
-                v.openedAt(), v.updatedAt());
+                v.openedAt(), v.updatedAt(), v.candidateNames());
     }
 
     /** A case as JSON: whole, or with the NIP in its group key masked. */

@@ -237,6 +237,23 @@ class AccessControlIT {
     }
 
     @Test
+    void pagesTheCaseListWithTheCursorOfEachPage() throws Exception {
+        WebClient nasional = new WebClient(service).as("nasional");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String next = "";
+        do {
+            JsonNode page = Json.mapper().readTree(nasional.get("/api/cases?sort=oldest&limit=1" + (next.isEmpty() ? "" : "&after=" + next)).body());
+            page.get("cases").forEach(c -> seen.add(c.get("id").asText()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (next != null && seen.size() < 100);
+
+        JsonNode all = Json.mapper().readTree(nasional.get("/api/cases?sort=oldest").body());
+        assertThat(seen).doesNotHaveDuplicates().hasSize(all.get("total").asInt());
+        assertThat(nasional.get("/kasus?limit=1").body()).contains("rel=\"next\"");
+        assertThat(nasional.get("/api/cases?after=bm90LWEtY3Vyc29y").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aProvinceAnalystCannotReadAnotherProvincesCaseByIdExportListOrFeed() throws Exception {
         WebClient lampung = new WebClient(service).as("lampung");
         String jakartaCase = caseOf(IN_JAKARTA);
@@ -248,11 +265,16 @@ class AccessControlIT {
         JsonNode list = Json.mapper().readTree(lampung.get("/api/cases").body());
         assertThat(list.get("total").asInt()).isEqualTo(2);
         assertThat(list.get("cases")).extracting(c -> c.get("id").asText()).containsExactlyInAnyOrder(caseOf(IN_METRO), caseOf(SCRIPT));
-        assertThat(list.get("counts").get("province").toString()).isEqualTo("{\"18\":2}");
+        assertThat(list.get("counts").get("province").toString()).isEqualTo("{\"Lampung\":2}");
         assertThat(lampung.get("/api/cases?region=31").body()).contains("\"total\":0");
         assertThat(lampung.get("/api/cases/export.csv").body()).contains(METRO.nip()).doesNotContain(JAKARTA.nip(), jakartaCase);
         assertThat(lampung.get("/api/cases/export.json?region=31.71").body()).isEqualTo("[]");
         assertThat(lampung.get("/kasus").body()).contains(caseOf(IN_METRO)).doesNotContain(JAKARTA.name(), jakartaCase);
+        assertThat(lampung.get("/kasus/baris/" + jakartaCase).statusCode()).isEqualTo(404);
+        assertThat(lampung.get("/kasus/baris/" + caseOf(IN_METRO)).body()).startsWith("<tr id=\"kasus-" + caseOf(IN_METRO) + "\"");
+        assertThat(lampung.get("/kasus/baris/" + caseOf(IN_METRO) + "?region=Kota+Bandar+Lampung").statusCode()).as("outside the list's filter")
+                .isEqualTo(404);
+        assertThat(lampung.get("/api/cases?region=Daerah+Khusus+Ibukota+Jakarta").body()).contains("\"total\":0");
         assertThat(Json.mapper().readTree(lampung.get("/api/alerts").body())).extracting(a -> a.get("id").asText())
                 .containsExactlyInAnyOrder(IN_METRO.id(), SCRIPT.id());
         assertThat(lampung.get("/").body()).contains(METRO.name()).doesNotContain(JAKARTA.name());

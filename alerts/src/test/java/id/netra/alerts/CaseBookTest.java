@@ -52,7 +52,7 @@ class CaseBookTest {
         placeAndApply(a);
 
         assertThat(book.place(a, NOW)).isEmpty();
-        assertThat(book.all()).hasSize(1);
+        assertThat(book.size()).isEqualTo(1);
     }
 
     @Test

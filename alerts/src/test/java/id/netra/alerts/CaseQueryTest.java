@@ -30,30 +30,21 @@ class CaseQueryTest {
     }
 
     @Test
-    void aProvinceIncludesItsRegenciesButARegencyOnlyItself() {
-        assertThat(query(Map.of("region", "18")).apply(List.of(METRO, LAMPUNG, RIAU))).containsExactlyInAnyOrder(METRO, LAMPUNG);
-        assertThat(query(Map.of("region", "18.72")).apply(List.of(METRO, LAMPUNG, RIAU))).containsExactly(METRO);
+    void readsARegionByNameAsItsCode() {
+        assertThat(query(Map.of("region", "lampung")).region()).isEqualTo("18");
+        assertThat(query(Map.of("region", "Kota Metro")).region()).isEqualTo("18.72");
+        assertThat(query(Map.of("region", "18.72")).region()).isEqualTo("18.72");
     }
 
     @Test
-    void filtersBySeverityStatusSubjectDaysAndWords() {
-        List<CaseView> all = List.of(METRO, LAMPUNG, RIAU);
+    void readsTheOrderTheQueueAndTheCursor() {
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("2|1731400000000|NTR-2024-000001".getBytes());
+        CaseQuery q = query(Map.of("sort", "severity", "queue", "unassigned", "after", cursor));
 
-        assertThat(query(Map.of("severity", "high")).apply(all)).containsExactlyInAnyOrder(METRO, RIAU);
-        assertThat(query(Map.of("status", "confirmed")).apply(all)).containsExactly(LAMPUNG);
-        assertThat(query(Map.of("subject", "pekanbaru-03")).apply(all)).containsExactly(RIAU);
-        assertThat(query(Map.of("from", "2024-11-12", "to", "2024-11-12")).apply(all)).containsExactly(METRO);
-        assertThat(query(Map.of("q", "COBLOS nomor")).apply(all)).containsExactly(METRO);
-        assertThat(query(Map.of()).apply(all)).hasSize(3);
-    }
-
-    @Test
-    void countsTheCasesPerStatusSeverityProvinceAndCandidate() {
-        Map<String, Map<String, Long>> counts = CaseQuery.counts(List.of(METRO, LAMPUNG, RIAU));
-
-        assertThat(counts.get("province")).containsEntry("18", 2L).containsEntry("14", 1L);
-        assertThat(counts.get("status")).containsEntry("OPEN", 2L).containsEntry("CONFIRMED", 1L);
-        assertThat(counts.get("severity")).containsEntry("HIGH", 2L);
+        assertThat(q.sort()).isEqualTo(CaseSort.SEVERITY);
+        assertThat(q.queue()).isEqualTo(CaseQuery.Queue.UNASSIGNED);
+        assertThat(q.after()).isEqualTo(cursor);
+        assertThat(query(Map.of()).sort()).isEqualTo(CaseSort.NEWEST);
     }
 
     @Test
@@ -61,6 +52,9 @@ class CaseQueryTest {
         assertThatThrownBy(() -> query(Map.of("region", "99.99"))).hasMessageContaining("region '99.99'");
         assertThatThrownBy(() -> query(Map.of("from", "kemarin"))).hasMessageContaining("from 'kemarin' is not valid");
         assertThatThrownBy(() -> query(Map.of("status", "done"))).hasMessageContaining("status 'done'");
+        assertThatThrownBy(() -> query(Map.of("sort", "random"))).hasMessageContaining("sort 'random'");
+        assertThatThrownBy(() -> query(Map.of("after", "<x>"))).hasMessageContaining("after '<x>'");
+        assertThatThrownBy(() -> query(Map.of("after", "bm90LWEtY3Vyc29y"))).hasMessageContaining("after 'bm90LWEtY3Vyc29y'");
     }
 
     @Test

@@ -38,7 +38,8 @@ class CasesPageTest {
         CaseFile c = caseOf(a);
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
 
-        String list = CasesPage.list(List.of(v), CaseQuery.counts(List.of(v)), Map.of("q", "\"><script>x</script>"), false, ANALYST);
+        String list = CasesPage.list(new CaseSearch.Page(List.of(v), null, 1, Map.of("agency", Map.of("Dinas <b>X</b>", 1L))),
+                Map.of("q", "\"><script>x</script>"), false, ANALYST);
         String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST);
 
         for (String html : List.of(list, page)) {
@@ -50,11 +51,25 @@ class CasesPageTest {
     }
 
     @Test
+    void offersRegionsByNameDatePickersQueuesOrdersAndTheNextPage() {
+        CaseFile c = caseOf(TestAlerts.alert("5", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+
+        String list = CasesPage.list(new CaseSearch.Page(List.of(v), "bmV4dA", 2, Map.of("province", Map.of("Lampung", 2L))),
+                Map.of("sort", "severity"), false, ANALYST);
+
+        assertThat(list).contains("<input name=\"region\" type=\"search\" list=\"wilayah\"", "<option value=\"Kota Metro\">",
+                "<input name=\"from\" type=\"date\"", "<input name=\"to\" type=\"date\"", "<option value=\"mine\">",
+                "<option value=\"unassigned\">", "<option value=\"severity\" selected>", "href=\"/kasus?sort=severity&amp;after=bmV4dA\"",
+                "href=\"/kasus?sort=severity&amp;region=Lampung\"");
+    }
+
+    @Test
     void masksTheNipInTheListAndShowsItWholeOnTheCasePage() {
         CaseFile c = caseOf(TestAlerts.alert("2", "2024-11-12T19:05:00+07:00", Severity.HIGH));
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
 
-        assertThat(CasesPage.list(List.of(v), Map.of(), Map.of(), false, ANALYST)).contains("19850101********01").doesNotContain("198501012010011001");
+        assertThat(CasesPage.list(new CaseSearch.Page(List.of(v), null, 1, Map.of()), Map.of(), false, ANALYST)).contains("19850101********01").doesNotContain("198501012010011001");
         assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST)).contains("198501012010011001");
     }
 

@@ -74,6 +74,26 @@ class LiveFeedIT {
     }
 
     @Test
+    void tellsHistoryReadAtStartApartFromAlertsCommittedAfterIt() throws Exception {
+        String alerts = KAFKA.uniqueName("alerts");
+        KAFKA.createTopic(alerts, 3, Map.of());
+        Alert old = TestAlerts.alert("41", "2024-11-12T19:05:00+07:00", Severity.HIGH);
+        Alert fresh = TestAlerts.alert("42", "2024-11-12T19:06:00+07:00", Severity.HIGH);
+        produce(alerts, old);
+        Map<String, Boolean> told = new java.util.concurrent.ConcurrentHashMap<>();
+        AlertFeed feed = new AlertFeed();
+        try (AlertConsumer consumer = new AlertConsumer(Map.of("bootstrap.servers", KAFKA.bootstrapServers()), Topics.ALERTS.withName(alerts),
+                feed, (a, recent) -> told.put(a.id(), recent), () -> { })) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(consumer::caughtUp);
+            produce(alerts, fresh);
+            await().atMost(Duration.ofSeconds(30)).until(() -> told.size() == 2);
+        }
+
+        assertThat(told).containsEntry(old.id(), false).containsEntry(fresh.id(), true);
+    }
+
+    @Test
     void recordsAnAnalystsActionsWithTheirNameAndRefusesThoseThatDoNotFit() throws Exception {
         String alerts = KAFKA.uniqueName("alerts");
         try (AlertsService service = start(alerts)) {

@@ -164,7 +164,8 @@ final class LocalStack implements AutoCloseable {
         // Demo users, one per role, with fresh passwords at every start (only known when written): printed by netra up.
         Path users = data.resolve("users.yml");
         demoUsers = id.netra.alerts.auth.UsersFile.writeDemo(users);
-        AlertsConfig alertsConfig = new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps)
+        // The alerts service's state file stays with the broker's data, so a restart reads only what came since.
+        AlertsConfig alertsConfig = new AlertsConfig("0.0.0.0", o.httpPort(), Topics.ALERTS, kafkaProps).withStateDir(data.resolve("alerts-state"))
                 .withAuth(id.netra.alerts.auth.AuthConfig.from(Settings.of(withPublicUrl(o))).withUsersFile(users))
                 .withNotifications(id.netra.alerts.notify.NotifyConfig.from(Settings.of(withPublicUrl(o)), System.getenv()));
         if (ingest.httpPort() > 0) {

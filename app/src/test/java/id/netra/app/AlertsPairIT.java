@@ -209,6 +209,7 @@ class AlertsPairIT {
         s.put("http.host", "127.0.0.1");
         s.put("http.port", String.valueOf(port));
         s.put("alerts.instance-id", instance);
+        s.put("alerts.state-dir", dir.resolve("state-" + instance).toString());
         s.put("alerts.topic", topics.get("alerts"));
         s.put("alerts.events-topic", topics.get("alert-events"));
         s.put("alerts.notifications-topic", topics.get("notifications"));

@@ -20,8 +20,13 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, Path log, String... args) throws IOException {
+        return withHeap("384m", main, log, args);
+    }
+
+    /** With at most {@code heap} of heap ({@code -Xmx}), e.g. {@code 96m}. */
+    static ChildJvm withHeap(String heap, Class<?> main, Path log, String... args) throws IOException {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx384m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     }

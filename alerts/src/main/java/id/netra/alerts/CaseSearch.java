@@ -1,0 +1,375 @@
+package id.netra.alerts;
+
+import id.netra.alerts.auth.Jurisdiction;
+import id.netra.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The case list in SQL over the {@link StateStore}: a {@link CaseQuery}'s filters and the viewer's jurisdiction as
+ * where clauses, keyset pages in any {@link CaseSort} (the cursor holds the last row's sort values, so a page costs the
+ * same at the millionth case as at the first), the counts beside the filters by name, and exports streamed row by row.
+ * A case is listed once its first alert is known. Thread-safe.
+ */
+public final class CaseSearch {
+    /** How many values each facet shows, most cases first. */
+    static final int FACET_VALUES = 15;
+    private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+    private static final String COLUMNS = "id, status, assignee, alerts, severity, rule, nip, name, agency, region, region_name, province,"
+            + " candidates, candidate_names, parties, platform, url, (SELECT t.text FROM case_texts t WHERE t.case_id = cases.id) AS text,"
+            + " published_at, published_offset, opened_at, updated_at";
+
+    /**
+     * One page of cases, the cursor of the next page (null on the last), how many match in all, and the counts per facet
+     * (computed at most every few seconds per filter: they may lag a live change by that much).
+     */
+    public record Page(List<CaseView> cases, String next, long total, Map<String, Map<String, Long>> counts) {
+        public Page {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    /** How long the counts of one filter are reused: the next pages, and other analysts with the same filter, count nothing. */
+    static final long COUNTS_FRESH_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private static final int COUNTS_KEPT = 256;
+
+    private record Counted(long total, Map<String, Map<String, Long>> counts, long at) {
+    }
+
+    private final StateStore store;
+    /** The counts of recent filters (at most {@link #COUNTS_KEPT}, least recently used dropped). */
+    private final Map<String, Counted> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+            return size() > COUNTS_KEPT;
+        }
+    });
+
+    public CaseSearch(StateStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The page of {@code q} a user of {@code j} named {@code viewer} sees.
+     *
+     * @param limit how many cases at most
+     */
+    public Page page(CaseQuery q, Jurisdiction j, String viewer, int limit) {
+        return store.read(c -> {
+            Where w = where(q, j, viewer, false);
+            Where paged = where(q, j, viewer, true);
+            List<CaseView> rows = new ArrayList<>();
+            List<Object> args = new ArrayList<>(paged.args);
+            args.add(limit + 1);
+            try (PreparedStatement p = prepare(c, "SELECT " + COLUMNS + " FROM cases WHERE " + paged.sql + order(q.sort()) + " LIMIT ?", args);
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    rows.add(view(r));
+                }
+            }
+            String next = null;
+            if (rows.size() > limit) {
+                rows = rows.subList(0, limit);
+                next = cursor(q.sort(), rows.getLast());
+            }
+            String key = w.sql + w.args;
+            Counted counted = recent.get(key);
+            if (counted == null || System.nanoTime() - counted.at() > COUNTS_FRESH_NANOS) {
+                counted = new Counted(count(c, w), counts(c, w), System.nanoTime());
+                recent.put(key, counted);
+            }
+            return new Page(rows, next, counted.total(), counted.counts());
+        });
+    }
+
+    /** Every case of {@code q} a user of {@code j} sees, in order, handed to {@code out} one by one without holding them. */
+    public long each(CaseQuery q, Jurisdiction j, String viewer, Consumer<CaseView> out) {
+        return store.read(c -> {
+            Where w = where(q, j, viewer, true);
+            long n = 0;
+            try (PreparedStatement p = prepare(c, "SELECT " + COLUMNS + " FROM cases WHERE " + w.sql + order(q.sort()), w.args)) {
+                p.setFetchSize(500);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.accept(view(r));
+                        n++;
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    /** How many cases of {@code q} a user of {@code j} sees. */
+    public long count(CaseQuery q, Jurisdiction j, String viewer) {
+        return store.read(c -> count(c, where(q, j, viewer, false)));
+    }
+
+    /** One case's list row, if a user of {@code j} may see it. */
+    public Optional<CaseView> view(String caseId, Jurisdiction j) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE id = ? AND nip IS NOT NULL");
+        List<Object> args = new ArrayList<>(List.of(caseId));
+        jurisdiction(j, "region", "province", sql, args);
+        return store.read(c -> {
+            try (PreparedStatement p = prepare(c, sql.toString(), args); ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(view(r)) : Optional.empty();
+            }
+        });
+    }
+
+    /** One case's list row, if it matches {@code q}'s filters (its cursor aside) and a user of {@code j} may see it. */
+    public Optional<CaseView> view(String caseId, CaseQuery q, Jurisdiction j, String viewer) {
+        Where w = where(q, j, viewer, false);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(caseId);
+        return store.read(c -> {
+            try (PreparedStatement p = prepare(c, "SELECT " + COLUMNS + " FROM cases WHERE " + w.sql + " AND id = ?", args);
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(view(r)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The region code of a case (of its first alert), or null while that alert is not known. */
+    public String regionOf(String caseId) {
+        return store.read(c -> {
+            try (PreparedStatement p = prepare(c, "SELECT region FROM cases WHERE id = ?", List.of(caseId)); ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+    }
+
+    /** Every case of one civil servant within {@code j}, most recently changed first (a person has few). */
+    public List<CaseView> casesOfNip(String nip, Jurisdiction j) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cases WHERE nip = ?");
+        List<Object> args = new ArrayList<>(List.of(nip));
+        jurisdiction(j, "region", "province", sql, args);
+        sql.append(" ORDER BY updated_at DESC, id DESC");
+        return store.read(c -> {
+            List<CaseView> out = new ArrayList<>();
+            try (PreparedStatement p = prepare(c, sql.toString(), args); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(view(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How many cases within {@code j} are open (not confirmed or dismissed), by their age at {@code now} (see {@link Overview#AGES}). */
+    public Map<String, Long> openByAge(Jurisdiction j, Instant now) {
+        long day = java.time.Duration.ofDays(1).toMillis();
+        long t = now.toEpochMilli();
+        StringBuilder sql = new StringBuilder("SELECT sum(opened_at > ?), sum(opened_at <= ? AND opened_at > ?), sum(opened_at <= ? AND opened_at > ?),"
+                + " sum(opened_at <= ?) FROM cases WHERE nip IS NOT NULL AND status NOT IN ('CONFIRMED', 'DISMISSED')");
+        List<Object> args = new ArrayList<>(List.of(t - day, t - day, t - 3 * day, t - 3 * day, t - 7 * day, t - 7 * day));
+        jurisdiction(j, "region", "province", sql, args);
+        return store.read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (PreparedStatement p = prepare(c, sql.toString(), args); ResultSet r = p.executeQuery()) {
+                r.next();
+                for (int i = 0; i < Overview.AGES.size(); i++) {
+                    out.put(Overview.AGES.get(i), r.getLong(i + 1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(CaseQuery q, Jurisdiction j, String viewer, boolean paged) {
+        StringBuilder sql = new StringBuilder("nip IS NOT NULL");
+        List<Object> args = new ArrayList<>();
+        jurisdiction(j, "region", "province", sql, args);
+        if (q.region() != null) {
+            sql.append(q.region().contains(".") ? " AND region = ?" : " AND province = ?");
+            args.add(q.region());
+        }
+        if (q.agency() != null) {
+            sql.append(" AND instr(lower(agency), ?) > 0");
+            args.add(q.agency().toLowerCase(Locale.ROOT));
+        }
+        if (q.minSeverity() != null) {
+            sql.append(" AND severity >= ?");
+            args.add(q.minSeverity().ordinal());
+        }
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.subject() != null) {
+            sql.append(" AND id IN (SELECT cs.case_id FROM case_subjects cs WHERE cs.subject IN (SELECT s.subject FROM subjects s WHERE s.subject = ?"
+                    + " OR s.subject LIKE ? || '/%' OR (s.kind = 'candidate' AND substr(s.subject, instr(s.subject, '/') + 1) = ?)"
+                    + " OR instr(lower(s.name), ?) > 0))");
+            args.add(q.subject());
+            args.add(q.subject());
+            args.add(q.subject());
+            args.add(q.subject().toLowerCase(Locale.ROOT));
+        }
+        if (q.from() != null) {
+            sql.append(" AND published_at >= ?");
+            args.add(q.from().atStartOfDay().toInstant(WIB).toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND published_at < ?");
+            args.add(q.to().plusDays(1).atStartOfDay().toInstant(WIB).toEpochMilli());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND id IN (SELECT case_id FROM case_texts WHERE 1 = 1");
+            words(q.text(), "search", sql, args);
+            sql.append(')');
+        }
+        if (q.queue() == CaseQuery.Queue.MINE) {
+            sql.append(" AND assignee = ?");
+            args.add(viewer == null ? "" : viewer);
+        } else if (q.queue() == CaseQuery.Queue.UNASSIGNED) {
+            sql.append(" AND assignee IS NULL");
+        }
+        if (paged && q.after() != null) {
+            Object[] key = uncursor(q.sort(), q.after());
+            String[] cols = q.sort().keys();
+            sql.append(" AND (").append(String.join(", ", cols)).append(q.sort().descending ? ") < (" : ") > (")
+                    .append(String.join(", ", java.util.Collections.nCopies(cols.length, "?"))).append(')');
+            args.addAll(List.of(key));
+        }
+        return new Where(sql.toString(), args);
+    }
+
+    private static String order(CaseSort sort) {
+        String dir = sort.descending ? " DESC" : "";
+        return " ORDER BY " + String.join(dir + ", ", sort.keys()) + dir;
+    }
+
+    /** Appends the jurisdiction's condition on a region and a province column. */
+    static void jurisdiction(Jurisdiction j, String regionColumn, String provinceColumn, StringBuilder sql, List<Object> args) {
+        if (j.national()) {
+            return;
+        }
+        sql.append(" AND ").append(j.code().contains(".") ? regionColumn : provinceColumn).append(" = ?");
+        args.add(j.code());
+    }
+
+    /** Appends one condition per word of {@code text}: each must occur in the (lower case) {@code column}. */
+    static void words(String text, String column, StringBuilder sql, List<Object> args) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+            sql.append(" AND instr(").append(column).append(", ?) > 0");
+            args.add(word);
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            p.setObject(i + 1, args.get(i));
+        }
+        return p;
+    }
+
+    private static long count(Connection c, Where w) throws SQLException {
+        try (PreparedStatement p = prepare(c, "SELECT count(*) FROM cases WHERE " + w.sql, w.args); ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** The counts beside the filters: per status, severity, province, candidate pair and party, by name, most first. */
+    private static Map<String, Map<String, Long>> counts(Connection c, Where w) throws SQLException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        out.put("status", facet(c, "SELECT status, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1", w.args));
+        Map<String, Long> severities = new LinkedHashMap<>();
+        facet(c, "SELECT severity, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 1 DESC", w.args)
+                .forEach((k, v) -> severities.put(Severity.values()[Integer.parseInt(k)].name(), v));
+        out.put("severity", severities);
+        out.put("province", facet(c, "SELECT province_name, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
+                + FACET_VALUES, w.args));
+        // From the matching cases to their subjects (not the other way): a narrow filter reads few rows.
+        out.put("candidate", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'candidate'"
+                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
+        out.put("party", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'party'"
+                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
+        out.put("agency", facet(c, "SELECT agency, count(*) FROM cases WHERE agency IS NOT NULL AND " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
+                + FACET_VALUES, w.args));
+        return out;
+    }
+
+    private static Map<String, Long> facet(Connection c, String sql, List<Object> args) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.put(String.valueOf(r.getString(1)), r.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static CaseView view(ResultSet r) throws SQLException {
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(r.getInt("published_offset"));
+        return new CaseView(r.getString("id"), CaseFile.Status.valueOf(r.getString("status")), r.getString("assignee"), r.getInt("alerts"),
+                Severity.values()[r.getInt("severity")], r.getString("rule"), r.getString("nip"), r.getString("name"), r.getString("agency"),
+                r.getString("region"), r.getString("region_name"), r.getString("province"), lines(r.getString("candidates")),
+                lines(r.getString("parties")), r.getString("platform"), r.getString("url"), r.getString("text"),
+                Instant.ofEpochMilli(r.getLong("published_at")).atOffset(offset), Instant.ofEpochMilli(r.getLong("opened_at")),
+                Instant.ofEpochMilli(r.getLong("updated_at")), lines(r.getString("candidate_names")));
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+
+    /** Where the page after {@code last} starts: its sort values and id, opaque to the client. */
+    static String cursor(CaseSort sort, CaseView last) {
+        StringBuilder s = new StringBuilder();
+        for (String key : sort.keys()) {
+            Object v = switch (key) {
+                case "severity" -> last.severity().ordinal();
+                case "updated_at" -> last.updatedAt().toEpochMilli();
+                case "opened_at" -> last.openedAt().toEpochMilli();
+                case "published_at" -> last.publishedAt().toInstant().toEpochMilli();
+                default -> last.id();
+            };
+            s.append(s.isEmpty() ? "" : "|").append(v);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort values and id in a cursor of {@code sort}'s order; @throws IllegalArgumentException naming {@code after} */
+    static Object[] uncursor(CaseSort sort, String cursor) {
+        String[] keys = sort.keys();
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", keys.length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("after '" + cursor + "' is not a cursor from a previous page");
+        }
+        if (parts.length != keys.length) {
+            throw new IllegalArgumentException("after '" + cursor + "' is not a cursor of the " + sort.id() + " order");
+        }
+        Object[] out = new Object[keys.length];
+        try {
+            for (int i = 0; i < keys.length; i++) {
+                out[i] = keys[i].equals("id") ? parts[i] : Long.parseLong(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after '" + cursor + "' is not a cursor of the " + sort.id() + " order");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package id.netra.alerts;
+
+import java.util.List;
+
+/**
+ * The tables of the {@link StateStore} (version {@link StateStore#SCHEMA_VERSION}). Times are epoch milliseconds,
+ * severities their rank (LOW 0, MEDIUM 1, HIGH 2). A case's list columns (person, region, candidates, post) come from
+ * its first alert and stay null until that alert is read; such a case is not listed yet. A case's row is kept narrow
+ * so that counting and paging scan little: the post's text and what free-text search looks in are in
+ * {@code case_texts}, read only for the rows shown.
+ */
+final class StateSchema {
+    static final List<String> STATEMENTS = List.of(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS positions (stream TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,"
+                    + " PRIMARY KEY (stream, partition))",
+            // Every alert, LOW included; json is the whole alert, the other columns are what lists filter and sort on.
+            "CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, nip TEXT NOT NULL, severity INTEGER NOT NULL, region TEXT, province TEXT,"
+                    + " published_at INTEGER NOT NULL, search TEXT NOT NULL, json TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (published_at DESC, id DESC)",
+            "CREATE INDEX IF NOT EXISTS alerts_by_severity ON alerts (severity, published_at DESC, id DESC)",
+            "CREATE INDEX IF NOT EXISTS alerts_by_nip ON alerts (nip)",
+            "CREATE INDEX IF NOT EXISTS alerts_by_province ON alerts (province, published_at DESC)",
+            "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, year INTEGER, seq INTEGER, group_key TEXT, status TEXT NOT NULL,"
+                    + " assignee TEXT, first_alert TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+                    + " alerts INTEGER NOT NULL DEFAULT 0, severity INTEGER, rule TEXT, nip TEXT, name TEXT, agency TEXT, region TEXT,"
+                    + " region_name TEXT, province TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT, platform TEXT, url TEXT,"
+                    + " published_at INTEGER, published_offset INTEGER)",
+            "CREATE TABLE IF NOT EXISTS case_texts (case_id TEXT PRIMARY KEY, text TEXT NOT NULL, search TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS cases_by_update ON cases (updated_at, id)",
+            "CREATE INDEX IF NOT EXISTS cases_by_opening ON cases (opened_at, id)",
+            "CREATE INDEX IF NOT EXISTS cases_by_severity ON cases (severity, updated_at, id)",
+            "CREATE INDEX IF NOT EXISTS cases_by_year ON cases (year, seq)",
+            "CREATE INDEX IF NOT EXISTS cases_by_group ON cases (group_key)",
+            "CREATE INDEX IF NOT EXISTS cases_by_nip ON cases (nip)",
+            "CREATE INDEX IF NOT EXISTS cases_by_province ON cases (province, updated_at)",
+            "CREATE INDEX IF NOT EXISTS cases_by_region ON cases (region, updated_at)",
+            "CREATE INDEX IF NOT EXISTS cases_by_assignee ON cases (assignee, updated_at)",
+            "CREATE INDEX IF NOT EXISTS cases_ungrouped ON cases (id) WHERE group_key IS NULL",
+            // The alerts of each case in order; an alert's case is its latest row.
+            "CREATE TABLE IF NOT EXISTS case_alerts (case_id TEXT NOT NULL, alert_id TEXT NOT NULL, ord INTEGER NOT NULL,"
+                    + " PRIMARY KEY (case_id, alert_id))",
+            "CREATE INDEX IF NOT EXISTS case_alerts_by_alert ON case_alerts (alert_id)",
+            // Candidates (kind 'candidate', name the pair's names) and parties of a case's first alert: filters and counts by name.
+            "CREATE TABLE IF NOT EXISTS case_subjects (case_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, name TEXT NOT NULL,"
+                    + " PRIMARY KEY (case_id, kind, subject))",
+            "CREATE INDEX IF NOT EXISTS case_subjects_by_subject ON case_subjects (subject, case_id)",
+            // Each candidate and party once (a few hundred rows): a filter by name is resolved here, then by index above.
+            "CREATE TABLE IF NOT EXISTS subjects (kind TEXT NOT NULL, subject TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (kind, subject))",
+            // Every case event; placed = applied by the leader and not yet known to be on the topic.
+            "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,"
+                    + " at INTEGER NOT NULL, json TEXT NOT NULL, placed INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX IF NOT EXISTS events_by_case ON events (case_id, seq)",
+            "CREATE INDEX IF NOT EXISTS events_placed ON events (id) WHERE placed = 1",
+            "CREATE INDEX IF NOT EXISTS events_by_time ON events (at)");
+
+    private StateSchema() {
+    }
+}

@@ -1,0 +1,325 @@
+package id.netra.alerts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service's state off the heap: one SQLite file (WAL) holding every alert, every case with the columns its
+ * list row needs, every case event, and the next offset to read per topic partition. Rows and positions are written
+ * in one SQLite transaction, so after a restart the service reads the topics on from where the file stops.
+ *
+ * <p>A file written by another schema version, or fed from other topics, is deleted and rebuilt from the topics (the
+ * topics are the record; this file is a cache of what they say). One connection writes (callers serialise on this
+ * object); reads take one of a few read-only connections, which see the last committed state.
+ */
+public final class StateStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+    /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
+    static final int SCHEMA_VERSION = 2;
+    static final String FILE_NAME = "alerts-state.db";
+    private static final int READERS = 4;
+
+    /** A piece of work on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private final Path file;
+    /** Held while open: a second service on the same directory fails at start instead of mixing two states. */
+    private final java.nio.channels.FileChannel lock;
+    private final Connection writer;
+    /** Read-only connections; empty for a store in memory, whose reads share the writer. */
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders = new ArrayList<>();
+    private volatile boolean rebuilt;
+    /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
+    private int depth;
+
+    private StateStore(Path file, Connection writer, int readers, boolean rebuilt, java.nio.channels.FileChannel lock) throws SQLException {
+        this.file = file;
+        this.lock = lock;
+        this.writer = writer;
+        this.rebuilt = rebuilt;
+        this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
+        for (int i = 0; i < readers; i++) {
+            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = r.createStatement()) {
+                s.execute("PRAGMA query_only = true");
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            allReaders.add(r);
+            this.readers.add(r);
+        }
+    }
+
+    /**
+     * Opens (or creates) the state file in {@code dir}.
+     *
+     * @param identity what the file must have been fed from (e.g. the topic names); a file fed from something else is rebuilt
+     */
+    public static StateStore open(Path dir, Map<String, String> identity) {
+        try {
+            Files.createDirectories(dir);
+            java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve("alerts-state.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                if (lock.tryLock() == null) {
+                    throw new IllegalStateException("Another alerts service uses the state directory " + dir + " (alerts.state-dir): give each "
+                            + "instance its own");
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock.close();
+                throw new IllegalStateException("Another alerts service in this process uses the state directory " + dir
+                        + " (alerts.state-dir): give each instance its own", e);
+            } catch (IllegalStateException e) {
+                lock.close();
+                throw e;
+            }
+            Path file = dir.resolve(FILE_NAME);
+            boolean rebuilt = false;
+            if (Files.exists(file) && !compatible(file, identity)) {
+                log.warn("The state file {} was written by another schema version or from other topics; it is rebuilt from the topics.", file);
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    Files.deleteIfExists(Path.of(file + suffix));
+                }
+                rebuilt = true;
+            } else if (!Files.exists(file)) {
+                rebuilt = true;
+            }
+            Connection w = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = w.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; they are read again from the topics.
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            create(w, identity);
+            try (Statement s = w.createStatement()) {
+                // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
+                s.execute("PRAGMA optimize = 0x10002");
+            }
+            w.commit();
+            return new StateStore(file, w, READERS, rebuilt, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the state directory " + dir + " (alerts.state-dir)", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the state file in " + dir + " (alerts.state-dir): " + e.getMessage(), e);
+        }
+    }
+
+    /** A store in memory, for tests: gone when closed. */
+    public static StateStore inMemory() {
+        try {
+            Connection w = DriverManager.getConnection("jdbc:sqlite::memory:");
+            create(w, Map.of());
+            return new StateStore(Path.of(":memory:"), w, 0, true, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean compatible(Path file, Map<String, String> identity) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+                if (!r.next() || r.getInt(1) != SCHEMA_VERSION) {
+                    return false;
+                }
+            }
+            Map<String, String> stored = new HashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT key, value FROM meta")) {
+                while (r.next()) {
+                    stored.put(r.getString(1), r.getString(2));
+                }
+            }
+            return stored.equals(identity);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void create(Connection c, Map<String, String> identity) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String sql : StateSchema.STATEMENTS) {
+                s.execute(sql);
+            }
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM schema_version")) {
+                r.next();
+                if (r.getInt(1) == 0) {
+                    s.execute("INSERT INTO schema_version(version) VALUES (" + SCHEMA_VERSION + ")");
+                    try (PreparedStatement p = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
+                        for (Map.Entry<String, String> e : identity.entrySet()) {
+                            p.setString(1, e.getKey());
+                            p.setString(2, e.getValue());
+                            p.executeUpdate();
+                        }
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Whether the file was new or rebuilt (at open or by {@link #wipe}): everything is read from the topics' beginnings. */
+    public boolean rebuilt() {
+        return rebuilt;
+    }
+
+    /** Forgets every row and position, to read the topics again from their beginnings. */
+    public void wipe() {
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String table : List.of("positions", "alerts", "cases", "case_texts", "case_alerts", "case_subjects", "subjects", "events")) {
+                    s.execute("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
+        rebuilt = true;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the writing connection: all of it is committed, or none. Work that writes
+     * again from inside joins the same transaction.
+     */
+    public synchronized <T> T write(Work<T> work) {
+        depth++;
+        try {
+            T out = work.on(writer);
+            if (depth == 1) {
+                writer.commit();
+            }
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            if (depth == 1) {
+                rollback();
+            }
+            if (e instanceof SQLException sql) {
+                throw new IllegalStateException("The state file " + file + " could not be written: " + sql.getMessage(), sql);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            depth--;
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            log.error("Could not roll back a failed write to the state file {}.", file, e);
+        }
+    }
+
+    /** Runs {@code work} on a read-only connection (the last committed state). */
+    public <T> T read(Work<T> work) {
+        if (allReaders.isEmpty()) {
+            // In memory: the writer's connection, inside its transaction if one is open on this thread.
+            return write(work);
+        }
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a state connection", e);
+        }
+        try {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The state file " + file + " could not be read: " + e.getMessage(), e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /** The next offset to read per partition of a stream ({@code alerts}, {@code cases}); empty: from the beginning. */
+    public Map<Integer, Long> positions(String stream) {
+        return read(c -> positions(c, stream));
+    }
+
+    static Map<Integer, Long> positions(Connection c, String stream) throws SQLException {
+        Map<Integer, Long> out = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT partition, next_offset FROM positions WHERE stream = ?")) {
+            p.setString(1, stream);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getInt(1), r.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records that {@code stream}'s {@code partition} is read up to {@code next} (never backwards), in the caller's transaction. */
+    static void advance(Connection c, String stream, int partition, long next) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO positions(stream, partition, next_offset) VALUES (?, ?, ?) "
+                + "ON CONFLICT(stream, partition) DO UPDATE SET next_offset = max(next_offset, excluded.next_offset)")) {
+            p.setString(1, stream);
+            p.setInt(2, partition);
+            p.setLong(3, next);
+            p.executeUpdate();
+        }
+    }
+
+    /** The size of the file and its write-ahead log, in bytes (0 in memory). */
+    public long sizeBytes() {
+        long n = 0;
+        for (String suffix : List.of("", "-wal")) {
+            try {
+                n += Files.size(Path.of(file + suffix));
+            } catch (IOException e) {
+                // absent: nothing to count
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Connection c : allReaders) {
+            closeQuietly(c);
+        }
+        closeQuietly(writer);
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Could not release the lock of the state directory of {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.warn("Could not close a state connection: {}", e.getMessage());
+        }
+    }
+}

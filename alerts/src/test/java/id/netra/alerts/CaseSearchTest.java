@@ -1,0 +1,223 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.netra.alerts.auth.Jurisdiction;
+import id.netra.model.Account;
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import id.netra.model.AsnRecord;
+import id.netra.model.Author;
+import id.netra.model.Platform;
+import id.netra.model.Post;
+import id.netra.model.PostKind;
+import id.netra.model.Severity;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The case list in SQL: keyset pages in every order, filters by names, counts, queues and jurisdiction. */
+class CaseSearchTest {
+    private static final String[] REGIONS = {"18.72", "18.71", "14.71"};
+    private static final Instant NOW = Instant.parse("2024-11-20T00:00:00Z");
+
+    private StateStore store;
+    private AlertFeed feed;
+    private CaseBook book;
+    private CaseSearch search;
+    private final List<String> caseIds = new ArrayList<>();
+
+    @BeforeEach
+    void fill() {
+        store = StateStore.inMemory();
+        feed = new AlertFeed(store);
+        book = new CaseBook(store);
+        search = new CaseSearch(store);
+        for (int i = 0; i < 23; i++) {
+            Alert a = alert(i, REGIONS[i % 3], i % 2 == 0 ? Severity.HIGH : Severity.MEDIUM,
+                    i % 4 == 0 ? new Alert.PartyMatch("pdip", "Partai Demokrasi Indonesia Perjuangan") : null);
+            feed.add(a);
+            AlertEvent opened = book.place(a, NOW.plusSeconds(i % 5)).orElseThrow().event();
+            book.apply(opened);
+            caseIds.add(opened.caseId());
+        }
+        book.apply(CaseBook.event(caseIds.get(0), AlertEvent.Type.ASSIGNED, "ani", NOW.plusSeconds(60), null, "ani", null));
+        book.apply(CaseBook.event(caseIds.get(3), AlertEvent.Type.ASSIGNED, "budi", NOW.plusSeconds(61), null, "budi", null));
+        book.apply(CaseBook.event(caseIds.get(5), AlertEvent.Type.CONFIRMED, "ani", NOW.plusSeconds(62), null, null, "terbukti"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static Alert alert(int i, String region, Severity severity, Alert.PartyMatch party) {
+        AsnRecord asn = new AsnRecord(String.format("1985010120100110%02d", i), "ASN " + i, i % 2 == 0 ? "Dinas Pendidikan" : "Dinas Kesehatan",
+                "Unit", "Guru", region, "Atasan", "atasan@example.go.id", List.of(Account.parse("x:asn" + i)));
+        Post post = new Post(Platform.X, "p" + i, URI.create("https://x.com/asn" + i + "/status/" + i), new Author("asn" + i, asn.name()),
+                "Ayo coblos nomor " + (i % 3 + 1) + " pesan nomor " + i + (i == 17 ? " istimewa" : ""), OffsetDateTime.parse("2024-11-12T19:05:00+07:00").plusHours(i * 5L),
+                PostKind.POST);
+        Alert.CandidateMatch candidate = i % 3 == 0
+                ? new Alert.CandidateMatch("pilwalkot-metro", "metro-02", 2, List.of("Bambang Iman", "Rahmad"), "18.72", true)
+                : new Alert.CandidateMatch("pilgub-riau", "riau-01", 1, List.of("Abdul Wahid", "SF Hariyanto"), "14", true);
+        return new Alert(Alert.idFor(post.key(), "w1", "r1"), Platform.X, post.postId(), asn.nip(), severity, "call-to-vote", "Ajakan.",
+                null, post, asn, List.of(candidate), party == null ? List.of() : List.of(party), List.of(), "w1", "r1", "v1");
+    }
+
+    private static CaseQuery query(Map<String, String> params) {
+        return CaseQuery.of(params::get);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CaseSort.class)
+    void pagesThroughEveryCaseExactlyOnceInEveryOrder(CaseSort sort) {
+        List<String> seen = new ArrayList<>();
+        CaseQuery q = CaseQuery.all().sorted(sort);
+        int pages = 0;
+        CaseSearch.Page page;
+        do {
+            page = search.page(q, Jurisdiction.NATIONAL, "ani", 4);
+            page.cases().forEach(c -> seen.add(c.id()));
+            q = q.after(page.next());
+            pages++;
+        } while (page.next() != null);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(caseIds).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo(6);
+        List<CaseView> all = new ArrayList<>();
+        search.each(CaseQuery.all().sorted(sort), Jurisdiction.NATIONAL, "ani", all::add);
+        assertThat(all).extracting(CaseView::id).containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void ordersBySeverityThenLatestChange() {
+        List<CaseView> cases = search.page(CaseQuery.all().sorted(CaseSort.SEVERITY), Jurisdiction.NATIONAL, "ani", 100).cases();
+
+        assertThat(cases.subList(0, 12)).allMatch(c -> c.severity() == Severity.HIGH);
+        assertThat(cases.getFirst().id()).isEqualTo(caseIds.get(0));
+    }
+
+    @Test
+    void filtersByRegionCandidateAndPartyNames() {
+        assertThat(search.page(query(Map.of("region", "Lampung")), Jurisdiction.NATIONAL, "ani", 100).total()).isEqualTo(16);
+        assertThat(search.page(query(Map.of("region", "kota metro")), Jurisdiction.NATIONAL, "ani", 100).cases())
+                .extracting(CaseView::regionCode).containsOnly("18.72").hasSize(8);
+        assertThat(search.page(query(Map.of("subject", "bambang")), Jurisdiction.NATIONAL, "ani", 100).cases())
+                .allMatch(c -> c.candidates().contains("metro-02")).hasSize(8);
+        assertThat(search.page(query(Map.of("subject", "Demokrasi Indonesia")), Jurisdiction.NATIONAL, "ani", 100).total()).isEqualTo(6);
+        assertThat(search.page(query(Map.of("subject", "metro-02")), Jurisdiction.NATIONAL, "ani", 100).total()).isEqualTo(8);
+    }
+
+    @Test
+    void filtersBySeverityStatusAgencyWibDaysAndWords() {
+        assertThat(search.count(query(Map.of("severity", "high")), Jurisdiction.NATIONAL, "ani")).isEqualTo(12);
+        assertThat(search.page(query(Map.of("status", "confirmed")), Jurisdiction.NATIONAL, "ani", 10).cases()).extracting(CaseView::id)
+                .containsExactly(caseIds.get(5));
+        assertThat(search.count(query(Map.of("agency", "kesehatan")), Jurisdiction.NATIONAL, "ani")).isEqualTo(11);
+        // Posts at 19:05, 00:05 (next day) and 05:05 WIB: the 12th of November holds the first only.
+        assertThat(search.page(query(Map.of("from", "2024-11-12", "to", "2024-11-12")), Jurisdiction.NATIONAL, "ani", 10).cases())
+                .extracting(CaseView::id).containsExactly(caseIds.get(0));
+        assertThat(search.page(query(Map.of("q", "ISTIMEWA pesan")), Jurisdiction.NATIONAL, "ani", 10).cases()).extracting(CaseView::id)
+                .containsExactly(caseIds.get(17));
+    }
+
+    @Test
+    void queuesTheViewersCasesAndTheUnassignedOnes() {
+        assertThat(search.page(query(Map.of("queue", "mine")), Jurisdiction.NATIONAL, "ani", 10).cases()).extracting(CaseView::id)
+                .containsExactly(caseIds.get(0));
+        assertThat(search.count(query(Map.of("queue", "unassigned")), Jurisdiction.NATIONAL, "ani")).isEqualTo(21);
+    }
+
+    @Test
+    void countsEachFacetByNameInSql() {
+        Map<String, Map<String, Long>> counts = search.page(CaseQuery.all(), Jurisdiction.NATIONAL, "ani", 1).counts();
+
+        assertThat(counts.get("province")).containsEntry("Lampung", 16L).containsEntry("Riau", 7L);
+        assertThat(counts.get("candidate")).containsEntry("Bambang Iman – Rahmad", 8L).containsEntry("Abdul Wahid – SF Hariyanto", 15L);
+        assertThat(counts.get("party")).containsEntry("Partai Demokrasi Indonesia Perjuangan", 6L);
+        assertThat(counts.get("status")).containsEntry("CONFIRMED", 1L).containsEntry("ASSIGNED", 2L).containsEntry("OPEN", 20L);
+        assertThat(counts.get("severity")).containsEntry("HIGH", 12L).containsEntry("MEDIUM", 11L);
+    }
+
+    @Test
+    void countsTheOverviewInSql() {
+        Map<java.time.LocalDate, Long> days = feed.perDay(Severity.MEDIUM, Jurisdiction.NATIONAL);
+        Map<String, Long> ages = search.openByAge(Jurisdiction.NATIONAL, NOW.plus(java.time.Duration.ofDays(2)));
+
+        // Posts every 5 hours from 19:05 WIB on the 12th: the 12th has one, the 13th five (00:05 to 20:05).
+        assertThat(days).containsEntry(java.time.LocalDate.parse("2024-11-12"), 1L).containsEntry(java.time.LocalDate.parse("2024-11-13"), 5L);
+        assertThat(days.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(23);
+        assertThat(feed.perProvince(Severity.HIGH, Jurisdiction.NATIONAL)).isEqualTo(Map.of("18", 8L, "14", 4L));
+        assertThat(ages).containsEntry(Overview.AGES.get(1), 22L).containsEntry(Overview.AGES.get(0), 0L);
+        assertThat(search.openByAge(new Jurisdiction("14.71"), NOW).get(Overview.AGES.get(0))).isEqualTo(6);
+    }
+
+    @Test
+    void showsPeopleAndPlacesByNameInARow() {
+        String row = CasesPage.row(search.view(caseIds.get(0), Jurisdiction.NATIONAL).orElseThrow());
+
+        assertThat(row).startsWith("<tr id=\"kasus-" + caseIds.get(0) + "\"").contains("Bambang Iman – Rahmad", "Kota Metro")
+                .doesNotContain("metro-02");
+    }
+
+    @Test
+    void showsARegencysAnalystOnlyThatRegency() {
+        Jurisdiction metro = new Jurisdiction("18.72");
+        Jurisdiction lampung = new Jurisdiction("18");
+
+        assertThat(search.page(CaseQuery.all(), metro, "ani", 100).cases()).extracting(CaseView::regionCode).containsOnly("18.72").hasSize(8);
+        assertThat(search.count(query(Map.of("region", "Riau")), metro, "ani")).isZero();
+        assertThat(search.count(CaseQuery.all(), lampung, "ani")).isEqualTo(16);
+        assertThat(search.view(caseIds.get(2), metro)).isEmpty();
+        assertThat(search.view(caseIds.get(0), metro)).isPresent();
+        assertThat(feed.search(Severity.LOW, metro, null, null, 100)).extracting(a -> a.asn().regionCode()).containsOnly("18.72");
+    }
+
+    @Test
+    void listsACaseOnceItsFirstAlertIsReadAfterItsEvents() {
+        Alert late = alert(40, "18.72", Severity.HIGH, null);
+        book.apply(CaseBook.event("NTR-2024-000900", AlertEvent.Type.OPENED, "system", NOW, late.id(), null, null));
+        assertThat(search.view("NTR-2024-000900", Jurisdiction.NATIONAL)).isEmpty();
+
+        feed.add(late);
+
+        CaseView v = search.view("NTR-2024-000900", Jurisdiction.NATIONAL).orElseThrow();
+        assertThat(v.nip()).isEqualTo(late.nip());
+        assertThat(v.alerts()).isEqualTo(1);
+        assertThat(v.severity()).isEqualTo(Severity.HIGH);
+        assertThat(book.get("NTR-2024-000900").orElseThrow().groupKey()).startsWith(late.nip());
+    }
+
+    @Test
+    void findsEveryCaseAndAlertOfANip() {
+        Alert again = alert(3, "18.72", Severity.LOW, null);
+        String nip = again.nip();
+
+        assertThat(search.casesOfNip(nip, Jurisdiction.NATIONAL)).extracting(CaseView::id).containsExactly(caseIds.get(3));
+        assertThat(feed.alertsOfNip(nip)).hasSize(1);
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, nip, "pesan", 10)).hasSize(1);
+    }
+
+    @Test
+    void keepsLowAlertsSearchableWithoutCases() {
+        Alert low = alert(50, "18.72", Severity.LOW, null);
+        feed.add(low);
+
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, low.nip(), "COBLOS", 10)).containsExactly(low);
+        assertThat(feed.search(Severity.MEDIUM, Jurisdiction.NATIONAL, low.nip(), "coblos", 10)).isEmpty();
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 10)).extracting(Alert::postId).containsExactly("p17");
+        assertThat(feed.withoutCase(Severity.MEDIUM, 10)).isEmpty();
+        Map<String, Long> byId = new HashMap<>();
+        feed.list(Severity.LOW, 100).forEach(a -> byId.merge(a.id(), 1L, Long::sum));
+        assertThat(byId).hasSize(24).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+    }
+}

@@ -1,0 +1,107 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import id.netra.model.Severity;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateStoreTest {
+    private static final Map<String, String> TOPICS = Map.of("alerts-topic", "alerts", "events-topic", "alert-events");
+    private static final Alert A = TestAlerts.alert("1", "2024-11-12T19:05:00+07:00", Severity.HIGH);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsRowsAndPositionsAcrossReopening() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.rebuilt()).isTrue();
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 1, 41), new AlertFeed.Read(null, 1, 42)));
+            new CaseBook(store).apply(CaseBook.event("NTR-2024-000001", AlertEvent.Type.OPENED, "system", Instant.EPOCH, A.id(), null, null), 0, 7);
+        }
+
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.rebuilt()).isFalse();
+            assertThat(new AlertFeed(store).positions()).isEqualTo(Map.of(1, 43L));
+            assertThat(new CaseBook(store).positions()).isEqualTo(Map.of(0, 8L));
+            assertThat(new AlertFeed(store).get(A.id())).contains(A);
+            assertThat(new CaseBook(store).caseOf(A.id())).isPresent();
+        }
+    }
+
+    @Test
+    void rollsBackRowsWithTheirPositionWhenAWriteFails() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            AlertFeed feed = new AlertFeed(store);
+            assertThatThrownBy(() -> store.write(c -> {
+                feed.addAll(List.of(new AlertFeed.Read(A, 0, 0)));
+                throw new IllegalStateException("disk full");
+            })).hasMessage("disk full");
+            // addAll ran in the same transaction (the writer's), so nothing of it stays.
+            assertThat(feed.positions()).isEmpty();
+            assertThat(feed.size()).isZero();
+        }
+    }
+
+    @Test
+    void refusesASecondStoreOnTheSameDirectory() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThatThrownBy(() -> StateStore.open(dir, TOPICS)).hasMessageContaining("give each instance its own");
+        }
+        StateStore.open(dir, TOPICS).close();
+    }
+
+    @Test
+    void rebuildsAFileFedFromOtherTopics() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            new AlertFeed(store).add(A);
+        }
+
+        try (StateStore store = StateStore.open(dir, Map.of("alerts-topic", "other", "events-topic", "alert-events"))) {
+            assertThat(store.rebuilt()).isTrue();
+            assertThat(new AlertFeed(store).size()).isZero();
+        }
+    }
+
+    @Test
+    void rebuildsAFileOfAnotherSchemaVersion() throws Exception {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            new AlertFeed(store).add(A);
+            store.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("UPDATE schema_version SET version = 0");
+                }
+                return null;
+            });
+        }
+
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.rebuilt()).isTrue();
+            assertThat(new AlertFeed(store).size()).isZero();
+        }
+    }
+
+    @Test
+    void remembersPlacedEventsUntilTheyAreWritten() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            CaseBook book = new CaseBook(store);
+            AlertEvent placed = book.place(A, Instant.EPOCH).orElseThrow().event();
+            book.applyPlaced(placed);
+            assertThat(book.placed()).isTrue();
+
+            book.apply(placed, 0, 0);
+
+            assertThat(book.placed()).isFalse();
+            assertThat(book.size()).isEqualTo(1);
+        }
+    }
+}
