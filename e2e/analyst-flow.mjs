@@ -82,6 +82,58 @@ try {
   await a11y.check(page, 'case list');
   await page.screenshot({ path: join(shots, 'feed.png'), fullPage: false });
 
+  step('filter by a region picked by its name');
+  const regionName = (await page.locator('#cases tr', { hasText: expectText }).first().locator('td').nth(4).innerText()).trim();
+  if (!regionName || /^\d/.test(regionName)) {
+    throw new Error(`the list should name the case's region, not "${regionName}"`);
+  }
+  const suggested = await page.locator('datalist#wilayah option').evaluateAll((os, n) => os.some((o) => o.value === n), regionName);
+  if (!suggested) {
+    throw new Error(`the region field does not suggest "${regionName}"`);
+  }
+  await page.fill('input[name=region]', regionName);
+  await Promise.all([page.waitForURL(/region=/), page.click('form.filters button[type=submit]')]);
+  await page.locator('#cases tr', { hasText: expectText }).first().waitFor();
+  const regions = await page.locator('#cases tbody tr td:nth-child(5)').allInnerTexts();
+  const strays = regions.map((r) => r.trim()).filter((r) => r !== regionName);
+  if (strays.length > 0) {
+    throw new Error(`filtering by "${regionName}" left rows of other regions: ${[...new Set(strays)].join(', ')}`);
+  }
+
+  step('page through every case, five at a time');
+  await page.goto(`${base}/kasus?sort=opened&limit=5`);
+  const total = Number(((await page.locator('#cases .counts').innerText()).match(/^(\d+) kasus/) || [])[1]);
+  if (!(total > 5)) {
+    throw new Error(`the list should count more than one page of cases, found "${total}"`);
+  }
+  const seen = new Set();
+  for (let n = 1; ; n++) {
+    const ids = await page.locator('#cases tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.case));
+    if (ids.length === 0 || ids.length > 5) {
+      throw new Error(`page ${n} shows ${ids.length} cases, not 1 to 5`);
+    }
+    for (const id of ids) {
+      if (seen.has(id)) {
+        throw new Error(`case ${id} is on two pages (page ${n})`);
+      }
+      seen.add(id);
+    }
+    const next = page.locator('#cases a[rel=next]');
+    if ((await next.count()) === 0) {
+      break;
+    }
+    if (n === 2) {
+      await a11y.check(page, 'a later page of the case list');
+    }
+    await Promise.all([page.waitForURL(/after=/), next.click()]);
+  }
+  // sorted by opening time, cases opened while paging come before the first page: every case counted is seen once
+  if (seen.size < total) {
+    throw new Error(`paging showed ${seen.size} of the ${total} cases`);
+  }
+  console.log(`PAGED ${seen.size} cases`);
+  await page.goto(`${base}/kasus`);
+
   step('open the case');
   await Promise.all([page.waitForURL(/\/kasus\/NTR-/), page.locator('#cases tr', { hasText: expectText }).first().locator('a').first().click()]);
   const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
