@@ -79,19 +79,25 @@ public final class AlertFeed {
                 known = r.next();
             }
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO alerts(id, nip, severity, region, province, published_at, search, json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // An upsert keeps the row's rowid, which its search entry shares.
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET nip = excluded.nip, severity = excluded.severity,"
+                + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json")) {
             p.setString(1, a.id());
             p.setString(2, a.nip());
             p.setInt(3, a.severity().ordinal());
             p.setString(4, a.asn().regionCode());
             p.setString(5, Regions.province(a.asn().regionCode()));
             p.setLong(6, a.post().publishedAt().toInstant().toEpochMilli());
-            p.setString(7, searchText(null, a));
-            p.setString(8, Json.mapper().writeValueAsString(a));
+            p.setString(7, Json.mapper().writeValueAsString(a));
             p.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
+            p.setString(1, searchText(null, a));
+            p.setString(2, a.id());
+            p.executeUpdate();
         }
         if (!known) {
             CaseBook.alertStored(c, a);
@@ -121,7 +127,11 @@ public final class AlertFeed {
             sql.append(" AND nip = ?");
             args.add(nip.strip());
         }
-        CaseSearch.words(text, "search", sql, args);
+        if (text != null && !text.isBlank()) {
+            sql.append(" AND rowid IN (SELECT rowid FROM alert_search WHERE 1 = 1");
+            CaseSearch.words(text, "search", sql, args);
+            sql.append(')');
+        }
         sql.append(" ORDER BY published_at DESC, id DESC LIMIT ?");
         args.add(limit);
         return store.read(c -> {

@@ -66,6 +66,7 @@ public final class CaseBook {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM cases");
                 s.execute("DELETE FROM case_texts");
+                s.execute("DELETE FROM case_search");
                 s.execute("DELETE FROM case_alerts");
                 s.execute("DELETE FROM case_subjects");
                 s.execute("DELETE FROM subjects");
@@ -86,6 +87,23 @@ public final class CaseBook {
         store.write(c -> {
             apply(c, e, false);
             StateStore.advance(c, STREAM, partition, offset + 1);
+            return null;
+        });
+    }
+
+    /** An event read at a position of {@code alert-events} ({@code event} null: an unreadable record, skipped). */
+    public record Read(AlertEvent event, int partition, long offset) {
+    }
+
+    /** Applies the events of one poll and records the position after each, in one transaction. */
+    public void applyAll(List<Read> batch) {
+        store.write(c -> {
+            for (Read r : batch) {
+                if (r.event() != null) {
+                    apply(c, r.event(), false);
+                }
+                StateStore.advance(c, STREAM, r.partition(), r.offset() + 1);
+            }
             return null;
         });
     }
@@ -295,10 +313,14 @@ public final class CaseBook {
             p.setString(++i, caseId);
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO case_texts(case_id, text, search) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_texts(case_id, text) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")) {
             p.setString(1, caseId);
             p.setString(2, first.post().text());
-            p.setString(3, AlertFeed.searchText(caseId, first));
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
+            p.setString(1, AlertFeed.searchText(caseId, first));
+            p.setString(2, caseId);
             p.executeUpdate();
         }
         for (Alert.CandidateMatch m : first.candidates()) {

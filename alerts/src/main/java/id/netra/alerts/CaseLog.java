@@ -131,9 +131,7 @@ public final class CaseLog implements AutoCloseable {
         Map<TopicPartition, Long> end = tail.endOffsets(tps);
         long events = 0;
         while (tps.stream().anyMatch(tp -> tail.position(tp) < end.get(tp))) {
-            for (ConsumerRecord<String, byte[]> r : tail.poll(POLL)) {
-                events += read(r) == null ? 0 : 1;
-            }
+            events += read(tail.poll(POLL)).size();
         }
         return events;
     }
@@ -146,14 +144,11 @@ public final class CaseLog implements AutoCloseable {
     private void tailLoop() {
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : tail.poll(POLL)) {
-                    AlertEvent e = read(r);
-                    if (e != null) {
-                        try {
-                            listener.accept(e);
-                        } catch (RuntimeException ex) {
-                            log.error("A listener failed on case event {} ({} of {}).", e.eventId(), e.type().id(), e.caseId(), ex);
-                        }
+                for (AlertEvent e : read(tail.poll(POLL))) {
+                    try {
+                        listener.accept(e);
+                    } catch (RuntimeException ex) {
+                        log.error("A listener failed on case event {} ({} of {}).", e.eventId(), e.type().id(), e.caseId(), ex);
                     }
                 }
             }
@@ -170,20 +165,27 @@ public final class CaseLog implements AutoCloseable {
         }
     }
 
-    private AlertEvent read(ConsumerRecord<String, byte[]> r) {
-        eventsRead.incrementAndGet();
-        if (r.value() == null) {
-            return null;
+    /** Applies the events of one poll in one transaction of the store, with the positions after them; the readable ones. */
+    private List<AlertEvent> read(Iterable<ConsumerRecord<String, byte[]>> records) {
+        List<CaseBook.Read> batch = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            eventsRead.incrementAndGet();
+            AlertEvent e = null;
+            if (r.value() != null) {
+                try {
+                    e = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                } catch (SerializationException ex) {
+                    log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(),
+                            ex.getMessage());
+                }
+            }
+            batch.add(new CaseBook.Read(e, r.partition(), r.offset()));
         }
-        AlertEvent e;
-        try {
-            e = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-        } catch (SerializationException ex) {
-            log.warn("Skipped an unreadable case event at {}-{}@{} (key {}): {}", r.topic(), r.partition(), r.offset(), r.key(), ex.getMessage());
-            return null;
+        if (batch.isEmpty()) {
+            return List.of();
         }
-        book.apply(e, r.partition(), r.offset());
-        return e;
+        book.applyAll(batch);
+        return batch.stream().map(CaseBook.Read::event).filter(java.util.Objects::nonNull).toList();
     }
 
     /** False once the thread following the topic died. */

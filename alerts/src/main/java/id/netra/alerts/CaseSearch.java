@@ -230,9 +230,9 @@ public final class CaseSearch {
             args.add(q.to().plusDays(1).atStartOfDay().toInstant(WIB).toEpochMilli());
         }
         if (q.text() != null && !q.text().isBlank()) {
-            sql.append(" AND id IN (SELECT case_id FROM case_texts WHERE 1 = 1");
+            sql.append(" AND id IN (SELECT case_id FROM case_texts WHERE rowid IN (SELECT rowid FROM case_search WHERE 1 = 1");
             words(q.text(), "search", sql, args);
-            sql.append(')');
+            sql.append("))");
         }
         if (q.queue() == CaseQuery.Queue.MINE) {
             sql.append(" AND assignee = ?");
@@ -264,13 +264,18 @@ public final class CaseSearch {
         args.add(j.code());
     }
 
-    /** Appends one condition per word of {@code text}: each must occur in the (lower case) {@code column}. */
+    /**
+     * Appends conditions that each word of {@code text} occurs in the (lower case) {@code column} of a trigram search
+     * table: a {@code LIKE} the trigram index answers (wildcards in the word match anything there), then {@code instr}
+     * for the exact word.
+     */
     static void words(String text, String column, StringBuilder sql, List<Object> args) {
         if (text == null || text.isBlank()) {
             return;
         }
         for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
-            sql.append(" AND instr(").append(column).append(", ?) > 0");
+            sql.append(" AND ").append(column).append(" LIKE ? AND instr(").append(column).append(", ?) > 0");
+            args.add("%" + word + "%");
             args.add(word);
         }
     }

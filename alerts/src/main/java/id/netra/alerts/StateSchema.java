@@ -17,7 +17,9 @@ final class StateSchema {
                     + " PRIMARY KEY (stream, partition))",
             // Every alert, LOW included; json is the whole alert, the other columns are what lists filter and sort on.
             "CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, nip TEXT NOT NULL, severity INTEGER NOT NULL, region TEXT, province TEXT,"
-                    + " published_at INTEGER NOT NULL, search TEXT NOT NULL, json TEXT NOT NULL)",
+                    + " published_at INTEGER NOT NULL, json TEXT NOT NULL)",
+            // Free-text search by substring (trigrams): rowid is the alert's rowid in alerts.
+            "CREATE VIRTUAL TABLE IF NOT EXISTS alert_search USING fts5(search, tokenize = 'trigram', detail = 'none')",
             "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (published_at DESC, id DESC)",
             "CREATE INDEX IF NOT EXISTS alerts_by_severity ON alerts (severity, published_at DESC, id DESC)",
             "CREATE INDEX IF NOT EXISTS alerts_by_nip ON alerts (nip)",
@@ -27,7 +29,9 @@ final class StateSchema {
                     + " alerts INTEGER NOT NULL DEFAULT 0, severity INTEGER, rule TEXT, nip TEXT, name TEXT, agency TEXT, region TEXT,"
                     + " region_name TEXT, province TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT, platform TEXT, url TEXT,"
                     + " published_at INTEGER, published_offset INTEGER)",
-            "CREATE TABLE IF NOT EXISTS case_texts (case_id TEXT PRIMARY KEY, text TEXT NOT NULL, search TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS case_texts (case_id TEXT PRIMARY KEY, text TEXT NOT NULL)",
+            // rowid is the case's rowid in case_texts.
+            "CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(search, tokenize = 'trigram', detail = 'none')",
             "CREATE INDEX IF NOT EXISTS cases_by_update ON cases (updated_at, id)",
             "CREATE INDEX IF NOT EXISTS cases_by_opening ON cases (opened_at, id)",
             "CREATE INDEX IF NOT EXISTS cases_by_severity ON cases (severity, updated_at, id)",

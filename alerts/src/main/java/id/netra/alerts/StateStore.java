@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
     /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
 
@@ -190,7 +190,8 @@ public final class StateStore implements AutoCloseable {
     public void wipe() {
         write(c -> {
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("positions", "alerts", "cases", "case_texts", "case_alerts", "case_subjects", "subjects", "events")) {
+                for (String table : List.of("positions", "alerts", "alert_search", "cases", "case_texts", "case_search", "case_alerts", "case_subjects", "subjects",
+                        "events")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
