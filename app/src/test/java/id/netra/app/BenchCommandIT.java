@@ -75,7 +75,7 @@ class BenchCommandIT {
                 .containsPattern("\\(aa\\) 5 analysts logged in")
                 .contains("(aa) errors: none")
                 .containsPattern("\\(aa\\) export of every case: HTTP 200, [0-9,]+ bytes, 600 rows \\(600 cases\\)")
-                .containsPattern("\\(aa\\) export heap: before [0-9,]+ MiB \\(after a full GC\\), in use at most [0-9,]+ MiB, live at most [0-9,]+ MiB")
+                .containsPattern("\\(aa\\) export heap: before [0-9,]+ MiB \\(after a full GC\\), in use at most [0-9,]+ MiB, live at most [0-9,]+ MiB during it \\(growth [0-9,]+ MiB")
                 .contains("(aa) goals of issue 17:");
         for (String kind : java.util.List.of("/kasus first page", "/api/cases filtered", "/api/cases ?severity", "/api/cases ?region",
                 "/api/cases ?status", "/api/cases ?candidate", "/kasus/{id}")) {

@@ -35,8 +35,12 @@ final class AlertsAppBench {
     static final double READY_GOAL_SECONDS = 60;
     static final long HEAP_GOAL = 1L << 30;
     static final double P95_GOAL_MS = 300;
-    /** An export that streams keeps at most a buffer more alive; one held whole is its size (hundreds of MiB at scale). */
+    /**
+     * An export that streams keeps a buffer more alive, one held whole about its size or more (hundreds of MiB at
+     * national scale): growth is allowed up to a quarter of the export's bytes (2 MiB at least, for noise) and 32 MiB.
+     */
     static final long EXPORT_GROWTH_GOAL = 32L << 20;
+    private static final long EXPORT_GROWTH_NOISE = 2L << 20;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
 
     /** What to run: sizes, analysts and how long they work. */
@@ -81,8 +85,8 @@ final class AlertsAppBench {
             List<String> provinces = byProvince.entrySet().stream().sorted((a, b) -> b.getValue().length - a.getValue().length)
                     .map(Map.Entry::getKey).toList();
             String password = PasswordHash.randomPassword();
-            // Cheap hashes: fifty logins at production cost would take the bench's CPU, not the service's figures.
-            String hash = PasswordHash.hash(password.toCharArray(), 1000);
+            // One hash for everyone, at the least cost the service accepts without a warning; logins are not measured.
+            String hash = PasswordHash.hash(password.toCharArray(), PasswordHash.MIN_PRODUCTION_ITERATIONS);
             List<User> users = new ArrayList<>();
             List<int[]> visible = new ArrayList<>();
             int[] all = java.util.stream.IntStream.range(0, history.cases()).toArray();
@@ -281,13 +285,14 @@ final class AlertsAppBench {
         long growth = before.isPresent() && peakLive.get() > 0 ? Math.max(0, peakLive.get() - before.getAsLong()) : -1;
         out.printf("(aa) export of every case: HTTP %d, %,d bytes, %,d rows (%,d cases), first byte after %.2f s, all in %.1f s%s%n", status, bytes,
                 rows, cases, firstByte, seconds, gcs.get() > 0 ? " (with " + gcs.get() + " full GCs asked for to sample the live heap)" : "");
-        out.printf("(aa) export heap: before %s (after a full GC), in use at most %s, live at most %s during it (growth %s), after %s%n",
-                mib(before), mib(peakUsed.get()), mib(peakLive.get()), growth < 0 ? "not measured" : mib(growth), mib(after));
+        out.printf("(aa) export heap: before %s (after a full GC), in use at most %s, live at most %s during it (growth %s = %.2f x the export's size), after %s%n",
+                mib(before), mib(peakUsed.get()), mib(peakLive.get()), growth < 0 ? "not measured" : mib(growth),
+                bytes == 0 ? 0.0 : Math.max(0, growth) / (double) bytes, mib(after));
         if (!child.alive()) {
             out.printf("(aa) the alerts service died during the export (exit %s); its log ends:%n%s%n", child.exitCode(), child.logTail(20));
         }
-        goal("export of every case without heap growth (live heap +32 MiB at most)", growth < 0 ? "not measured" : "+" + mib(growth),
-                status == 200 && rows == cases && growth >= 0 && growth <= EXPORT_GROWTH_GOAL);
+        goal("export of every case without heap growth (live +max(2 MiB, size/4), <= 32 MiB)", growth < 0 ? "not measured" : "+" + mib(growth),
+                status == 200 && rows == cases && growth >= 0 && growth <= Math.min(EXPORT_GROWTH_GOAL, Math.max(EXPORT_GROWTH_NOISE, bytes / 4)));
     }
 
     private void goal(String what, String figure, boolean met) {

@@ -181,9 +181,9 @@ final class AlertsChild implements AutoCloseable {
         return log;
     }
 
-    /** The exit code, or empty while it runs. */
-    OptionalLong exitCode() {
-        return process.isAlive() ? OptionalLong.empty() : OptionalLong.of(process.exitValue());
+    /** The exit code, or "none" while it runs. */
+    String exitCode() {
+        return process.isAlive() ? "none" : Integer.toString(process.exitValue());
     }
 
     @Override
