@@ -120,7 +120,11 @@ final class AlertsAppBench {
                         s.duration(), s.warmup(), s.requests() > 0 ? ", at most " + s.requests() + " requests" : "", s.think());
                 out.flush();
                 AnalystLoad load = new AnalystLoad(history);
+                double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double seconds = load.run(analysts, s.duration(), s.warmup(), s.requests(), s.think(), s.seed());
+                // The machine may be shared: its load says how far the latencies are the service's own.
+                out.printf("(aa) the machine's load average (1 min): %.1f when the analysts began, %.1f when they ended, on %d CPU(s)%n", loadBefore,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
                 report(load, seconds);
                 if (!child.alive()) {
                     out.printf("(aa) the alerts service died during the workload (exit %s); its log ends:%n%s%n", child.exitCode(), child.logTail(20));
