@@ -92,7 +92,8 @@ final class AnalystLoad {
             String body = timed(a, PAGE, null, "/kasus", countFrom);
             String next = body == null ? null : nextLink(body);
             if (next != null && roll < 100) {
-                timed(a, NEXT, null, next.replace("&amp;", "&"), countFrom);
+                String link = next.replace("&amp;", "&");
+                timed(a, NEXT, null, link.startsWith("?") ? "/kasus" + link : link, countFrom);
             }
         } else if (roll < 700) {
             String filter = FILTERS.get(random.nextInt(FILTERS.size()));
@@ -174,7 +175,7 @@ final class AnalystLoad {
         for (JsonNode holder : List.of(json, json.path("page"))) {
             for (String field : List.of("next", "nextCursor", "cursor")) {
                 JsonNode v = holder.path(field);
-                if (v.isTextual() && !v.asText().isBlank()) {
+                if ((v.isTextual() || v.isNumber()) && !v.asText().isBlank()) {
                     cursorsOffered.increment();
                     String next = v.asText();
                     if (next.startsWith("/") || next.startsWith("http")) {
