@@ -71,6 +71,8 @@ final class CaseHistory {
     /** Per case: the election (index into {@link #elections}) and the candidate's index in it. */
     private final int[] caseElection;
     private final byte[] caseCandidate;
+    /** Cases so far per person and candidate ({@code asn index * 8 + candidate index}). */
+    private final Map<Long, Integer> casesOfGroup = new java.util.HashMap<>();
     /** Posts numbered so far (case alerts; LOW ones count down from -1). */
     private long posts;
 
@@ -222,7 +224,10 @@ final class CaseHistory {
             case 2, 3 -> "call-to-vote";
             default -> "campaign-symbol";
         };
-        String message = message(r, rule, candidate);
+        // Another case of the same person about the same candidate says something else: other everyday words.
+        long group = asnIndex * 8 + k;
+        int variant = casesOfGroup.merge(group, 1, Integer::sum) - 1;
+        String message = message(r, rule, candidate, (int) (group % CHATTER.length), variant);
         String caseId = caseId(c);
         Instant opened = CAMPAIGN_START.plusSeconds(CAMPAIGN_SECONDS * c / cases);
         Instant last = opened;
@@ -258,15 +263,19 @@ final class CaseHistory {
         }
     }
 
-    /** A message of its own: two everyday phrases, a village of its own and the partisan part. */
-    private static String message(SplittableRandom r, String rule, Candidate candidate) {
-        StringBuilder village = new StringBuilder();
-        for (int i = 2 + r.nextInt(2); i > 0; i--) {
+    /**
+     * A message of its own: two everyday phrases, a village and the partisan part; the {@code variant}-th case of a person
+     * about a candidate has other phrases and another village than the ones before.
+     */
+    private static String message(SplittableRandom r, String rule, Candidate candidate, int base, int variant) {
+        int chatter = base + 2 * variant;
+        StringBuilder village = new StringBuilder(SYLLABLES[variant % SYLLABLES.length]);
+        for (int i = 1 + r.nextInt(2); i > 0; i--) {
             village.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
         }
         String place = Character.toUpperCase(village.charAt(0)) + village.substring(1);
-        String chatter = CHATTER[r.nextInt(CHATTER.length)] + " di Desa " + place + ", " + CHATTER[r.nextInt(CHATTER.length)] + ", ";
-        return chatter + switch (rule) {
+        String words = CHATTER[chatter % CHATTER.length] + " di Desa " + place + ", " + CHATTER[(chatter + 1) % CHATTER.length] + ", ";
+        return words + switch (rule) {
             case "support" -> "dukung " + candidate.names().getFirst() + " sampai menang!";
             case "call-to-vote" -> "ayo coblos nomor " + candidate.number() + " " + candidate.aliases().getFirst() + " tanggal 27";
             default -> "#" + candidate.hashtags().getFirst();
