@@ -143,6 +143,9 @@ final class CaseHistory {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        // On a shared machine the embedded broker may stall for minutes (a run lost its data to the 2-minute default).
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 900_000);
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicLong events = new AtomicLong();
         long start = System.nanoTime();
