@@ -63,10 +63,31 @@ class BenchCommandIT {
     }
 
     @Test
+    void loadsCasesIntoTheAlertsServiceAndMeasuresAnalystsAtWork() {
+        NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "alerts-app", "--alerts", "2000", "--analysts", "5", "--duration", "PT6S",
+                "--warmup", "PT1S", "--think", "PT0.05S", "--heap", "256m");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(aa) 2,000 alerts (200 LOW, without a case) in 600 cases; 5 analysts")
+                .containsPattern("\\(aa\\) published 2,000 alerts and [0-9,]+ case events")
+                .containsPattern("\\(aa\\) ready: /health at [0-9.]+ s, /ready UP at [0-9.]+ s, every case listed \\(/api/cases total 600\\)")
+                .containsPattern("\\(aa\\) heap used after a full GC once ready: [0-9,]+ MiB of -Xmx256m; RSS [0-9,]+ MiB")
+                .containsPattern("\\(aa\\) 5 analysts logged in")
+                .contains("(aa) errors: none")
+                .containsPattern("\\(aa\\) export of every case: HTTP 200, [0-9,]+ bytes, 600 rows \\(600 cases\\)")
+                .containsPattern("\\(aa\\) export heap: before [0-9,]+ MiB \\(after a full GC\\), in use at most [0-9,]+ MiB, live at most [0-9,]+ MiB during it \\(growth [0-9,]+ MiB")
+                .contains("(aa) goals of issue 17:");
+        for (String kind : java.util.List.of("/kasus first page", "/api/cases filtered", "/api/cases ?severity", "/api/cases ?region",
+                "/api/cases ?status", "/api/cases ?candidate", "/kasus/{id}")) {
+            assertThat(r.out()).as(kind).containsPattern("\\(aa\\) " + java.util.regex.Pattern.quote(kind) + " +[1-9][0-9]* +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+");
+        }
+    }
+
+    @Test
     void refusesAnUnknownPart() {
         NetraCliTest.Run r = NetraCliTest.run("bench", "--only", "everything");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency' or 'media'");
+        assertThat(r.err()).contains("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency', 'media' or 'alerts-app'");
     }
 }

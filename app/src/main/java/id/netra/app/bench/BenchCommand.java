@@ -65,7 +65,9 @@ import picocli.CommandLine.Option;
                        "a plain consumer->producer copy (and to an exactly-once copy), (c) registry load time and memory.",
                        "Alone: --only replay (r), intake (i: a dropped JSONL file, posts/s), latency (l: p50/p95/p99 from a post's",
                        "arrival at ingest to its alert on the alerts service's live stream, at --rate posts/s for --duration),",
-                       "media (m: pictures OCR'd per second per core at 1080 px; ml: the feed's latency with and without the media stage).",
+                       "media (m: pictures OCR'd per second per core at 1080 px; ml: the feed's latency with and without the media stage),",
+                       "alerts-app (aa: --alerts in cases loaded into the alerts service in a JVM of its own with --heap: time to ready, heap,",
+                       "then --analysts on their sessions for --duration: latency by request kind; an export of every case and the heap meanwhile).",
                        "Results: docs/BENCHMARKS.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--registry-size", defaultValue = "4500000", description = "ASN in the generated registry (default: ${DEFAULT-VALUE}).")
@@ -84,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency', 'media'.")
+    @Option(names = "--only", description = "Run only 'matcher', 'pipeline', or one of the parts not in a full run: 'replay', 'intake', 'latency', 'media', 'alerts-app'.")
     String only;
 
     @Option(names = "--pictures", defaultValue = "40", description = "Posters read for (m), --only media (default: ${DEFAULT-VALUE}).")
@@ -100,15 +102,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "2000", description = "Latency run: posts per second into ingest's inbox (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--duration", defaultValue = "PT3M", description = "Latency run: how long posts are sent (ISO-8601, default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "PT3M", description = "Latency run: how long posts are sent; alerts run: how long analysts work (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "PT30S", description = "Latency run: the first part not counted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "PT30S", description = "Latency and alerts runs: the first part not counted (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
     @Option(names = "--ingest-setting", paramLabel = "KEY=VALUE",
             description = "An ingest setting for the intake and latency runs, e.g. ingest.max-per-poll=1000 (repeatable; to try settings).")
     Map<String, String> ingestSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--alerts", defaultValue = "1000000", description = "Alerts run: alerts published (default: ${DEFAULT-VALUE}).")
+    long alerts;
+
+    @Option(names = "--cases", description = "Alerts run: cases they form (default: --cases-ratio of the alerts).")
+    Integer cases;
+
+    @Option(names = "--cases-ratio", defaultValue = "0.3", description = "Alerts run: cases per alert when --cases is not given (default: ${DEFAULT-VALUE}).")
+    double casesRatio;
+
+    @Option(names = "--analysts", defaultValue = "50", description = "Alerts run: concurrent analysts, a fifth national (default: ${DEFAULT-VALUE}).")
+    int analysts;
+
+    @Option(names = "--requests", defaultValue = "0", description = "Alerts run: stop after this many requests (default: none, --duration decides).")
+    long requests;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "Alerts run: -Xmx of the alerts service's JVM (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--think", defaultValue = "PT1S", description = "Alerts run: an analyst's mean pause between two requests (default: ${DEFAULT-VALUE}).")
+    Duration think;
 
     @Option(names = "--dir", description = "Where the broker and classifier keep their data (default: a temporary directory, removed afterwards).")
     Path dir;
@@ -123,8 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency", "media").contains(only)) {
-            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency' or 'media', not '" + only + "'");
+        if (only != null && !Set.of("matcher", "pipeline", "replay", "intake", "latency", "media", "alerts-app").contains(only)) {
+            throw new IllegalArgumentException("--only must be 'matcher', 'pipeline', 'replay', 'intake', 'latency', 'media' or 'alerts-app', not '" + only + "'");
         }
         if ("media".equals(only)) {
             out.printf("netra bench: %d CPU(s), max heap %d MiB, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -155,6 +178,21 @@ public final class BenchCommand implements Callable<Integer> {
                 watchlist.elections().size(), pairs, watchlist.parties().size(), millis(t0));
         if (only == null || only.equals("matcher")) {
             matcher(watchlist);
+        }
+        if ("alerts-app".equals(only)) {
+            int caseCount = cases != null ? cases : (int) Math.max(1, Math.round(alerts * casesRatio));
+            if (alerts < 1 || caseCount < 1 || caseCount > alerts || analysts < 1 || requests < 0 || think.isNegative()) {
+                throw new IllegalArgumentException("--alerts must be positive, the cases 1 to --alerts, --analysts positive, --requests and --think not negative");
+            }
+            Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");
+            try {
+                AlertsAppBench.run(out, watchlist, base, new AlertsAppBench.Settings(alerts, caseCount, analysts, heap, duration, warmup, requests,
+                        think, seed));
+            } finally {
+                if (dir == null) {
+                    delete(base);
+                }
+            }
         }
         if (only == null || Set.of("pipeline", "replay", "intake", "latency").contains(only)) {
             Path base = dir != null ? dir : Files.createTempDirectory("netra-bench");

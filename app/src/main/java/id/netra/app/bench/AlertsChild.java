@@ -1,0 +1,198 @@
+package id.netra.app.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The alerts service ({@code id.netra.alerts.AlertsApp}) in a JVM of its own with a bounded heap, as it runs in
+ * production: the bench sees it only through HTTP, its process and the JDK's {@code jcmd}, so it measures whichever
+ * implementation of the service is on the class path.
+ */
+final class AlertsChild implements AutoCloseable {
+    private static final String MAIN = "id.netra.alerts.AlertsApp";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long startedAt;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private AlertsChild(Process process, int port, Path log, long startedAt) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file and {@code -Xmx} =
+     * {@code heap}; its output goes to {@code dir/alerts-app.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of
+     * heap stops at once instead of answering slowly for minutes, and the bench says so.
+     */
+    static AlertsChild start(Path dir, String bootstrap, Path users, String heap) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path config = dir.resolve("alerts-app.properties");
+        Files.writeString(config, String.join("\n", "kafka.bootstrap.servers=" + bootstrap, "http.host=127.0.0.1", "http.port=" + port,
+                "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts", ""));
+        Path log = dir.resolve("alerts-app.log");
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The service reads KAFKA_* and NETRA_* from its environment over its file: none of the bench's may leak in.
+        pb.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("NETRA_"));
+        long t0 = System.nanoTime();
+        return new AlertsChild(pb.start(), port, log, t0);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Seconds since the process was started. */
+    double uptime() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    /** The status of {@code GET path} without a session, or -1 when nothing answers. */
+    int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /**
+     * Heap in use now: the sum of {@code jvm_memory_used_bytes{area="heap"}} on the service's {@code /metrics}
+     * (loopback clients may read it), or empty when the service does not publish it.
+     */
+    OptionalLong heapUsed() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return OptionalLong.empty();
+            }
+            double sum = 0;
+            boolean found = false;
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    found = true;
+                }
+            }
+            return found ? OptionalLong.of((long) sum) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Heap in use right after a full collection the bench asked for with {@code jcmd <pid> GC.run}. */
+    OptionalLong heapAfterGc() {
+        if (!gc()) {
+            return OptionalLong.empty();
+        }
+        return heapUsed();
+    }
+
+    /** Asks the service's JVM for a full collection; false when {@code jcmd} is not there or failed. */
+    boolean gc() {
+        Path jcmd = Path.of(java()).resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Resident set size and its peak (VmRSS, VmHWM in /proc), in bytes; -1 where the system does not tell. */
+    long[] rss() {
+        long[] out = {-1, -1};
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    out[0] = kib(line);
+                } else if (line.startsWith("VmHWM:")) {
+                    out[1] = kib(line);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or the process is gone: the figures stay unknown.
+        }
+        return out;
+    }
+
+    private static long kib(String line) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+    }
+
+    /** The last {@code lines} lines of the service's output, for a failure's message. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The exit code, or "none" while it runs. */
+    String exitCode() {
+        return process.isAlive() ? "none" : Integer.toString(process.exitValue());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
