@@ -76,6 +76,9 @@ class BenchCommandIT {
                 .contains("(aa) errors: none")
                 .containsPattern("\\(aa\\) export of every case: HTTP 200, [0-9,]+ bytes, 600 rows \\(600 cases\\)")
                 .containsPattern("\\(aa\\) export heap: before [0-9,]+ MiB \\(after a full GC\\), in use at most [0-9,]+ MiB, live at most [0-9,]+ MiB during it \\(growth [0-9,]+ MiB")
+                .contains("(aa) the alerts service stopped (SIGTERM); started again on its stored state")
+                .containsPattern("\\(aa\\) heap used after a full GC once ready again: [0-9,]+ MiB")
+                .containsPattern("ready within 60 s of a restart \\(state on disk\\)")
                 .contains("(aa) goals of issue 17:");
         for (String kind : java.util.List.of("/kasus first page", "/api/cases filtered", "/api/cases ?severity", "/api/cases ?region",
                 "/api/cases ?status", "/api/cases ?candidate", "/kasus/{id}")) {

@@ -36,19 +36,21 @@ final class AlertsChild implements AutoCloseable {
     }
 
     /**
-     * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file and {@code -Xmx} =
-     * {@code heap}; its output goes to {@code dir/alerts-app.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of
-     * heap stops at once instead of answering slowly for minutes, and the bench says so.
+     * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file, {@code -Xmx} =
+     * {@code heap} and its state in {@code dir/alerts-state} (a second start there resumes from it); its output goes to
+     * {@code dir/<name>.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of heap stops at once instead of
+     * answering slowly for minutes, and the bench says so.
      */
-    static AlertsChild start(Path dir, String bootstrap, Path users, String heap) throws IOException {
+    static AlertsChild start(Path dir, String name, String bootstrap, Path users, String heap) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path config = dir.resolve("alerts-app.properties");
         Files.writeString(config, String.join("\n", "kafka.bootstrap.servers=" + bootstrap, "http.host=127.0.0.1", "http.port=" + port,
-                "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts", ""));
-        Path log = dir.resolve("alerts-app.log");
+                "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts",
+                "alerts.state-dir=" + dir.resolve("alerts-state").toAbsolutePath(), ""));
+        Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
