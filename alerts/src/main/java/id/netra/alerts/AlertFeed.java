@@ -129,7 +129,7 @@ public final class AlertFeed {
         }
         if (text != null && !text.isBlank()) {
             sql.append(" AND rowid IN (SELECT rowid FROM alert_search WHERE 1 = 1");
-            CaseSearch.words(text, "search", sql, args);
+            CaseSearch.words(text, "alert_search", "search", sql, args);
             sql.append(')');
         }
         sql.append(" ORDER BY published_at DESC, id DESC LIMIT ?");

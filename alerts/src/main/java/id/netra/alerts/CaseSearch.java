@@ -231,7 +231,7 @@ public final class CaseSearch {
         }
         if (q.text() != null && !q.text().isBlank()) {
             sql.append(" AND id IN (SELECT case_id FROM case_texts WHERE rowid IN (SELECT rowid FROM case_search WHERE 1 = 1");
-            words(q.text(), "search", sql, args);
+            words(q.text(), "case_search", "search", sql, args);
             sql.append("))");
         }
         if (q.queue() == CaseQuery.Queue.MINE) {
@@ -265,17 +265,26 @@ public final class CaseSearch {
     }
 
     /**
-     * Appends conditions that each word of {@code text} occurs in the (lower case) {@code column} of a trigram search
-     * table: a {@code LIKE} the trigram index answers (wildcards in the word match anything there), then {@code instr}
-     * for the exact word.
+     * Appends conditions that each word of {@code text} occurs in the (lower case) {@code column} of the word search table {@code table}
+     * (FTS5, {@code unicode61}): a {@code MATCH} the index answers, every letter-or-digit run of the word as a word
+     * beginning ({@code "run"*}), then {@code instr} for the exact word. So a word is found where a word of the text
+     * begins with it ({@code menang} finds {@code menangkan}, {@code 000092} finds {@code NTR-2024-000092}), not in the
+     * middle of one.
      */
-    static void words(String text, String column, StringBuilder sql, List<Object> args) {
+    static void words(String text, String table, String column, StringBuilder sql, List<Object> args) {
         if (text == null || text.isBlank()) {
             return;
         }
-        for (String word : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
-            sql.append(" AND ").append(column).append(" LIKE ? AND instr(").append(column).append(", ?) > 0");
-            args.add("%" + word + "%");
+        String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        // One MATCH (an FTS5 table answers one per query): the runs of every word, each a word beginning, all required.
+        String match = java.util.Arrays.stream(words).flatMap(word -> java.util.Arrays.stream(word.split("[^\\p{L}\\p{N}]+")))
+                .filter(run -> !run.isEmpty()).map(run -> "\"" + run + "\"*").collect(java.util.stream.Collectors.joining(" "));
+        if (!match.isEmpty()) {
+            sql.append(" AND ").append(table).append(" MATCH ?"); // the table: detail=none has no column filters
+            args.add(match);
+        }
+        for (String word : words) {
+            sql.append(" AND instr(").append(column).append(", ?) > 0");
             args.add(word);
         }
     }

@@ -18,8 +18,9 @@ final class StateSchema {
             // Every alert, LOW included; json is the whole alert, the other columns are what lists filter and sort on.
             "CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, nip TEXT NOT NULL, severity INTEGER NOT NULL, region TEXT, province TEXT,"
                     + " published_at INTEGER NOT NULL, json TEXT NOT NULL)",
-            // Free-text search by substring (trigrams): rowid is the alert's rowid in alerts.
-            "CREATE VIRTUAL TABLE IF NOT EXISTS alert_search USING fts5(search, tokenize = 'trigram', detail = 'none')",
+            // Free-text search by words and word beginnings: rowid is the alert's rowid in alerts. Words, not trigrams: a
+            // trigram index writes a term per character and made storing an alert 15 times slower.
+            "CREATE VIRTUAL TABLE IF NOT EXISTS alert_search USING fts5(search, tokenize = 'unicode61 remove_diacritics 2', detail = 'none')",
             "CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (published_at DESC, id DESC)",
             "CREATE INDEX IF NOT EXISTS alerts_by_severity ON alerts (severity, published_at DESC, id DESC)",
             "CREATE INDEX IF NOT EXISTS alerts_by_nip ON alerts (nip)",
@@ -31,7 +32,7 @@ final class StateSchema {
                     + " published_at INTEGER, published_offset INTEGER)",
             "CREATE TABLE IF NOT EXISTS case_texts (case_id TEXT PRIMARY KEY, text TEXT NOT NULL)",
             // rowid is the case's rowid in case_texts.
-            "CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(search, tokenize = 'trigram', detail = 'none')",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(search, tokenize = 'unicode61 remove_diacritics 2', detail = 'none')",
             "CREATE INDEX IF NOT EXISTS cases_by_update ON cases (updated_at, id)",
             "CREATE INDEX IF NOT EXISTS cases_by_opening ON cases (opened_at, id)",
             "CREATE INDEX IF NOT EXISTS cases_by_severity ON cases (severity, updated_at, id)",

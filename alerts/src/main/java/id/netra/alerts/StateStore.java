@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
     /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
 

@@ -215,6 +215,12 @@ class CaseSearchTest {
         assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, low.nip(), "COBLOS", 10)).containsExactly(low);
         assertThat(feed.search(Severity.MEDIUM, Jurisdiction.NATIONAL, low.nip(), "coblos", 10)).isEmpty();
         assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 10)).extracting(Alert::postId).containsExactly("p17");
+        // words are found by their beginnings, not inside them
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "istim", 10)).extracting(Alert::postId).containsExactly("p17");
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "stimewa", 10)).isEmpty();
+        // every word must be there as typed: "istimewa" in p17, but not next to "coblos"
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "coblos istimewa", 10)).extracting(Alert::postId).containsExactly("p17");
+        assertThat(feed.search(Severity.LOW, Jurisdiction.NATIONAL, null, "coblos-istimewa", 10)).isEmpty();
         assertThat(feed.withoutCase(Severity.MEDIUM, 10)).isEmpty();
         Map<String, Long> byId = new HashMap<>();
         feed.list(Severity.LOW, 100).forEach(a -> byId.merge(a.id(), 1L, Long::sum));
