@@ -41,6 +41,9 @@ public final class AlertConsumer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong recordsRead = new java.util.concurrent.atomic.AtomicLong();
     /** The end offsets when the partitions were assigned: the feed is complete once the positions pass them. */
     private volatile Map<TopicPartition, Long> startEnd;
+    /** How often catching up is logged, and when it last was (the consumer thread's). */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+    private long lastProgress = System.nanoTime();
     private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
 
     /** Told of each alert once it is stored. */
@@ -151,9 +154,14 @@ public final class AlertConsumer implements AutoCloseable {
         if (caughtUp || end == null) {
             return;
         }
-        if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        long behind = end.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
+        if (behind == 0) {
             caughtUp = true;
             log.info("The feed has every alert committed before the start ({} partition(s)).", end.size());
+        } else if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
+            // A first start reads every alert of a campaign into the state store: minutes at national scale.
+            lastProgress = System.nanoTime();
+            log.info("Catching up on {}: {} record(s) read since the start, {} to go.", topic.name(), recordsRead.get(), behind);
         }
     }
 
