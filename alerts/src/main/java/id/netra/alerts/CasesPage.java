@@ -163,14 +163,6 @@ public final class CasesPage {
                 .map(m -> "No. " + m.number() + " " + String.join(" – ", m.names()) + " (" + m.electionId() + ")").toList());
     }
 
-    /**
-     * The rows of the videos' captions and the pictures an alert read, as HTML built (and escaped) by {@link PictureView}:
-     * an SVG drawn from the capture's size and boxes.
-     */
-    public static String pictureRows(Alert a, String caseId) {
-        return PictureView.rows(a, caseId);
-    }
-
     private static List<Option> plain(String... values) {
         return java.util.Arrays.stream(values).map(v -> new Option(v, v.isEmpty() ? "semua" : v)).toList();
     }
