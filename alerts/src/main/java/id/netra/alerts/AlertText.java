@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * An alert's values as the templates show them (Indonesian): plain text, which the templates escape. Shared by the feed
- * and, once converted, the case page.
+ * and the case page.
  */
 public final class AlertText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");

@@ -1,6 +1,5 @@
 package id.netra.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import id.netra.alerts.auth.Access;
 import id.netra.alerts.auth.AccessControl;
 import id.netra.alerts.auth.AuditLog;
@@ -10,8 +9,6 @@ import id.netra.alerts.auth.Session;
 import id.netra.alerts.auth.Users;
 import id.netra.alerts.auth.UsersFile;
 import id.netra.model.Alert;
-import id.netra.model.AuditEntry;
-import id.netra.model.Json;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
 import id.netra.ops.FatalSignal;
@@ -22,10 +19,8 @@ import id.netra.web.BodyLimit;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,10 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class AlertsService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     static final int MAX_LIMIT = 10_000;
-    /** Rows of a case list page. */
-    static final int PAGE = 50;
-    static final int MAX_ASSIGNEE = 100;
-    static final int MAX_REASON = 2000;
 
     private final AlertsConfig config;
     /** The temporary state directory when none is configured (tests), deleted at close; else null. */
@@ -89,13 +80,13 @@ public final class AlertsService implements AutoCloseable {
     private final id.netra.alerts.notify.Notifier notifier;
     private final ReplayReportLog reports;
     private final Regions regions = Regions.bundled();
-    private PictureCaptures pictures;
     private final Metrics metrics = new Metrics("alerts");
     private final FatalSignal fatal = new FatalSignal();
     private final Health health = new Health();
     private final LeaderElection election;
     private final id.netra.alerts.auth.KafkaSessionStore sessions;
     private Javalin http;
+    private Routes routes;
 
     /** @throws IllegalArgumentException when the users file cannot be read or has problems (each named with its line) */
     public AlertsService(AlertsConfig config) {
@@ -238,8 +229,8 @@ public final class AlertsService implements AutoCloseable {
         ManagementEndpoints.install(http, health, metrics, config.management());
         access.exempt(ManagementEndpoints.PATHS.toArray(String[]::new));
         access.install(http);
-        // Routes declare who may use them (see Access); the case routes below still check inside their handlers.
-        Routes routes = new Routes(http, access);
+        // Every route declares who may use it, and within which jurisdiction (see Access); handlers hold no checks.
+        routes = new Routes(http, access);
         access.routes(routes);
         routes.get(Assets.SCRIPT_PATH, Access.ANYONE, ctx -> ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "no-cache")
                 .result(Assets.SCRIPT));
@@ -248,60 +239,15 @@ public final class AlertsService implements AutoCloseable {
         new FeedRoutes(feed, alertId -> cases.book().caseOf(alertId), access).register(routes);
         new PostReportRoutes(config.ingest(), access).register(routes);
         new ReplayReportRoutes(reports, access).register(routes);
-        new AsnRoutes(cases, feed, access, this::caseWithin, regions).register(routes);
-        new DossierRoutes(cases, feed, access, this::caseWithin, regions, Clock.systemUTC()).register(routes);
-        http.get("/kasus", ctx -> {
-            CaseQuery q = query(ctx);
-            Session viewer = AccessControl.sessionOf(ctx);
-            // A page a person can read: 50 rows unless asked for more.
-            int size = ctx.queryParam("limit") == null ? PAGE : limit(ctx);
-            CaseSearch.Page page = search.page(q, jurisdiction(ctx), viewer.user().name(), size);
-            Map<String, String> filters = new LinkedHashMap<>();
-            ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
-            html(ctx, CasesPage.list(page, filters, "1".equals(ctx.queryParam("fragment")), viewer));
-        });
-        http.get("/kasus/baris/{id}", ctx -> {
-            // Within the list's filters: 404 tells the page to drop the row of a case that left them.
-            CaseView v = search.view(ctx.pathParam("id"), query(ctx), jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name())
-                    .orElseThrow(() -> new NotFoundResponse("no case " + ctx.pathParam("id") + " in this list"));
-            html(ctx, CasesPage.row(v));
-        });
-        http.get("/kasus/{id}", ctx -> {
-            CaseFile c = visibleCase(ctx);
-            access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "page"));
-            html(ctx, CasesPage.one(c, feed::get, AccessControl.sessionOf(ctx)));
-        });
-        http.get("/kasus/{id}/gambar/{alertId}/{n}", this::picture);
-        http.get("/ringkasan", ctx -> html(ctx, CasesPage.overview(overview(ctx), AccessControl.sessionOf(ctx))));
-        http.get("/api/overview", ctx -> json(ctx, overview(ctx)));
-        http.get("/api/cases", ctx -> {
-            CaseQuery q = query(ctx);
-            CaseSearch.Page page = search.page(q, jurisdiction(ctx), AccessControl.sessionOf(ctx).user().name(), limit(ctx));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("total", page.total());
-            out.put("counts", page.counts());
-            out.put("cases", page.cases().stream().map(PersonalData::masked).toList());
-            out.put("next", page.next());
-            json(ctx, out);
-        });
-        http.get("/api/cases/export.csv", ctx -> {
-            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"netra-cases.csv\"");
-            export(ctx, "csv", CaseExport::csv);
-        });
-        http.get("/api/cases/export.json", ctx -> {
-            ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"netra-cases.json\"");
-            export(ctx, "json", CaseExport::json);
-        });
-        http.sse("/api/live", client -> {
+        CaseRoutes caseRoutes = new CaseRoutes(cases, search, feed, access, config.kafka());
+        caseRoutes.register(routes);
+        new OverviewRoutes(feed, search, regions).register(routes);
+        new AsnRoutes(cases, feed, access, caseRoutes::caseWithin, regions).register(routes);
+        new DossierRoutes(cases, feed, access, caseRoutes::caseWithin, regions, Clock.systemUTC()).register(routes);
+        routes.sse("/api/live", Access.LOGGED_IN, client -> {
             Session s = AccessControl.sessionOf(client.ctx());
             live.join(client, s.user().jurisdiction()::covers, () -> access.isOpen(s));
         });
-        http.get("/api/cases/{id}", ctx -> {
-            CaseFile c = visibleCase(ctx);
-            access.audit(ctx, AuditEntry.Action.CASE_VIEWED, c.id(), Map.of("via", "api"));
-            json(ctx, PersonalData.caseFile(c, PersonalData.whole(AccessControl.sessionOf(ctx))));
-        });
-        http.post("/api/cases/{id}/actions", this::act);
         if (notifier != null) {
             // Each user sees, sets and lifts only the silences of their jurisdiction.
             notifier.routes(routes, ctx -> {
@@ -350,6 +296,11 @@ public final class AlertsService implements AutoCloseable {
         return http.port();
     }
 
+    /** The started server's endpoints registered without an access rule (see {@link Routes#undeclared}). */
+    List<String> undeclaredRoutes() {
+        return routes.undeclared();
+    }
+
     /** How many pages listen at {@code /api/live}. */
     public int liveListeners() {
         return live.size();
@@ -377,10 +328,6 @@ public final class AlertsService implements AutoCloseable {
     /** The audit log, for other parts of the app that must record what they did (notifications sent, silences). */
     public AuditLog auditLog() {
         return audit;
-    }
-
-    private static Jurisdiction jurisdiction(Context ctx) {
-        return AccessControl.sessionOf(ctx).user().jurisdiction();
     }
 
     /** The cases in SQL: pages, counts, one row, a person's cases (see {@link CaseSearch}). */
@@ -418,49 +365,6 @@ public final class AlertsService implements AutoCloseable {
     public boolean caughtUp() {
         return consumer.caughtUp();
     }
-    /**
-     * A picture whose text an alert of a visible case read, as captured by the media stage (its bytes hash to the SHA-256
-     * the alert recorded); 404 for a case outside the user's jurisdiction, an alert not in the case, or no such capture.
-     */
-    private void picture(Context ctx) {
-        CaseFile c = visibleCase(ctx);
-        String alertId = ctx.pathParam("alertId");
-        if (!c.alertIds().contains(alertId)) {
-            throw new NotFoundResponse("no alert " + alertId + " in case " + c.id());
-        }
-        Alert a = feed.get(alertId).orElseThrow(() -> new NotFoundResponse("no alert " + alertId));
-        int n;
-        try {
-            n = Integer.parseInt(ctx.pathParam("n"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("no picture " + ctx.pathParam("n"));
-        }
-        id.netra.model.MediaText.Item item = a.mediaText() == null ? null : a.mediaText().item(n).orElse(null);
-        if (item == null || item.contentType() == null || !item.contentType().startsWith("image/")) {
-            throw new NotFoundResponse("alert " + alertId + " read no picture " + n);
-        }
-        synchronized (this) {
-            if (pictures == null) {
-                pictures = new PictureCaptures(config.kafka(), id.netra.model.Topics.CAPTURES.name());
-            }
-        }
-        byte[] bytes = pictures.find(a.post().key(), item).orElseThrow(() -> new NotFoundResponse("no capture of picture " + n + " of alert "
-                + alertId + " (SHA-256 " + item.sha256() + ") on " + id.netra.model.Topics.CAPTURES.name()));
-        ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600")
-                .contentType(item.contentType()).result(bytes);
-    }
-
-    /** Whether the case of the path exists and is within {@code j} (the scope of the routes about one case). */
-    private boolean caseWithin(Context ctx, Jurisdiction j) {
-        return cases.get(ctx.pathParam("id")).filter(c -> j.covers(search.regionOf(c.id()))).isPresent();
-    }
-
-    private CaseFile visibleCase(Context ctx) {
-        String id = ctx.pathParam("id");
-        Jurisdiction j = jurisdiction(ctx);
-        return cases.get(id).filter(c -> j.covers(search.regionOf(c.id()))).orElseThrow(() -> new NotFoundResponse("no case " + id));
-    }
-
     /** What a silence may be about for a user of {@code j}: a person or region within it; a candidate only nationally. */
     private java.util.function.Predicate<id.netra.model.Silence.Matcher> silenceScope(Jurisdiction j) {
         if (j.national()) {
@@ -473,100 +377,6 @@ public final class AlertsService implements AutoCloseable {
             // A candidate's silence holds wherever an ASN mentions them, beyond any one region.
             case CANDIDATE -> false;
         };
-    }
-
-    /** One way of writing cases out, row by row. */
-    @FunctionalInterface
-    private interface Format {
-        void write(java.io.OutputStream out, java.util.function.Consumer<java.util.function.Consumer<CaseView>> rows) throws IOException;
-    }
-
-    /**
-     * Streams the cases of the request's filters, once the export is in the audit log with its filter and size; NIPs
-     * masked for auditors. The rows go from SQL to the response one by one: an export of every case holds none of them.
-     */
-    private void export(Context ctx, String format, Format writer) throws IOException {
-        CaseQuery q = query(ctx);
-        Session viewer = AccessControl.sessionOf(ctx);
-        Jurisdiction j = viewer.user().jurisdiction();
-        long n = search.count(q, j, viewer.user().name());
-        access.audit(ctx, AuditEntry.Action.EXPORTED, null, Map.of("format", format,
-                "filter", ctx.queryString() == null ? "" : ctx.queryString(), "cases", String.valueOf(n)));
-        boolean whole = PersonalData.whole(viewer);
-        try (java.io.OutputStream out = ctx.outputStream()) {
-            writer.write(out, each -> search.each(q, j, viewer.user().name(), v -> each.accept(whole ? v : PersonalData.masked(v))));
-        }
-    }
-
-    /**
-     * An analyst's action on a case: JSON {@code {"action": "assigned|confirmed|dismissed|escalated|commented|reopened",
-     * "assignee": "...", "reason": "..."}}. 403 for an auditor, 404 for a case unknown or outside the jurisdiction, 409
-     * when the action does not fit the case's status, 400 when a required reason or assignee is missing.
-     */
-    private void act(Context ctx) throws JsonProcessingException {
-        Session session = AccessControl.sessionOf(ctx);
-        CaseFile c = visibleCase(ctx);
-        if (!session.user().role().mayAct()) {
-            ctx.status(403);
-            json(ctx, Map.of("error", "the " + session.user().role().id() + " role may read cases but not act on them"));
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode body;
-        try {
-            body = Json.mapper().readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("the body is not JSON: " + e.getOriginalMessage());
-        }
-        id.netra.model.AlertEvent.Type type;
-        try {
-            type = id.netra.model.AlertEvent.Type.of(body.path("action").asText(""));
-            if (type == id.netra.model.AlertEvent.Type.DOSSIER_ISSUED) {
-                // recorded by the dossier's download alone, with the hash of the bytes handed out
-                throw new IllegalArgumentException(type.id());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("action must be one of assigned, confirmed, dismissed, escalated, commented, reopened");
-        }
-        String assignee = body.path("assignee").asText(null);
-        String reason = body.path("reason").asText(null);
-        if (assignee != null && (assignee.length() > MAX_ASSIGNEE || assignee.chars().anyMatch(Character::isISOControl))) {
-            throw new BadRequestResponse("assignee must be at most " + MAX_ASSIGNEE + " printable characters");
-        }
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new BadRequestResponse("reason must be at most " + MAX_REASON + " characters");
-        }
-        try {
-            json(ctx, cases.act(c.id(), type, session.user().name(), assignee, reason));
-        } catch (IllegalStateException e) {
-            ctx.status(409);
-            json(ctx, Map.of("error", e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
-    }
-
-    /** The overview of the alerts and cases the user may see, counted in SQL. */
-    private Overview overview(Context ctx) {
-        Jurisdiction j = jurisdiction(ctx);
-        java.time.Instant now = java.time.Instant.now();
-        return Overview.of(feed.perDay(Severity.MEDIUM, j), feed.perProvince(Severity.MEDIUM, j), search.openByAge(j, now), now, regions);
-    }
-
-    /** The request's filters, order and cursor (see {@link CaseQuery}); 400 naming a bad parameter. */
-    private static CaseQuery query(Context ctx) {
-        try {
-            return CaseQuery.of(ctx::queryParam);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
-    }
-
-    private static void html(Context ctx, String body) {
-        ctx.contentType("text/html; charset=utf-8").result(body);
-    }
-
-    private static void json(Context ctx, Object value) throws JsonProcessingException {
-        ctx.contentType("application/json").result(Json.mapper().writeValueAsString(value));
     }
 
     static Severity severity(Context ctx) {

@@ -1,16 +1,11 @@
 package id.netra.alerts;
 
 import id.netra.model.Alert;
-import id.netra.model.Media;
-import id.netra.model.Post;
-import id.netra.model.PostTarget;
-import java.util.List;
 
 /**
- * The rows of a case page that show what an alert's post answered or carried: for an interaction (comment, reply,
- * share, reaction, group join) its kind, the target post or group with its owner and link, and why the target counts
- * (the watched campaign account of a pair or party, or a campaign group); for pictures and videos their alt text, with
- * the evidence found in it highlighted. Every value is untrusted text and is escaped.
+ * The words for what an alert's post answered: the kind of interaction (comment, reply, share, reaction, group join) and
+ * why its target counts (the watched campaign account of a pair or party, or a campaign group). Shown by the template
+ * {@code alert/interaction.jte}.
  */
 final class InteractionView {
     private InteractionView() {
@@ -28,47 +23,6 @@ final class InteractionView {
         };
     }
 
-    /** {@code <dt>/<dd>} rows for the interaction and the media of {@code a}, or nothing. */
-    static String rows(Alert a) {
-        StringBuilder h = new StringBuilder();
-        Post post = a.post();
-        PostTarget target = post.target();
-        if (target != null || a.interaction() != null) {
-            h.append("<dt>Interaksi</dt><dd class=\"interaction\"><span class=\"kind\">").append(Html.escape(kindName(post.kind().id())))
-                    .append("</span>");
-            if (a.interaction() != null && a.interaction().reaction() != null) {
-                h.append(" «").append(Html.escape(a.interaction().reaction())).append('»');
-            }
-            if (target != null) {
-                h.append(target.postId() == null ? " pada grup/akun " : " pada unggahan ");
-                if (target.author() != null) {
-                    h.append("milik <b>@").append(Html.escape(target.author().handle())).append("</b>")
-                            .append(target.author().displayName() == null ? "" : " (" + Html.escape(target.author().displayName()) + ")");
-                }
-                h.append(" · ").append(link(target.url()));
-            }
-            h.append("</dd>");
-            Alert.Interaction i = a.interaction();
-            if (i != null) {
-                h.append("<dt>Mengapa target dihitung</dt><dd>").append(Html.escape(why(i, a))).append("</dd>");
-            }
-        }
-        List<Media> media = post.media();
-        for (int n = 0; n < media.size(); n++) {
-            Media m = media.get(n);
-            String field = "media[" + n + "].alt";
-            h.append("<dt>").append(m.type() == Media.Type.VIDEO ? "Video " : "Gambar ").append(n + 1).append("</dt><dd>")
-                    .append(m.url() == null ? "" : link(m.url()) + "<br>");
-            if (!m.altText().isBlank()) {
-                boolean evidence = a.evidence().stream().anyMatch(e -> field.equals(e.field()));
-                h.append("<span class=\"alt\">teks alt").append(evidence ? " (bukti ditemukan di sini)" : "").append(": ")
-                        .append(Html.highlight(m.altText(), a.evidence(), field)).append("</span>");
-            }
-            h.append("</dd>");
-        }
-        return h.toString();
-    }
-
     /** "akun kampanye instagram:x milik paslon 2 A – B (pilwalkot-y)", or the group. */
     static String why(Alert.Interaction i, Alert a) {
         String whose;
@@ -84,11 +38,5 @@ final class InteractionView {
         }
         return "campaign-group".equals(i.via()) ? "grup kampanye «" + i.group() + "» pendukung " + whose
                 : "akun kampanye " + i.account() + " milik " + whose + " (daftar pantau " + a.watchlistVersion() + ")";
-    }
-
-    private static String link(java.net.URI url) {
-        String href = Html.safeHref(url);
-        return href == null ? Html.escape(String.valueOf(url))
-                : "<a href=\"" + href + "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">" + Html.escape(url.toString()) + "</a>";
     }
 }

@@ -101,60 +101,64 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
         return AGES.get(3);
     }
 
-    /** The overview as HTML: three bar charts in inline SVG (no script, no external library); labels escaped. */
-    String html() {
-        StringBuilder h = new StringBuilder(4096);
-        h.append("<div class=\"overview\">");
-        Map<String, Long> days = new LinkedHashMap<>();
-        perDay.forEach((d, n) -> days.put(d.getDayOfMonth() + "/" + d.getMonthValue(), n));
-        bars(h, "Peringatan per hari (WIB)", days, "#0b57d0", true);
-        bars(h, "Peringatan per provinsi", perProvince.entrySet().stream().limit(8)
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), "#ef8f00", false);
-        bars(h, "Kasus terbuka menurut umur", openByAge, "#c62828", false);
-        return h.append("</div>").toString();
+    /**
+     * One bar chart of the overview, its geometry computed here so that the template ({@code cases/overview.jte}) only
+     * draws it in inline SVG (no script, no external library).
+     *
+     * @param vertical one column per label (the days), else one row per label with the label on its left
+     */
+    public record Chart(String title, String colour, boolean vertical, int width, int height, List<Bar> bars) {
     }
 
-    private static void bars(StringBuilder h, String title, Map<String, Long> values, String colour, boolean vertical) {
-        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        h.append("<figure class=\"chart\"><figcaption>").append(Html.escape(title)).append("</figcaption>");
-        if (vertical) {
-            int w = 22;
-            int height = 110;
-            h.append("<svg role=\"img\" width=\"").append(values.size() * w).append("\" height=\"").append(height + 30)
-                    .append("\" viewBox=\"0 0 ").append(values.size() * w).append(' ').append(height + 30).append("\" aria-label=\"").append(Html.escape(title)).append("\">");
-            int x = 0;
-            for (Map.Entry<String, Long> e : values.entrySet()) {
-                long barHeight = Math.round((double) e.getValue() / max * height);
-                h.append("<g><title>").append(Html.escape(e.getKey())).append(": ").append(e.getValue()).append("</title>")
-                        .append("<rect x=\"").append(x + 2).append("\" y=\"").append(height - barHeight).append("\" width=\"").append(w - 4)
-                        .append("\" height=\"").append(barHeight).append("\" fill=\"").append(colour).append("\"/>")
-                        .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(height + 12).append("\" font-size=\"8\" text-anchor=\"middle\">")
-                        .append(Html.escape(e.getKey())).append("</text>")
-                        .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(height + 24).append("\" font-size=\"9\" text-anchor=\"middle\">")
-                        .append(e.getValue()).append("</text></g>");
-                x += w;
-            }
-            h.append("</svg>");
-        } else {
-            int rowHeight = 18;
-            int labelWidth = 140;
-            int barWidth = 160;
-            h.append("<svg role=\"img\" width=\"").append(labelWidth + barWidth + 40).append("\" height=\"").append(Math.max(1, values.size()) * rowHeight)
-                    .append("\" viewBox=\"0 0 ").append(labelWidth + barWidth + 40).append(' ').append(Math.max(1, values.size()) * rowHeight)
-                    .append("\" aria-label=\"").append(Html.escape(title)).append("\">");
-            int y = 0;
-            for (Map.Entry<String, Long> e : values.entrySet()) {
-                long width = Math.round((double) e.getValue() / max * barWidth);
-                h.append("<g><text x=\"0\" y=\"").append(y + 13).append("\" font-size=\"11\">").append(Html.escape(shorten(e.getKey()))).append("</text>")
-                        .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"").append(width)
-                        .append("\" height=\"").append(rowHeight - 6).append("\" fill=\"").append(colour).append("\"/>")
-                        .append("<text x=\"").append(labelWidth + width + 4).append("\" y=\"").append(y + 13).append("\" font-size=\"11\">")
-                        .append(e.getValue()).append("</text></g>");
-                y += rowHeight;
-            }
-            h.append("</svg>");
+    /**
+     * One bar: its label and count, its rectangle, and where its text goes.
+     *
+     * @param label the whole label of a column; a row's label shortened to fit
+     */
+    public record Bar(String label, long value, long x, long y, long width, long height, int textX, int textY) {
+    }
+
+    /** The three charts: alerts per day, per province (the eight with most), open cases by age. */
+    public List<Chart> charts() {
+        Map<String, Long> days = new LinkedHashMap<>();
+        perDay.forEach((d, n) -> days.put(d.getDayOfMonth() + "/" + d.getMonthValue(), n));
+        Map<String, Long> provinces = new LinkedHashMap<>();
+        perProvince.entrySet().stream().limit(8).forEach(e -> provinces.put(e.getKey(), e.getValue()));
+        return List.of(columns("Peringatan per hari (WIB)", days, "#0b57d0"), rows("Peringatan per provinsi", provinces, "#ef8f00"),
+                rows("Kasus terbuka menurut umur", openByAge, "#c62828"));
+    }
+
+    private static Chart columns(String title, Map<String, Long> values, String colour) {
+        long max = max(values);
+        int w = 22;
+        int height = 110;
+        List<Bar> bars = new java.util.ArrayList<>();
+        int x = 0;
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            long barHeight = Math.round((double) e.getValue() / max * height);
+            bars.add(new Bar(e.getKey(), e.getValue(), x + 2, height - barHeight, w - 4, barHeight, x + w / 2, height + 12));
+            x += w;
         }
-        h.append("</figure>");
+        return new Chart(title, colour, true, values.size() * w, height + 30, bars);
+    }
+
+    private static Chart rows(String title, Map<String, Long> values, String colour) {
+        long max = max(values);
+        int rowHeight = 18;
+        int labelWidth = 140;
+        int barWidth = 160;
+        List<Bar> bars = new java.util.ArrayList<>();
+        int y = 0;
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            long width = Math.round((double) e.getValue() / max * barWidth);
+            bars.add(new Bar(shorten(e.getKey()), e.getValue(), labelWidth, y + 3, width, rowHeight - 6, (int) (labelWidth + width + 4), y + 13));
+            y += rowHeight;
+        }
+        return new Chart(title, colour, false, labelWidth + barWidth + 40, Math.max(1, values.size()) * rowHeight, bars);
+    }
+
+    private static long max(Map<String, Long> values) {
+        return Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
     }
 
     private static String shorten(String s) {

@@ -339,6 +339,24 @@ class AccessControlIT {
     }
 
     @Test
+    void everyRouteButTheOperatorsEndpointsDeclaresWhoMayUseIt() {
+        // The operators' endpoints come from the ops module and check their own token (see ManagementEndpoints).
+        assertThat(service.undeclaredRoutes()).containsExactlyInAnyOrder("GET /health", "GET /ready", "GET /metrics");
+    }
+
+    @Test
+    void anOutOfJurisdictionCaseIsNotFoundOnEveryRouteAboutOneCase() throws Exception {
+        WebClient lampung = new WebClient(service).as("lampung");
+        String jakartaCase = caseOf(IN_JAKARTA);
+
+        for (String path : List.of("/kasus/", "/api/cases/")) {
+            assertThat(lampung.get(path + jakartaCase).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(lampung.get("/kasus/" + jakartaCase + "/gambar/x/0").statusCode()).isEqualTo(404);
+        assertThat(lampung.get("/kasus/baris/" + jakartaCase).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anAuditorReadsCasesButCannotActOnThem() throws Exception {
         WebClient auditor = new WebClient(service).as("audit");
         String id = caseOf(IN_METRO);

@@ -84,6 +84,26 @@ class CasesPageTest {
     }
 
     @Test
+    void drawsTheListAndTheCaseOnTheLayoutWithRowsThatStackOnAPhone() {
+        CaseFile c = caseOf(TestAlerts.alert("6", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+        CaseSearch.Page page = new CaseSearch.Page(List.of(v), null, 1, Map.of());
+
+        String list = CasesPage.list(page, Map.of(), false, ANALYST);
+        String fragment = CasesPage.list(page, Map.of(), true, ANALYST);
+        String one = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST);
+
+        for (String html : List.of(list, one)) {
+            assertThat(html).contains("<link rel=\"stylesheet\" href=\"/assets/netra.css\">", "<header class=\"top\">", "<table class=\"stack\">")
+                    .doesNotContain("<style");
+        }
+        assertThat(list).contains("<div id=\"cases\"><div class=\"counts\">1 kasus", "<tr id=\"kasus-" + c.id() + "\" data-case=\"" + c.id() + "\">",
+                "<td data-label=\"Wilayah\">", "<datalist id=\"wilayah\">");
+        assertThat(fragment).startsWith("<div class=\"counts\">1 kasus").doesNotContain("<html", "<form");
+        assertThat(CasesPage.row(v)).startsWith("<tr id=\"kasus-" + c.id() + "\"").endsWith("</tr>\n");
+    }
+
+    @Test
     void showsNoTriageButtonsToAnAuditor() {
         CaseFile c = caseOf(TestAlerts.alert("4", "2024-11-12T19:05:00+07:00", Severity.HIGH));
 

@@ -42,8 +42,8 @@ class HtmlTest {
         String page = FeedPage.render(List.of(a), Severity.MEDIUM, 1, TestUsers.session(Role.ANALYST, "national"));
 
         assertThat(page).doesNotContain("href=\"javascript");
-        assertThat(Html.safeHref(URI.create("javascript:alert(1)"))).isNull();
-        assertThat(Html.safeHref(URI.create("https://x.com/a?b=1&c=\"2\"".replace("\"", "%22")))).isEqualTo("https://x.com/a?b=1&amp;c=%222%22");
+        assertThat(AlertText.href(URI.create("javascript:alert(1)"))).isNull();
+        assertThat(AlertText.href(URI.create("https://x.com/a?b=1&c=%222%22"))).isEqualTo("https://x.com/a?b=1&c=%222%22");
     }
 
     @Test
@@ -57,6 +57,7 @@ class HtmlTest {
                 new Alert.Evidence(1, 2, "y", "x", "x"),
                 new Alert.Evidence(25, 99, "ng", "x", "x"));
 
-        assertThat(Html.highlight(text, spans)).isEqualTo("<mark>ayo</mark> <mark>coblos nomor 3</mark> sekara<mark>ng</mark>");
+        assertThat(Html.spans(text, spans, null)).containsExactly(new Html.Span("ayo", true), new Html.Span(" ", false),
+                new Html.Span("coblos nomor 3", true), new Html.Span(" sekara", false), new Html.Span("ng", true));
     }
 }

@@ -77,7 +77,7 @@ class OverviewTest {
     void theChartHasABarPerDayWithItsCount() {
         Overview o = Overview.of(List.of(TestAlerts.alert("1", "2024-11-18T10:00:00+07:00", Severity.HIGH)), List.of(), NOW, Regions.bundled());
 
-        String html = o.html();
+        String html = CasesPage.overview(o, TestUsers.session(id.netra.alerts.auth.Role.ANALYST, "18"));
 
         assertThat(html).contains("<svg").contains("Peringatan per hari").contains("<title>18/11: 1</title>")
                 .contains("<title>17/11: 0</title>").doesNotContain("<script");

@@ -281,7 +281,7 @@ class SecurityIT {
             assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContainPattern("\\son[a-z]+=");
             assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
         }
-        assertThat(pages.get(0).body()).contains("<script src=\"/assets/netra.js\"></script>");
+        assertThat(pages.get(0).body()).contains("<script src=\"/assets/netra.js\" defer></script>");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
         assertThat(script.body()).contains("EventSource('/api/live')", "X-CSRF-Token");

@@ -6,6 +6,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
+import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
 import java.util.function.Consumer;
 
@@ -48,6 +49,21 @@ public final class Routes {
         declare(path, access);
         http.sse(path, client, access);
         return this;
+    }
+
+    /**
+     * The endpoints of the server registered without an {@link Access}, as {@code "GET /path"}: routes added to it
+     * directly rather than through these routes (none but the operators' endpoints, which check their own token).
+     */
+    public java.util.List<String> undeclared() {
+        return http.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod() && !declared(e))
+                .map(e -> e.getMethod() + " " + e.getPath()).toList();
+    }
+
+    private static boolean declared(io.javalin.router.Endpoint e) {
+        io.javalin.security.Roles roles = e.metadata(io.javalin.security.Roles.class);
+        return roles != null && roles.getRoles().stream().anyMatch(Access.class::isInstance);
     }
 
     private void declare(String path, Access access) {
