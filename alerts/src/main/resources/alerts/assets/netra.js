@@ -95,7 +95,9 @@
         headers: headers,
         body: JSON.stringify({action: b.dataset.action, assignee: act.assignee.value || null, reason: act.reason.value || null})
       }).then(r => r.ok ? location.reload()
-        : r.json().then(j => { document.getElementById('result').textContent = j.error || ('HTTP ' + r.status); }));
+        // the handlers answer {"error": ...}; a refusal by the route's access rule is Javalin's {"title": ...}
+        : r.json().then(j => { document.getElementById('result').textContent = j.error || j.title || ('HTTP ' + r.status); },
+          () => { document.getElementById('result').textContent = 'HTTP ' + r.status; }));
     }));
   }
 })();
