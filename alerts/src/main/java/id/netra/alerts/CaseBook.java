@@ -455,30 +455,20 @@ public final class CaseBook {
      * the cases' NIP.
      */
     public List<CaseFile> casesOfNip(String nip) {
-        return store.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE nip = ? ORDER BY opened_at, id")) {
-                p.setString(1, nip);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getString(1));
-                    }
-                }
-            }
-            List<CaseFile> out = new ArrayList<>();
-            for (String id : ids) {
-                out.add(file(c, id));
-            }
-            return out;
-        });
+        return files("SELECT id FROM cases WHERE nip = ? ORDER BY opened_at, id", nip);
     }
 
     /** The cases changed since {@code since}, oldest change first (a notifier's catch-up after an election). */
     public List<CaseFile> updatedSince(Instant since) {
+        return files("SELECT id FROM cases WHERE updated_at >= ? ORDER BY updated_at, id", since.toEpochMilli());
+    }
+
+    /** The cases whose ids {@code sql} selects with its one argument, in its order, read in one transaction. */
+    private List<CaseFile> files(String sql, Object arg) {
         return store.read(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE updated_at >= ? ORDER BY updated_at, id")) {
-                p.setLong(1, since.toEpochMilli());
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setObject(1, arg);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         ids.add(r.getString(1));
