@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
     /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
+    /** SQLite's page cache of the writing connection, in KiB (outside the Java heap). */
+    static final int WRITER_CACHE_KIB = 256 * 1024;
+    /** SQLite's page cache of each reading connection, in KiB (outside the Java heap). */
+    static final int READER_CACHE_KIB = 16 * 1024;
     static final int SCHEMA_VERSION = 4;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
@@ -63,6 +67,7 @@ public final class StateStore implements AutoCloseable {
             try (Statement s = r.createStatement()) {
                 s.execute("PRAGMA query_only = true");
                 s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA cache_size = -" + READER_CACHE_KIB);
             }
             allReaders.add(r);
             this.readers.add(r);
@@ -109,6 +114,10 @@ public final class StateStore implements AutoCloseable {
                 // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; they are read again from the topics.
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA busy_timeout = 5000");
+                // Native memory, not heap. With SQLite's default 2 MiB, storing alerts slowed from ~2,000/s to ~600/s as
+                // the file passed 2 GB (each insert touches pages of several indexes, at random places).
+                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+                s.execute("PRAGMA temp_store = MEMORY");
             }
             create(w, identity);
             try (Statement s = w.createStatement()) {
