@@ -43,7 +43,8 @@ final class AlertsAppBench {
      */
     static final long EXPORT_GROWTH_GOAL = 32L << 20;
     private static final long EXPORT_GROWTH_NOISE = 4L << 20;
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
+    /** A first start at national scale builds the whole state from the topics: it may take longer than the goal. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(45);
 
     /** What to run: sizes, analysts and how long they work. */
     record Settings(long alerts, int cases, int analysts, String heap, Duration duration, Duration warmup, long requests, Duration think,
