@@ -152,6 +152,30 @@ class StateRestartIT {
     }
 
     @Test
+    void dropsACasePlacedAndNeverWrittenBeforeTheLastStop() throws Exception {
+        topics();
+        Path state = dir.resolve("state");
+        produce(0, 3);
+        try (AlertsService first = start(state)) {
+            await().atMost(WAIT).until(() -> first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 3);
+            await().atMost(WAIT).until(() -> first.cases().eventsRead() == 3);
+        }
+        // As if the leader had placed an alert and died before its transaction committed.
+        try (StateStore store = StateStore.open(state, Map.of("alerts-topic", alerts, "events-topic", events))) {
+            new CaseBook(store).applyPlaced(CaseBook.event("NTR-2024-000999", AlertEvent.Type.OPENED, "system", java.time.Instant.now(),
+                    alert(7).id(), null, null));
+        }
+
+        try (AlertsService second = start(state)) {
+            await().atMost(WAIT).until(second::caughtUp);
+
+            assertThat(second.cases().get("NTR-2024-000999")).isEmpty();
+            assertThat(second.cases().book().placed()).isFalse();
+            assertThat(listed(second)).hasSize(3);
+        }
+    }
+
+    @Test
     void keepsTheStateOfEachInstanceInItsOwnDirectory() throws Exception {
         topics();
         produce(0, 3);
