@@ -165,7 +165,7 @@ final class AnalystLoad {
     }
 
     /** The next page of a JSON answer: a path or address as given, or a cursor value put in {@code after}. */
-    private String cursor(String path, String body) {
+    String cursor(String path, String body) {
         JsonNode json;
         try {
             json = Json.mapper().readTree(body);
@@ -189,7 +189,7 @@ final class AnalystLoad {
         return null;
     }
 
-    private String nextLink(String html) {
+    String nextLink(String html) {
         Matcher m = NEXT_LINK.matcher(html);
         if (m.find()) {
             cursorsOffered.increment();

@@ -57,7 +57,8 @@ import picocli.CommandLine.Option;
  * one thread; (b) the classifier topology end to end on an embedded broker, against the pass-through ceiling of a
  * plain consumer -> producer copy of the same posts on the same broker, and against an exactly-once (transactional)
  * copy as a second reference; (c) the time until the classifier has the
- * whole registry, and what it takes in memory and on disk.
+ * whole registry, and what it takes in memory and on disk. Parts run alone with {@code --only}: replay, intake,
+ * latency, media, and the analysts' app at national scale ({@link AlertsAppBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks the classifier on a generated national watchlist (545 elections, ~1,550 pairs) and registry.",
