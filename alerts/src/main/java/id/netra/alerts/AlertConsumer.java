@@ -45,6 +45,7 @@ public final class AlertConsumer implements AutoCloseable {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     private long lastProgress = System.nanoTime();
     private volatile java.util.function.BiConsumer<String, Throwable> onDeath = (why, e) -> { };
+    private volatile Runnable onCaughtUp = () -> { };
 
     /** Told of each alert once it is stored. */
     @FunctionalInterface
@@ -73,6 +74,10 @@ public final class AlertConsumer implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts");
+        // A first start reads a campaign's every alert: bigger fetches and polls (one store transaction each) keep the
+        // consumer thread storing rather than waiting on the broker. A few MiB of heap per partition at most.
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "netra-alerts-consumer");
         this.thread.setDaemon(true);
@@ -88,6 +93,11 @@ public final class AlertConsumer implements AutoCloseable {
      */
     public void onDeath(java.util.function.BiConsumer<String, Throwable> listener) {
         this.onDeath = listener;
+    }
+
+    /** Runs {@code work} on the consumer thread once every alert committed before the start is stored, before {@link #caughtUp()} says so. */
+    public void onCaughtUp(Runnable work) {
+        this.onCaughtUp = work;
     }
 
     /** Liveness: false once the consumer thread died. */
@@ -112,7 +122,10 @@ public final class AlertConsumer implements AutoCloseable {
                 var records = consumer.poll(POLL);
                 List<AlertFeed.Read> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    batch.add(new AlertFeed.Read(read(r), r.partition(), r.offset()));
+                    Alert alert = read(r);
+                    // The record's own bytes are stored: they read back as this alert, without writing it to JSON again.
+                    batch.add(new AlertFeed.Read(alert, r.partition(), r.offset(),
+                            alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
                 if (!batch.isEmpty()) {
                     feed.addAll(batch);
@@ -156,6 +169,8 @@ public final class AlertConsumer implements AutoCloseable {
         }
         long behind = end.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
         if (behind == 0) {
+            // E.g. the state's views' indexes, built once a state built from the beginning has every alert.
+            onCaughtUp.run();
             caughtUp = true;
             log.info("The feed has every alert committed before the start ({} partition(s)).", end.size());
         } else if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {

@@ -26,8 +26,14 @@ public final class AlertFeed {
     /** The positions of the alerts topic in the store. */
     static final String STREAM = "alerts";
 
-    /** An alert read at a position of the alerts topic ({@code alert} null: an unreadable record, skipped). */
-    public record Read(Alert alert, int partition, long offset) {
+    /**
+     * An alert read at a position of the alerts topic ({@code alert} null: an unreadable record, skipped); {@code json}
+     * the record's value as read (stored as it is, rather than written again from {@code alert}), or null.
+     */
+    public record Read(Alert alert, int partition, long offset, String json) {
+        public Read(Alert alert, int partition, long offset) {
+            this(alert, partition, offset, null);
+        }
     }
 
     private final StateStore store;
@@ -48,7 +54,7 @@ public final class AlertFeed {
     /** Adds an alert, or replaces the one with the same id. */
     public void add(Alert alert) {
         store.write(c -> {
-            put(c, alert);
+            put(c, alert, null);
             return null;
         });
     }
@@ -58,7 +64,7 @@ public final class AlertFeed {
         store.write(c -> {
             for (Read r : batch) {
                 if (r.alert() != null) {
-                    put(c, r.alert());
+                    put(c, r.alert(), r.json());
                 }
                 StateStore.advance(c, STREAM, r.partition(), r.offset() + 1);
             }
@@ -71,16 +77,16 @@ public final class AlertFeed {
         return store.positions(STREAM);
     }
 
-    private static void put(Connection c, Alert a) throws SQLException {
+    private static void put(Connection c, Alert a, String json) throws SQLException {
         boolean known;
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM alerts WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT 1 FROM alerts WHERE id = ?")) {
             p.setString(1, a.id());
             try (ResultSet r = p.executeQuery()) {
                 known = r.next();
             }
         }
         // An upsert keeps the row's rowid, which its search entry shares.
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET nip = excluded.nip, severity = excluded.severity,"
                 + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json")) {
             p.setString(1, a.id());
@@ -89,12 +95,12 @@ public final class AlertFeed {
             p.setString(4, a.asn().regionCode());
             p.setString(5, Regions.province(a.asn().regionCode()));
             p.setLong(6, a.post().publishedAt().toInstant().toEpochMilli());
-            p.setString(7, Json.mapper().writeValueAsString(a));
+            p.setString(7, json != null ? json : Json.mapper().writeValueAsString(a));
             p.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
             p.setString(1, searchText(null, a));
             p.setString(2, a.id());
             p.executeUpdate();
@@ -154,7 +160,7 @@ public final class AlertFeed {
     public List<Alert> withoutCase(Severity min, int limit) {
         return store.read(c -> {
             List<Alert> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT json FROM alerts a WHERE severity >= ?"
+            try (PreparedStatement p = StateStore.prepare(c, "SELECT json FROM alerts a WHERE severity >= ?"
                     + " AND NOT EXISTS (SELECT 1 FROM case_alerts ca WHERE ca.alert_id = a.id) ORDER BY published_at, id LIMIT ?")) {
                 p.setInt(1, min.ordinal());
                 p.setInt(2, limit);
@@ -173,7 +179,7 @@ public final class AlertFeed {
     }
 
     static Optional<Alert> get(Connection c, String id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT json FROM alerts WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT json FROM alerts WHERE id = ?")) {
             p.setString(1, id);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? Optional.of(read(r.getString(1))) : Optional.empty();

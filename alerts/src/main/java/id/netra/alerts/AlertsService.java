@@ -125,6 +125,7 @@ public final class AlertsService implements AutoCloseable {
             afterAlert.accept(alert);
         }, cases::flush);
         consumer.onDeath(fatal::raise);
+        consumer.onCaughtUp(state::loaded);
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
         if (notifier != null) {

@@ -133,7 +133,7 @@ public final class CaseBook {
     /** The events are on the topic (their transaction committed). */
     public void written(Collection<AlertEvent> events) {
         store.write(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE events SET placed = 0 WHERE id = ?")) {
+            try (PreparedStatement p = StateStore.prepare(c, "UPDATE events SET placed = 0 WHERE id = ?")) {
                 for (AlertEvent e : events) {
                     p.setString(1, e.eventId());
                     p.executeUpdate();
@@ -144,7 +144,7 @@ public final class CaseBook {
     }
 
     private Void apply(Connection c, AlertEvent e, boolean placed) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT placed FROM events WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT placed FROM events WHERE id = ?")) {
             p.setString(1, e.eventId());
             try (ResultSet r = p.executeQuery()) {
                 if (r.next()) {
@@ -160,7 +160,7 @@ public final class CaseBook {
             Matcher m = CASE_ID.matcher(e.caseId());
             Integer year = m.matches() ? Integer.parseInt(m.group(1)) : null;
             Integer seq = m.matches() ? Integer.parseInt(m.group(2)) : null;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO cases(id, year, seq, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO cases(id, year, seq, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, e.caseId());
                 p.setObject(2, year);
                 p.setObject(3, seq);
@@ -171,7 +171,7 @@ public final class CaseBook {
             }
             row = new CaseRow(CaseFile.Status.OPEN, null, null, null);
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
             p.setString(1, e.eventId());
             p.setString(2, e.caseId());
             p.setLong(3, e.at().toEpochMilli());
@@ -196,7 +196,7 @@ public final class CaseBook {
             case COMMENTED, DOSSIER_ISSUED -> {
             }
         }
-        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")) {
             p.setString(1, status.name());
             p.setString(2, assignee);
             p.setLong(3, e.at().toEpochMilli());
@@ -208,7 +208,7 @@ public final class CaseBook {
     }
 
     private void addAlert(Connection c, String caseId, String alertId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord) "
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord) "
                 + "VALUES (?, ?, (SELECT count(*) FROM case_alerts WHERE case_id = ?))")) {
             p.setString(1, caseId);
             p.setString(2, alertId);
@@ -217,7 +217,7 @@ public final class CaseBook {
                 return;
             }
         }
-        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET first_alert = ? WHERE id = ? AND first_alert IS NULL")) {
+        try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET first_alert = ? WHERE id = ? AND first_alert IS NULL")) {
             p.setString(1, alertId);
             p.setString(2, caseId);
             p.executeUpdate();
@@ -230,7 +230,7 @@ public final class CaseBook {
 
     /** One more known alert in the case: its count, and its severity if higher. */
     private static void counted(Connection c, String caseId, Alert a) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET alerts = alerts + 1, severity = max(coalesce(severity, 0), ?) WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET alerts = alerts + 1, severity = max(coalesce(severity, 0), ?) WHERE id = ?")) {
             p.setInt(1, a.severity().ordinal());
             p.setString(2, caseId);
             p.executeUpdate();
@@ -240,7 +240,7 @@ public final class CaseBook {
     /** Fills a case's person, subject and post from its first alert once that alert is known. */
     private void group(Connection c, String caseId) throws SQLException {
         String first;
-        try (PreparedStatement p = c.prepareStatement("SELECT first_alert FROM cases WHERE id = ? AND group_key IS NULL AND first_alert IS NOT NULL")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT first_alert FROM cases WHERE id = ? AND group_key IS NULL AND first_alert IS NOT NULL")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
@@ -262,7 +262,7 @@ public final class CaseBook {
      */
     static void alertStored(Connection c, Alert a) throws SQLException {
         List<String> caseIds = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT case_id FROM case_alerts WHERE alert_id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT case_id FROM case_alerts WHERE alert_id = ?")) {
             p.setString(1, a.id());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -272,7 +272,7 @@ public final class CaseBook {
         }
         for (String caseId : caseIds) {
             counted(c, caseId, a);
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM cases WHERE id = ? AND first_alert = ? AND group_key IS NULL")) {
+            try (PreparedStatement p = StateStore.prepare(c, "SELECT 1 FROM cases WHERE id = ? AND first_alert = ? AND group_key IS NULL")) {
                 p.setString(1, caseId);
                 p.setString(2, a.id());
                 try (ResultSet r = p.executeQuery()) {
@@ -290,7 +290,7 @@ public final class CaseBook {
         String province = Regions.province(region);
         List<String> candidates = first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().toList();
         List<String> parties = first.parties().stream().map(Alert.PartyMatch::partyId).distinct().toList();
-        try (PreparedStatement p = c.prepareStatement("UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
+        try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
                 + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?,"
                 + " published_at = ?, published_offset = ? WHERE id = ?")) {
             int i = 0;
@@ -313,12 +313,12 @@ public final class CaseBook {
             p.setString(++i, caseId);
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO case_texts(case_id, text) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO case_texts(case_id, text) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")) {
             p.setString(1, caseId);
             p.setString(2, first.post().text());
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
             p.setString(1, AlertFeed.searchText(caseId, first));
             p.setString(2, caseId);
             p.executeUpdate();
@@ -332,14 +332,14 @@ public final class CaseBook {
     }
 
     private static void subject(Connection c, String caseId, String kind, String subject, String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) VALUES (?, ?, ?, ?)")) {
             p.setString(1, caseId);
             p.setString(2, kind);
             p.setString(3, subject);
             p.setString(4, name);
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO subjects(kind, subject, name) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR IGNORE INTO subjects(kind, subject, name) VALUES (?, ?, ?)")) {
             p.setString(1, kind);
             p.setString(2, subject);
             p.setString(3, name);
@@ -384,7 +384,7 @@ public final class CaseBook {
             String group = CaseGrouping.key(alert);
             Set<String> words = CaseGrouping.words(alert.post().text());
             List<String> candidates = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM cases WHERE group_key = ? ORDER BY opened_at, id")) {
+            try (PreparedStatement p = StateStore.prepare(c, "SELECT id FROM cases WHERE group_key = ? ORDER BY opened_at, id")) {
                 p.setString(1, group);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -402,7 +402,7 @@ public final class CaseBook {
             }
             int year = alert.post().publishedAt().withOffsetSameInstant(ZoneOffset.ofHours(7)).getYear();
             int last = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT max(seq) FROM cases WHERE year = ?")) {
+            try (PreparedStatement p = StateStore.prepare(c, "SELECT max(seq) FROM cases WHERE year = ?")) {
                 p.setInt(1, year);
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next()) {
@@ -467,7 +467,7 @@ public final class CaseBook {
     private List<CaseFile> files(String sql, Object arg) {
         return store.read(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(sql)) {
+            try (PreparedStatement p = StateStore.prepare(c, sql)) {
                 p.setObject(1, arg);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -497,7 +497,7 @@ public final class CaseBook {
     }
 
     private static CaseRow row(Connection c, String caseId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT status, assignee, group_key, first_alert FROM cases WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT status, assignee, group_key, first_alert FROM cases WHERE id = ?")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? new CaseRow(CaseFile.Status.valueOf(r.getString(1)), r.getString(2), r.getString(3), r.getString(4)) : null;
@@ -506,7 +506,7 @@ public final class CaseBook {
     }
 
     private static String caseIdOf(Connection c, String alertId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT case_id FROM case_alerts WHERE alert_id = ? ORDER BY rowid DESC LIMIT 1")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT case_id FROM case_alerts WHERE alert_id = ? ORDER BY rowid DESC LIMIT 1")) {
             p.setString(1, alertId);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
@@ -516,7 +516,7 @@ public final class CaseBook {
 
     private static List<String> alertIds(Connection c, String caseId) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT alert_id FROM case_alerts WHERE case_id = ? ORDER BY ord")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT alert_id FROM case_alerts WHERE case_id = ? ORDER BY ord")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -533,7 +533,7 @@ public final class CaseBook {
         String groupKey;
         Instant opened;
         Instant updated;
-        try (PreparedStatement p = c.prepareStatement("SELECT status, assignee, group_key, opened_at, updated_at FROM cases WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT status, assignee, group_key, opened_at, updated_at FROM cases WHERE id = ?")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
@@ -547,7 +547,7 @@ public final class CaseBook {
             }
         }
         List<AlertEvent> history = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT json FROM events WHERE case_id = ? ORDER BY seq")) {
+        try (PreparedStatement p = StateStore.prepare(c, "SELECT json FROM events WHERE case_id = ? ORDER BY seq")) {
             p.setString(1, caseId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -564,7 +564,7 @@ public final class CaseBook {
     }
 
     private static void update(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        try (PreparedStatement p = StateStore.prepare(c, sql)) {
             p.setString(1, arg);
             p.executeUpdate();
         }

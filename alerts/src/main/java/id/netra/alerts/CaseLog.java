@@ -87,6 +87,8 @@ public final class CaseLog implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "netra-alerts-case-tail-" + instanceId);
+        // Case events are small: a poll's worth (one store transaction) of a few thousand while catching up.
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         this.tail = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         this.tailThread = new Thread(this::tailLoop, "netra-alerts-case-tail");
         this.tailThread.setDaemon(true);

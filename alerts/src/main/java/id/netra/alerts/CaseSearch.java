@@ -290,7 +290,7 @@ public final class CaseSearch {
     }
 
     static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
-        PreparedStatement p = c.prepareStatement(sql);
+        PreparedStatement p = StateStore.prepare(c, sql);
         for (int i = 0; i < args.size(); i++) {
             p.setObject(i + 1, args.get(i));
         }

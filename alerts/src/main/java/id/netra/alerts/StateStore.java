@@ -53,6 +53,8 @@ public final class StateStore implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
     private volatile boolean rebuilt;
+    /** Whether the views' indexes are left out until the state has caught up (a state built from the beginning). */
+    private volatile boolean indexesDeferred;
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
     private int depth;
 
@@ -61,6 +63,8 @@ public final class StateStore implements AutoCloseable {
         this.lock = lock;
         this.writer = writer;
         this.rebuilt = rebuilt;
+        this.indexesDeferred = rebuilt && readers > 0;
+        cache(writer);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
         for (int i = 0; i < readers; i++) {
             Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -70,6 +74,7 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA cache_size = -" + READER_CACHE_KIB);
             }
             allReaders.add(r);
+            cache(r);
             this.readers.add(r);
         }
     }
@@ -119,7 +124,8 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
                 s.execute("PRAGMA temp_store = MEMORY");
             }
-            create(w, identity);
+            // A state built from the beginning gets the views' indexes once it has caught up (see loaded()).
+            create(w, identity, rebuilt ? StateSchema.TABLES : StateSchema.STATEMENTS);
             try (Statement s = w.createStatement()) {
                 // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
                 s.execute("PRAGMA optimize = 0x10002");
@@ -137,7 +143,7 @@ public final class StateStore implements AutoCloseable {
     public static StateStore inMemory() {
         try {
             Connection w = DriverManager.getConnection("jdbc:sqlite::memory:");
-            create(w, Map.of());
+            create(w, Map.of(), StateSchema.STATEMENTS);
             return new StateStore(Path.of(":memory:"), w, 0, true, null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -164,10 +170,10 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    private static void create(Connection c, Map<String, String> identity) throws SQLException {
+    private static void create(Connection c, Map<String, String> identity, List<String> statements) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            for (String sql : StateSchema.STATEMENTS) {
+            for (String sql : statements) {
                 s.execute(sql);
             }
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM schema_version")) {
@@ -195,10 +201,41 @@ public final class StateStore implements AutoCloseable {
         return rebuilt;
     }
 
+    /**
+     * The state has caught up with the topics: builds the indexes a state built from the beginning was stored without
+     * ({@link StateSchema#DEFERRED}; nothing when they exist) and gathers the planner's statistics. Call before the
+     * service says it is ready: without them the views scan whole tables.
+     */
+    public void loaded() {
+        if (!indexesDeferred) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : StateSchema.DEFERRED) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA optimize = 0x10002");
+            }
+            return null;
+        });
+        indexesDeferred = false;
+        log.info("Built the views' indexes of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Whether the views' indexes wait for {@link #loaded()}. */
+    boolean indexesDeferred() {
+        return indexesDeferred;
+    }
+
     /** Forgets every row and position, to read the topics again from their beginnings. */
     public void wipe() {
         write(c -> {
             try (Statement s = c.createStatement()) {
+                for (String sql : StateSchema.DEFERRED) {
+                    s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[5]);
+                }
                 for (String table : List.of("positions", "alerts", "alert_search", "cases", "case_texts", "case_search", "case_alerts", "case_subjects", "subjects",
                         "events")) {
                     s.execute("DELETE FROM " + table);
@@ -207,6 +244,7 @@ public final class StateStore implements AutoCloseable {
             return null;
         });
         rebuilt = true;
+        indexesDeferred = true;
     }
 
     public Path file() {
@@ -268,6 +306,101 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** Statements compiled per connection of an open store, by SQL (see {@link #prepare}). */
+    private static final Map<Connection, Map<String, Reused>> STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many statements each connection keeps compiled; the least recently used beyond it is finalised. */
+    private static final int STATEMENTS_PER_CONNECTION = 128;
+
+    /**
+     * A prepared statement for {@code sql} on {@code c}, compiled once per connection of a store and reused: SQLite
+     * compiles a statement against the whole schema, and compiling each of the dozen statements an alert's storing runs
+     * anew took a fifth of a first start's time. Use it as any statement, in try-with-resources: closing it clears its
+     * parameters and hands it back. A statement still open (the same SQL nested on one connection) is compiled afresh.
+     * A connection is used by one thread at a time (the writer under the store's lock, a reader taken from its queue).
+     */
+    static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        Map<String, Reused> cache = STATEMENTS.get(c);
+        if (cache == null) {
+            return c.prepareStatement(sql);
+        }
+        Reused r = cache.get(sql);
+        if (r == null) {
+            r = new Reused(c.prepareStatement(sql));
+            cache.put(sql, r);
+        } else if (r.inUse) {
+            return c.prepareStatement(sql);
+        }
+        r.inUse = true;
+        return r.proxy;
+    }
+
+    /** Gives {@code c} a cache of compiled statements (until {@link #forget}). */
+    private static void cache(Connection c) {
+        STATEMENTS.put(c, new java.util.LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Reused> eldest) {
+                if (size() <= STATEMENTS_PER_CONNECTION) {
+                    return false;
+                }
+                eldest.getValue().evict();
+                return true;
+            }
+        });
+    }
+
+    /** Finalises {@code c}'s cached statements; its statements are no longer cached. */
+    private static void forget(Connection c) {
+        Map<String, Reused> cache = STATEMENTS.remove(c);
+        if (cache != null) {
+            cache.values().forEach(Reused::evict);
+        }
+    }
+
+    /** A cached statement: its proxy's {@code close()} only clears the parameters, unless it was evicted meanwhile. */
+    private static final class Reused implements java.lang.reflect.InvocationHandler {
+        private final PreparedStatement statement;
+        private final PreparedStatement proxy;
+        private boolean inUse;
+        private boolean evicted;
+
+        Reused(PreparedStatement statement) {
+            this.statement = statement;
+            this.proxy = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, this);
+        }
+
+        void evict() {
+            evicted = true;
+            if (!inUse) {
+                closeQuietly(statement);
+            }
+        }
+
+        @Override
+        public Object invoke(Object self, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                if (!inUse) {
+                    return null;
+                }
+                inUse = false;
+                if (evicted) {
+                    statement.close();
+                } else {
+                    statement.clearParameters();
+                }
+                return null;
+            }
+            if (method.getName().equals("isClosed") && method.getParameterCount() == 0) {
+                return !inUse || statement.isClosed();
+            }
+            try {
+                return method.invoke(statement, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
     /** The next offset to read per partition of a stream ({@code alerts}, {@code cases}); empty: from the beginning. */
     public Map<Integer, Long> positions(String stream) {
         return read(c -> positions(c, stream));
@@ -275,7 +408,7 @@ public final class StateStore implements AutoCloseable {
 
     static Map<Integer, Long> positions(Connection c, String stream) throws SQLException {
         Map<Integer, Long> out = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT partition, next_offset FROM positions WHERE stream = ?")) {
+        try (PreparedStatement p = prepare(c, "SELECT partition, next_offset FROM positions WHERE stream = ?")) {
             p.setString(1, stream);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -288,7 +421,7 @@ public final class StateStore implements AutoCloseable {
 
     /** Records that {@code stream}'s {@code partition} is read up to {@code next} (never backwards), in the caller's transaction. */
     static void advance(Connection c, String stream, int partition, long next) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO positions(stream, partition, next_offset) VALUES (?, ?, ?) "
+        try (PreparedStatement p = prepare(c, "INSERT INTO positions(stream, partition, next_offset) VALUES (?, ?, ?) "
                 + "ON CONFLICT(stream, partition) DO UPDATE SET next_offset = max(next_offset, excluded.next_offset)")) {
             p.setString(1, stream);
             p.setInt(2, partition);
@@ -313,8 +446,10 @@ public final class StateStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (Connection c : allReaders) {
+            forget(c);
             closeQuietly(c);
         }
+        forget(writer);
         closeQuietly(writer);
         if (lock != null) {
             try {
@@ -325,11 +460,11 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
-        } catch (SQLException e) {
-            log.warn("Could not close a state connection: {}", e.getMessage());
+        } catch (Exception e) {
+            log.warn("Could not close a state connection or statement: {}", e.getMessage());
         }
     }
 }

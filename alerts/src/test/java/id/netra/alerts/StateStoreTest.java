@@ -39,6 +39,72 @@ class StateStoreTest {
     }
 
     @Test
+    void buildsTheViewsIndexesOfANewStateOnceLoaded() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(indexes(store)).isNotEmpty().doesNotContainAnyElementsOf(deferredIndexes());
+            new AlertFeed(store).add(A);
+            store.loaded();
+            assertThat(indexes(store)).containsAll(deferredIndexes());
+        }
+        // A file interrupted before they were built gets them when opened again (it is not built from the beginning).
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(indexes(store)).containsAll(deferredIndexes());
+            store.wipe();
+            assertThat(indexes(store)).doesNotContainAnyElementsOf(deferredIndexes());
+            store.loaded();
+            assertThat(indexes(store)).containsAll(deferredIndexes());
+        }
+    }
+
+    @Test
+    void reusesACompiledStatementPerConnectionAndCompilesANestedOneAfresh() throws Exception {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            new AlertFeed(store).add(A);
+            store.write(c -> {
+                String sql = "SELECT id FROM alerts WHERE id = ?";
+                java.sql.PreparedStatement first = StateStore.prepare(c, sql);
+                first.setString(1, A.id());
+                java.sql.PreparedStatement nested = StateStore.prepare(c, sql);
+                assertThat(nested).isNotSameAs(first);
+                nested.setString(1, "none");
+                try (var r = first.executeQuery(); var n = nested.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(n.next()).isFalse();
+                }
+                nested.close();
+                first.close();
+                java.sql.PreparedStatement again = StateStore.prepare(c, sql);
+                assertThat(again).isSameAs(first);
+                assertThat(again.isClosed()).isFalse();
+                // Closing cleared the parameters: an unbound parameter is null, which matches no id.
+                try (var r = again.executeQuery()) {
+                    assertThat(r.next()).isFalse();
+                }
+                again.close();
+                assertThat(again.isClosed()).isTrue();
+                return null;
+            });
+        }
+    }
+
+    private static List<String> deferredIndexes() {
+        return StateSchema.DEFERRED.stream().map(sql -> sql.split(" ")[5]).toList();
+    }
+
+    private static List<String> indexes(StateStore store) {
+        return store.read(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+
+    @Test
     void rollsBackRowsWithTheirPositionWhenAWriteFails() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             AlertFeed feed = new AlertFeed(store);
