@@ -62,12 +62,14 @@ public final class AlertFeed {
     /** Adds the alerts of one poll and records the position after each, in one transaction. */
     public void addAll(List<Read> batch) {
         store.write(c -> {
+            Map<Integer, Long> next = new java.util.HashMap<>();
             for (Read r : batch) {
                 if (r.alert() != null) {
                     put(c, r.alert(), r.json());
                 }
-                StateStore.advance(c, STREAM, r.partition(), r.offset() + 1);
+                next.merge(r.partition(), r.offset() + 1, Math::max);
             }
+            StateStore.advance(c, STREAM, next);
             return null;
         });
     }

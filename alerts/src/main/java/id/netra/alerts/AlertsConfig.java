@@ -32,7 +32,12 @@ import java.util.Map;
  *       missing), shared by every instance</td></tr>
  *   <tr><td>{@code alerts.state-dir}</td><td>{@code data/alerts-state}</td><td>where this instance keeps its state file (every
  *       alert and case, in SQLite, see {@link StateStore}); one directory per instance, kept across restarts. Deleting it
- *       makes the next start read the topics from the beginning</td></tr>
+ *       makes the next start read the topics from the beginning, or start from the snapshot</td></tr>
+ *   <tr><td>{@code alerts.snapshot-dir}</td><td>(none)</td><td>a directory shared by the instances (a volume) where a copy
+ *       of the state file is written after a state was built from the topics and then every {@code alerts.snapshot-every};
+ *       an instance without a state file starts from it and reads only what came after it, instead of the whole
+ *       history (see {@link StateStore#snapshot})</td></tr>
+ *   <tr><td>{@code alerts.snapshot-every}</td><td>{@code PT6H}</td><td>how often the snapshot is written again</td></tr>
  * </table>
  * Several alerts services may run on the same topics: one leads (opens cases, sends notifications), see
  * {@link LeaderElection}; the election topic is {@code <alerts.events-topic>-leader}, created if missing.
@@ -41,13 +46,26 @@ import java.util.Map;
  * @param notifications the notification settings, or {@code null} when notifications are off
  * @param ingest        where reported post addresses go, or {@code null}: reporting is off
  * @param stateDir      where the state file is kept, or {@code null}: a new temporary directory, deleted at close (tests)
+ * @param snapshots     where copies of the state file are kept for new instances, or {@code null}: none
  */
 public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                            Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
-                           MetricsAccess management, String instanceId, String sessionsTopic, java.nio.file.Path stateDir) {
+                           MetricsAccess management, String instanceId, String sessionsTopic, java.nio.file.Path stateDir,
+                           Snapshots snapshots) {
     public static final long DEFAULT_MAX_BODY = 64 * 1024;
     public static final String DEFAULT_STATE_DIR = "data/alerts-state";
     public static final String DEFAULT_SESSIONS_TOPIC = "alerts-sessions";
+    public static final java.time.Duration DEFAULT_SNAPSHOT_EVERY = java.time.Duration.ofHours(6);
+
+    /** Where copies of the state file are written ({@code dir}) and how often. */
+    public record Snapshots(java.nio.file.Path dir, java.time.Duration every) {
+        public Snapshots {
+            java.util.Objects.requireNonNull(dir, "dir");
+            if (every == null || every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("alerts.snapshot-every must be a positive duration, not " + every);
+            }
+        }
+    }
 
     public AlertsConfig {
         java.util.Objects.requireNonNull(auth, "auth");
@@ -74,13 +92,19 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
     public AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> alertsTopic, Topic<String, AlertEvent> eventsTopic,
                         Map<String, Object> kafka, AuthConfig auth, NotifyConfig notifications, IngestLink ingest, long maxBodyBytes,
                         MetricsAccess management, String instanceId, String sessionsTopic) {
-        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, null);
+        this(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, null, null);
+    }
+
+    /** These settings with snapshots of the state written to and started from {@code newSnapshots} ({@code null}: none). */
+    public AlertsConfig withSnapshots(Snapshots newSnapshots) {
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
+                instanceId, sessionsTopic, stateDir, newSnapshots);
     }
 
     /** These settings with the state kept in {@code dir} ({@code null}: a temporary directory). */
     public AlertsConfig withStateDir(java.nio.file.Path dir) {
         return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
-                instanceId, sessionsTopic, dir);
+                instanceId, sessionsTopic, dir, snapshots);
     }
 
     /** Like the canonical constructor, with the default instance id and sessions topic. */
@@ -105,7 +129,7 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
     /** These settings with this instance id and sessions topic ({@code null}: the defaults). */
     public AlertsConfig withInstance(String newInstanceId, String newSessionsTopic) {
         return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, management,
-                newInstanceId, newSessionsTopic, stateDir);
+                newInstanceId, newSessionsTopic, stateDir, snapshots);
     }
 
     /** The one-partition topic whose consumer group elects the leader. */
@@ -139,27 +163,27 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
 
     /** These settings with {@code auth} as the access control. */
     public AlertsConfig withAuth(AuthConfig newAuth) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, newAuth, notifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir, snapshots);
     }
 
     /** These settings with these notifications ({@code null}: off). */
     public AlertsConfig withNotifications(NotifyConfig newNotifications) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, newNotifications, ingest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir, snapshots);
     }
 
     /** These settings with reports passed on to this ingest ({@code null}: reporting off). */
     public AlertsConfig withIngest(IngestLink newIngest) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, newIngest, maxBodyBytes, management, instanceId, sessionsTopic, stateDir, snapshots);
     }
 
     /** These settings with this body limit. */
     public AlertsConfig withMaxBodyBytes(long max) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management, instanceId, sessionsTopic, stateDir);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, max, management, instanceId, sessionsTopic, stateDir, snapshots);
     }
 
     /** These settings with this rule for {@code /metrics}. */
     public AlertsConfig withManagement(MetricsAccess newManagement) {
-        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement, instanceId, sessionsTopic, stateDir);
+        return new AlertsConfig(httpHost, httpPort, alertsTopic, eventsTopic, kafka, auth, notifications, ingest, maxBodyBytes, newManagement, instanceId, sessionsTopic, stateDir, snapshots);
     }
 
     /** With the catalog's {@code alert-events} topic, no users file and no notifications. */
@@ -175,6 +199,13 @@ public record AlertsConfig(String httpHost, int httpPort, Topic<String, Alert> a
                 Topics.ALERT_EVENTS.withName(s.string("alerts.events-topic", Topics.ALERT_EVENTS.name())), s.kafka(),
                 AuthConfig.from(s), NotifyConfig.from(s, System.getenv()), IngestLink.from(s),
                 s.integer("alerts.http.max-body", (int) DEFAULT_MAX_BODY), MetricsAccess.from(s), s.string("alerts.instance-id", null),
-                s.string("alerts.sessions-topic", DEFAULT_SESSIONS_TOPIC), java.nio.file.Path.of(s.string("alerts.state-dir", DEFAULT_STATE_DIR)));
+                s.string("alerts.sessions-topic", DEFAULT_SESSIONS_TOPIC), java.nio.file.Path.of(s.string("alerts.state-dir", DEFAULT_STATE_DIR)),
+                snapshots(s));
+    }
+
+    private static Snapshots snapshots(Settings s) {
+        String dir = s.string("alerts.snapshot-dir", null);
+        return dir == null || dir.isBlank() ? null
+                : new Snapshots(java.nio.file.Path.of(dir.strip()), s.duration("alerts.snapshot-every", DEFAULT_SNAPSHOT_EVERY));
     }
 }

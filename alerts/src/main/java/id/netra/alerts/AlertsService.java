@@ -67,6 +67,8 @@ public final class AlertsService implements AutoCloseable {
     /** The temporary state directory when none is configured (tests), deleted at close; else null. */
     private final java.nio.file.Path temporaryState;
     private final StateStore state;
+    /** Writes snapshots of the state (with {@code alerts.snapshot-dir}), once caught up; else null. */
+    private volatile java.util.concurrent.ScheduledExecutorService snapshots;
     private final AlertFeed feed;
     private final CaseBook book;
     private final CaseSearch search;
@@ -107,7 +109,8 @@ public final class AlertsService implements AutoCloseable {
             throw new java.io.UncheckedIOException("Cannot create a temporary state directory", e);
         }
         this.state = StateStore.open(config.stateDir() == null ? temporaryState : config.stateDir(),
-                Map.of("alerts-topic", config.alertsTopic().name(), "events-topic", config.eventsTopic().name()));
+                Map.of("alerts-topic", config.alertsTopic().name(), "events-topic", config.eventsTopic().name()),
+                config.snapshots() == null ? null : config.snapshots().dir());
         this.feed = new AlertFeed(state);
         this.book = new CaseBook(state);
         this.search = new CaseSearch(state);
@@ -125,7 +128,10 @@ public final class AlertsService implements AutoCloseable {
             afterAlert.accept(alert);
         }, cases::flush);
         consumer.onDeath(fatal::raise);
-        consumer.onCaughtUp(state::loaded);
+        consumer.onCaughtUp(() -> {
+            state.loaded();
+            scheduleSnapshots();
+        });
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
         if (notifier != null) {
@@ -149,6 +155,35 @@ public final class AlertsService implements AutoCloseable {
                 notifier.onCaseEvent(e);
             }
         });
+    }
+
+    /**
+     * With {@code alerts.snapshot-dir}: a snapshot of the state at once when it was built from the topics' beginnings
+     * (the long way, which a new instance can then skip), then every {@code alerts.snapshot-every}.
+     */
+    private void scheduleSnapshots() {
+        AlertsConfig.Snapshots s = config.snapshots();
+        if (s == null || snapshots != null) {
+            return;
+        }
+        snapshots = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netra-alerts-snapshot");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        long first = state.rebuilt() ? 0 : s.every().toMillis();
+        snapshots.scheduleWithFixedDelay(() -> {
+            try {
+                long t0 = System.nanoTime();
+                long bytes = state.snapshot(s.dir());
+                log.info("Wrote a snapshot of the state to {} ({} MB) in {} s.", s.dir(), bytes / (1024 * 1024),
+                        String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            } catch (RuntimeException e) {
+                // The service works on without it; a new instance would build its state from the topics.
+                log.error("Could not write a snapshot of the state to {}: {}", s.dir(), e.getMessage(), e);
+            }
+        }, first, s.every().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Leading: opening cases and notifying; following: neither (another instance does). */
@@ -428,6 +463,16 @@ public final class AlertsService implements AutoCloseable {
         cases.close();
         if (http != null) {
             http.stop();
+        }
+        java.util.concurrent.ScheduledExecutorService snapshotting = snapshots;
+        if (snapshotting != null) {
+            // A snapshot being written is abandoned (its partial file stays a .part, never the snapshot).
+            snapshotting.shutdownNow();
+            try {
+                snapshotting.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         state.close();
         if (temporaryState != null) {

@@ -98,12 +98,14 @@ public final class CaseBook {
     /** Applies the events of one poll and records the position after each, in one transaction. */
     public void applyAll(List<Read> batch) {
         store.write(c -> {
+            Map<Integer, Long> next = new java.util.HashMap<>();
             for (Read r : batch) {
                 if (r.event() != null) {
                     apply(c, r.event(), false);
                 }
-                StateStore.advance(c, STREAM, r.partition(), r.offset() + 1);
+                next.merge(r.partition(), r.offset() + 1, Math::max);
             }
+            StateStore.advance(c, STREAM, next);
             return null;
         });
     }

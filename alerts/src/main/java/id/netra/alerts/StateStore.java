@@ -85,6 +85,17 @@ public final class StateStore implements AutoCloseable {
      * @param identity what the file must have been fed from (e.g. the topic names); a file fed from something else is rebuilt
      */
     public static StateStore open(Path dir, Map<String, String> identity) {
+        return open(dir, identity, null);
+    }
+
+    /**
+     * Opens (or creates) the state file in {@code dir}; where there is none (or only one of another schema or other
+     * topics), it starts from a copy of the snapshot in {@code snapshots} when that one fits, so that only what came after
+     * the snapshot is read from the topics.
+     *
+     * @param snapshots where {@link #snapshot} writes, or null: a missing state is built from the topics' beginnings
+     */
+    public static StateStore open(Path dir, Map<String, String> identity, Path snapshots) {
         try {
             Files.createDirectories(dir);
             java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(dir.resolve("alerts-state.lock"),
@@ -112,6 +123,9 @@ public final class StateStore implements AutoCloseable {
                 rebuilt = true;
             } else if (!Files.exists(file)) {
                 rebuilt = true;
+            }
+            if (rebuilt && snapshots != null && restore(snapshots.resolve(SNAPSHOT_NAME), file, identity)) {
+                rebuilt = false;
             }
             Connection w = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = w.createStatement()) {
@@ -147,6 +161,69 @@ public final class StateStore implements AutoCloseable {
             return new StateStore(Path.of(":memory:"), w, 0, true, null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The snapshot's file name in its directory. */
+    static final String SNAPSHOT_NAME = "alerts-state.snapshot.db";
+
+    /** Copies the snapshot {@code from} to {@code to} if it fits ({@code identity}, schema); whether it did. */
+    private static boolean restore(Path from, Path to, Map<String, String> identity) throws IOException {
+        if (!Files.isRegularFile(from)) {
+            log.info("No snapshot of the state at {}: the state is built from the topics.", from);
+            return false;
+        }
+        if (!compatible(from, identity)) {
+            log.warn("The snapshot {} was written by another schema version or from other topics; the state is built from the topics.", from);
+            return false;
+        }
+        long t0 = System.nanoTime();
+        Path part = Path.of(to + ".part");
+        Files.copy(from, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        log.info("Started the state from the snapshot {} ({} MB, written {}) in {} s; the topics are read on from its positions.", from,
+                Files.size(to) / (1024 * 1024), Files.getLastModifiedTime(from), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        return true;
+    }
+
+    /**
+     * Writes a consistent copy of the last committed state (rows and the positions they were read to) to
+     * {@code dir/alerts-state.snapshot.db}, replacing the previous one only once complete; another instance, or this one
+     * after losing its state directory, starts from it ({@link #open(Path, Map, Path)}). Writes go on meanwhile: the copy
+     * reads one snapshot of the file (SQLite's {@code VACUUM INTO}), compacted. Returns the copy's size in bytes.
+     */
+    public long snapshot(Path dir) {
+        try {
+            if (allReaders.isEmpty()) {
+                throw new IllegalStateException("A state in memory has no file to copy");
+            }
+            Files.createDirectories(dir);
+            // What a stopped or killed writer left (its own copy is never a part this old).
+            try (var parts = Files.newDirectoryStream(dir, "alerts-state.*.part")) {
+                for (Path old : parts) {
+                    if (Files.getLastModifiedTime(old).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(6)))) {
+                        Files.deleteIfExists(old);
+                    }
+                }
+            }
+            Path part = Files.createTempFile(dir, "alerts-state.", ".part");
+            Files.delete(part);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
+                p.setString(1, part.toString());
+                p.execute();
+            } catch (SQLException e) {
+                Files.deleteIfExists(part);
+                throw new IllegalStateException("Could not write a snapshot of the state file " + file + " to " + dir + ": " + e.getMessage(), e);
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Path target = dir.resolve(SNAPSHOT_NAME);
+            Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return Files.size(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a snapshot of the state file " + file + " to " + dir, e);
         }
     }
 
@@ -427,6 +504,13 @@ public final class StateStore implements AutoCloseable {
             p.setInt(2, partition);
             p.setLong(3, next);
             p.executeUpdate();
+        }
+    }
+
+    /** Records the next offset per partition of {@code stream} (a batch's last per partition, plus one), in the caller's transaction. */
+    static void advance(Connection c, String stream, Map<Integer, Long> next) throws SQLException {
+        for (Map.Entry<Integer, Long> e : next.entrySet()) {
+            advance(c, stream, e.getKey(), e.getValue());
         }
     }
 

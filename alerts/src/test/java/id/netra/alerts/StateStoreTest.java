@@ -105,6 +105,34 @@ class StateStoreTest {
 
 
     @Test
+    void startsANewInstanceFromASnapshotAndGoesOnFromItsPositions(@TempDir Path other, @TempDir Path snapshots) throws Exception {
+        Alert later = TestAlerts.alert("2", "2024-11-13T08:00:00+07:00", Severity.MEDIUM);
+        try (StateStore store = StateStore.open(dir, TOPICS, snapshots)) {
+            assertThat(store.rebuilt()).isTrue();
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 9)));
+            store.loaded();
+            assertThat(store.snapshot(snapshots)).isPositive();
+            // Written after the snapshot: not in it.
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(later, 0, 10)));
+        }
+        assertThat(java.nio.file.Files.list(snapshots).map(p -> p.getFileName().toString())).containsExactly(StateStore.SNAPSHOT_NAME);
+
+        try (StateStore store = StateStore.open(other, TOPICS, snapshots)) {
+            assertThat(store.rebuilt()).isFalse();
+            AlertFeed feed = new AlertFeed(store);
+            assertThat(feed.positions()).isEqualTo(Map.of(0, 10L));
+            assertThat(feed.get(A.id())).contains(A);
+            assertThat(feed.get(later.id())).isEmpty();
+            assertThat(indexes(store)).containsAll(deferredIndexes());
+        }
+        // A snapshot of other topics is not used.
+        try (StateStore store = StateStore.open(other.resolve("again"), Map.of("alerts-topic", "other", "events-topic", "x"), snapshots)) {
+            assertThat(store.rebuilt()).isTrue();
+            assertThat(new AlertFeed(store).size()).isZero();
+        }
+    }
+
+    @Test
     void rollsBackRowsWithTheirPositionWhenAWriteFails() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             AlertFeed feed = new AlertFeed(store);

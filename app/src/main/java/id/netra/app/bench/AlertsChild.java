@@ -42,6 +42,14 @@ final class AlertsChild implements AutoCloseable {
      * answering slowly for minutes, and the bench says so.
      */
     static AlertsChild start(Path dir, String name, String bootstrap, Path users, String heap) throws IOException {
+        return start(dir, name, "alerts-state", bootstrap, users, heap);
+    }
+
+    /**
+     * As {@link #start(Path, String, String, Path, String)}, with the state in {@code dir/<state>}; snapshots of it go to
+     * (and a new state starts from) {@code dir/alerts-snapshots}.
+     */
+    static AlertsChild start(Path dir, String name, String state, String bootstrap, Path users, String heap) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -49,7 +57,7 @@ final class AlertsChild implements AutoCloseable {
         Path config = dir.resolve("alerts-app.properties");
         Files.writeString(config, String.join("\n", "kafka.bootstrap.servers=" + bootstrap, "http.host=127.0.0.1", "http.port=" + port,
                 "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts",
-                "alerts.state-dir=" + dir.resolve("alerts-state").toAbsolutePath(), ""));
+                "alerts.state-dir=" + dir.resolve(state).toAbsolutePath(), "alerts.snapshot-dir=" + snapshots(dir).toAbsolutePath(), ""));
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
@@ -58,6 +66,11 @@ final class AlertsChild implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("NETRA_"));
         long t0 = System.nanoTime();
         return new AlertsChild(pb.start(), port, log, t0);
+    }
+
+    /** Where the service writes its snapshots (see {@code alerts.snapshot-dir}). */
+    static Path snapshots(Path dir) {
+        return dir.resolve("alerts-snapshots");
     }
 
     private static String java() {
