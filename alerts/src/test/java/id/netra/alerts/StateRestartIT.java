@@ -57,9 +57,14 @@ class StateRestartIT {
     }
 
     private AlertsService start(Path stateDir) throws Exception {
+        return start(stateDir, null);
+    }
+
+    private AlertsService start(Path stateDir, Path snapshots) throws Exception {
         AlertsService s = new AlertsService(new AlertsConfig("127.0.0.1", 0, Topics.ALERTS.withName(alerts), Topics.ALERT_EVENTS.withName(events),
                 Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-                AuthConfig.defaults().withUsersFile(TestUsers.write(dir)).withAuditTopic(Topics.AUDIT_LOG.withName(audit))).withStateDir(stateDir));
+                AuthConfig.defaults().withUsersFile(TestUsers.write(dir)).withAuditTopic(Topics.AUDIT_LOG.withName(audit))).withStateDir(stateDir)
+                .withSnapshots(snapshots == null ? null : new AlertsConfig.Snapshots(snapshots, Duration.ofHours(1))));
         s.start();
         return s;
     }
@@ -121,6 +126,34 @@ class StateRestartIT {
             Map<String, String> after = listed(second);
             assertThat(after).hasSize(32).containsAllEntriesOf(before);
             assertThat(second.feed().size()).isEqualTo(32);
+        }
+    }
+
+    @Test
+    void startsANewInstanceFromTheSnapshotOfAStateBuiltFromTheTopics() throws Exception {
+        topics();
+        Path snapshots = dir.resolve("snapshots");
+        produce(0, 20);
+        Map<String, String> before;
+        try (AlertsService first = start(dir.resolve("state-a"), snapshots)) {
+            assertThat(first.state().rebuilt()).isTrue();
+            await().atMost(WAIT).until(() -> first.caughtUp()
+                    && first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 20);
+            // Built from the beginning: copied at once for the next instance.
+            await().atMost(WAIT).until(() -> Files.exists(snapshots.resolve(StateStore.SNAPSHOT_NAME)));
+            await().atMost(WAIT).until(() -> first.cases().eventsRead() == 20);
+            before = listed(first);
+        }
+
+        produce(20, 22);
+        // Another machine, with a state directory of its own that is empty.
+        try (AlertsService second = start(dir.resolve("state-b"), snapshots)) {
+            assertThat(second.state().rebuilt()).isFalse();
+            await().atMost(WAIT).until(() -> second.caughtUp()
+                    && second.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 22);
+            assertThat(second.alertRecordsRead()).as("alert records read after the snapshot's positions").isEqualTo(2);
+            assertThat(listed(second)).hasSize(22).containsAllEntriesOf(before);
+            assertThat(second.feed().size()).isEqualTo(22);
         }
     }
 
