@@ -102,7 +102,8 @@ public final class AlertFeed {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO " + StateStore.wordTable(c, "alert_search")
+                + "(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
             p.setString(1, searchText(null, a));
             p.setString(2, a.id());
             p.executeUpdate();

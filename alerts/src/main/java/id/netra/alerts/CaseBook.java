@@ -67,6 +67,7 @@ public final class CaseBook {
                 s.execute("DELETE FROM cases");
                 s.execute("DELETE FROM case_texts");
                 s.execute("DELETE FROM case_search");
+                s.execute("DELETE FROM case_search_pending");
                 s.execute("DELETE FROM case_alerts");
                 s.execute("DELETE FROM case_subjects");
                 s.execute("DELETE FROM subjects");
@@ -320,7 +321,8 @@ public final class CaseBook {
             p.setString(2, first.post().text());
             p.executeUpdate();
         }
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search")
+                + "(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
             p.setString(1, AlertFeed.searchText(caseId, first));
             p.setString(2, caseId);
             p.executeUpdate();

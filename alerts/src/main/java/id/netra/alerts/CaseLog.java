@@ -59,6 +59,8 @@ public final class CaseLog implements AutoCloseable {
     private final Thread tailThread;
     private volatile java.util.function.Consumer<AlertEvent> listener = e -> { };
     private final List<AlertEvent> pending = new ArrayList<>();
+    /** How often catching up is logged. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** The case writer while this instance leads, else null. Guarded by {@code this}. */
     private KafkaProducer<String, byte[]> writer;
     private volatile boolean running = true;
@@ -132,8 +134,15 @@ public final class CaseLog implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = tail.endOffsets(tps);
         long events = 0;
+        long lastProgress = System.nanoTime();
         while (tps.stream().anyMatch(tp -> tail.position(tp) < end.get(tp))) {
             events += read(tail.poll(POLL)).size();
+            if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
+                // A first start reads a campaign's every case event into the state store: minutes at national scale.
+                lastProgress = System.nanoTime();
+                long behind = tps.stream().mapToLong(tp -> Math.max(0, end.get(tp) - tail.position(tp))).sum();
+                log.info("Catching up on {}: {} event(s) read, {} to go.", topic.name(), events, behind);
+            }
         }
         return events;
     }

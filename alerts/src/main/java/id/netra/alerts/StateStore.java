@@ -35,6 +35,17 @@ public final class StateStore implements AutoCloseable {
     static final int WRITER_CACHE_KIB = 256 * 1024;
     /** SQLite's page cache of each reading connection, in KiB (outside the Java heap). */
     static final int READER_CACHE_KIB = 16 * 1024;
+    /**
+     * While a state is built from the topics' beginnings: the writer's page cache, in KiB (native, given back once built).
+     * Storing an alert looks up and updates rows at random places of several tables (the alert's case, its list row,
+     * its words): once those outgrow the cache, each insert waits on reads of the file.
+     */
+    static final int BUILD_CACHE_KIB = 1024 * 1024;
+    /**
+     * How much of the file the connections read through a memory map (SQLite's {@code mmap_size}): pages read from the
+     * operating system's cache without a copy into SQLite's own. The address space is reserved, not the memory.
+     */
+    static final long MMAP_BYTES = 8L << 30;
     static final int SCHEMA_VERSION = 4;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
@@ -64,6 +75,9 @@ public final class StateStore implements AutoCloseable {
         this.writer = writer;
         this.rebuilt = rebuilt;
         this.indexesDeferred = rebuilt && readers > 0;
+        if (indexesDeferred) {
+            BUILDING.add(writer);
+        }
         cache(writer);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
         for (int i = 0; i < readers; i++) {
@@ -72,6 +86,7 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA query_only = true");
                 s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("PRAGMA cache_size = -" + READER_CACHE_KIB);
+                s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
             }
             allReaders.add(r);
             cache(r);
@@ -135,11 +150,17 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout = 5000");
                 // Native memory, not heap. With SQLite's default 2 MiB, storing alerts slowed from ~2,000/s to ~600/s as
                 // the file passed 2 GB (each insert touches pages of several indexes, at random places).
-                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+                s.execute("PRAGMA cache_size = -" + (rebuilt ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
+                s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
                 s.execute("PRAGMA temp_store = MEMORY");
             }
             // A state built from the beginning gets the views' indexes once it has caught up (see loaded()).
             create(w, identity, rebuilt ? StateSchema.TABLES : StateSchema.STATEMENTS);
+            if (!rebuilt) {
+                // A build interrupted before it caught up left words waiting: searchable from now on.
+                indexPendingWords(w);
+                w.commit();
+            }
             try (Statement s = w.createStatement()) {
                 // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
                 s.execute("PRAGMA optimize = 0x10002");
@@ -293,12 +314,17 @@ public final class StateStore implements AutoCloseable {
                 for (String sql : StateSchema.DEFERRED) {
                     s.execute(sql);
                 }
+            }
+            indexPendingWords(c);
+            try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA optimize = 0x10002");
+                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             }
             return null;
         });
         indexesDeferred = false;
-        log.info("Built the views' indexes of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        BUILDING.remove(writer);
+        log.info("Built the views' indexes and word tables of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     /** Whether the views' indexes wait for {@link #loaded()}. */
@@ -313,7 +339,7 @@ public final class StateStore implements AutoCloseable {
                 for (String sql : StateSchema.DEFERRED) {
                     s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[5]);
                 }
-                for (String table : List.of("positions", "alerts", "alert_search", "cases", "case_texts", "case_search", "case_alerts", "case_subjects", "subjects",
+                for (String table : List.of("positions", "alerts", "alert_search", "alert_search_pending", "cases", "case_texts", "case_search", "case_search_pending", "case_alerts", "case_subjects", "subjects",
                         "events")) {
                     s.execute("DELETE FROM " + table);
                 }
@@ -322,6 +348,7 @@ public final class StateStore implements AutoCloseable {
         });
         rebuilt = true;
         indexesDeferred = true;
+        BUILDING.add(writer);
     }
 
     public Path file() {
@@ -380,6 +407,27 @@ public final class StateStore implements AutoCloseable {
             throw new IllegalStateException("The state file " + file + " could not be read: " + e.getMessage(), e);
         } finally {
             readers.add(c);
+        }
+    }
+
+    /** The writing connections of stores being built from the topics' beginnings (see {@link #wordTable}). */
+    private static final java.util.Set<Connection> BUILDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Where words to search go on {@code c}: the word table {@code table} itself, or while the state is built from the
+     * beginning, {@code <table>_pending}, indexed in one pass by {@link #loaded()}.
+     */
+    static String wordTable(Connection c, String table) {
+        return BUILDING.contains(c) ? table + "_pending" : table;
+    }
+
+    /** Indexes the words waiting in the pending tables (a build's, or an interrupted build's), in the caller's transaction. */
+    private static void indexPendingWords(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("alert_search", "case_search")) {
+                s.execute("INSERT OR REPLACE INTO " + table + "(rowid, search) SELECT rowid, search FROM " + table + "_pending");
+                s.execute("DELETE FROM " + table + "_pending");
+            }
         }
     }
 
@@ -534,6 +582,7 @@ public final class StateStore implements AutoCloseable {
             closeQuietly(c);
         }
         forget(writer);
+        BUILDING.remove(writer);
         closeQuietly(writer);
         if (lock != null) {
             try {

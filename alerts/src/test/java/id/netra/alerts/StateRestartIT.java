@@ -90,6 +90,16 @@ class StateRestartIT {
                 URI.create("https://x.com/asn" + i + "/status/r" + i), asn, List.of());
     }
 
+    /** Waits until {@code s} has read every alert committed before its start and lists {@code n} cases. */
+    private static void awaitCaughtUp(AlertsService s, long n) {
+        await().atMost(WAIT).until(() -> s.caughtUp() && cases(s) == n);
+    }
+
+    /** How many cases a national analyst sees. */
+    private static long cases(AlertsService s) {
+        return s.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null);
+    }
+
     /** Case id to status, as the national analyst's API lists them. */
     private static Map<String, String> listed(AlertsService s) throws Exception {
         JsonNode body = Json.mapper().readTree(new WebClient(s).as("nasional").get("/api/cases?limit=1000").body());
@@ -106,7 +116,7 @@ class StateRestartIT {
         Map<String, String> before;
         String assigned;
         try (AlertsService first = start(state)) {
-            await().atMost(WAIT).until(() -> first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 30);
+            await().atMost(WAIT).until(() -> cases(first) == 30);
             assigned = first.cases().book().caseOf(alert(4).id()).orElseThrow().id();
             first.cases().act(assigned, AlertEvent.Type.ASSIGNED, "nasional", "ani", null);
             // Every case event, the assignment included, read back from the topic: the file's positions are at its end.
@@ -118,8 +128,7 @@ class StateRestartIT {
         produce(30, 32);
         try (AlertsService second = start(state)) {
             assertThat(second.state().rebuilt()).isFalse();
-            await().atMost(WAIT).until(() -> second.caughtUp()
-                    && second.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 32);
+            awaitCaughtUp(second, 32);
             await().atMost(WAIT).until(() -> second.cases().eventsRead() == 2);
 
             assertThat(second.alertRecordsRead()).as("alert records read after the restart").isEqualTo(2);
@@ -137,8 +146,7 @@ class StateRestartIT {
         Map<String, String> before;
         try (AlertsService first = start(dir.resolve("state-a"), snapshots)) {
             assertThat(first.state().rebuilt()).isTrue();
-            await().atMost(WAIT).until(() -> first.caughtUp()
-                    && first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 20);
+            awaitCaughtUp(first, 20);
             // Built from the beginning: copied at once for the next instance.
             await().atMost(WAIT).until(() -> Files.exists(snapshots.resolve(StateStore.SNAPSHOT_NAME)));
             await().atMost(WAIT).until(() -> first.cases().eventsRead() == 20);
@@ -149,8 +157,7 @@ class StateRestartIT {
         // Another machine, with a state directory of its own that is empty.
         try (AlertsService second = start(dir.resolve("state-b"), snapshots)) {
             assertThat(second.state().rebuilt()).isFalse();
-            await().atMost(WAIT).until(() -> second.caughtUp()
-                    && second.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 22);
+            awaitCaughtUp(second, 22);
             assertThat(second.alertRecordsRead()).as("alert records read after the snapshot's positions").isEqualTo(2);
             assertThat(listed(second)).hasSize(22).containsAllEntriesOf(before);
             assertThat(second.feed().size()).isEqualTo(22);
@@ -164,7 +171,7 @@ class StateRestartIT {
         produce(0, 5);
         Map<String, String> before;
         try (AlertsService first = start(state)) {
-            await().atMost(WAIT).until(() -> first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 5);
+            await().atMost(WAIT).until(() -> cases(first) == 5);
             await().atMost(WAIT).until(() -> first.cases().eventsRead() == 5);
             before = listed(first);
         }
@@ -176,7 +183,7 @@ class StateRestartIT {
 
         try (AlertsService second = start(state)) {
             assertThat(second.state().rebuilt()).isTrue();
-            await().atMost(WAIT).until(() -> second.caughtUp() && second.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 5);
+            awaitCaughtUp(second, 5);
 
             assertThat(second.alertRecordsRead()).isEqualTo(5);
             assertThat(second.cases().eventsRead()).as("every case event read again, none written again").isEqualTo(5);
@@ -190,7 +197,7 @@ class StateRestartIT {
         Path state = dir.resolve("state");
         produce(0, 3);
         try (AlertsService first = start(state)) {
-            await().atMost(WAIT).until(() -> first.search().count(CaseQuery.all(), id.netra.alerts.auth.Jurisdiction.NATIONAL, null) == 3);
+            await().atMost(WAIT).until(() -> cases(first) == 3);
             await().atMost(WAIT).until(() -> first.cases().eventsRead() == 3);
         }
         // As if the leader had placed an alert and died before its transaction committed.

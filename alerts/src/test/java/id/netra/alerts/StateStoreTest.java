@@ -42,9 +42,19 @@ class StateStoreTest {
     void buildsTheViewsIndexesOfANewStateOnceLoaded() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             assertThat(indexes(store)).isNotEmpty().doesNotContainAnyElementsOf(deferredIndexes());
-            new AlertFeed(store).add(A);
+            AlertFeed feed = new AlertFeed(store);
+            feed.add(A);
+            // Its words wait to be indexed in one pass.
+            assertThat(rows(store, "alert_search_pending")).isOne();
+            assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).isEmpty();
             store.loaded();
             assertThat(indexes(store)).containsAll(deferredIndexes());
+            assertThat(rows(store, "alert_search_pending")).isZero();
+            assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
+            // Built: words go to the word table at once.
+            Alert later = TestAlerts.alert("2", "2024-11-13T08:00:00+07:00", Severity.MEDIUM);
+            feed.add(later);
+            assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(later, A);
         }
         // A file interrupted before they were built gets them when opened again (it is not built from the beginning).
         try (StateStore store = StateStore.open(dir, TOPICS)) {
@@ -54,6 +64,27 @@ class StateStoreTest {
             store.loaded();
             assertThat(indexes(store)).containsAll(deferredIndexes());
         }
+    }
+
+    @Test
+    void indexesTheWordsOfABuildInterruptedBeforeItCaughtUpAtTheNextOpening() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            new AlertFeed(store).add(A);
+        }
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.rebuilt()).isFalse();
+            assertThat(rows(store, "alert_search_pending")).isZero();
+            assertThat(new AlertFeed(store).search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
+        }
+    }
+
+    private static long rows(StateStore store, String table) {
+        return store.read(c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + table)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
     }
 
     @Test
