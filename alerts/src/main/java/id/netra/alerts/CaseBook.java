@@ -72,6 +72,8 @@ public final class CaseBook {
                 s.execute("DELETE FROM case_subjects");
                 s.execute("DELETE FROM subjects");
                 s.execute("DELETE FROM events");
+                s.execute("DELETE FROM case_counts");
+                s.execute("DELETE FROM case_subject_counts");
                 s.execute("DELETE FROM positions WHERE stream = '" + STREAM + "'");
             }
             return null;
@@ -158,6 +160,8 @@ public final class CaseBook {
                 }
             }
         }
+        // The counts beside the list: the case as it was out, as it will be in (see CaseCounts).
+        CaseCounts.remove(c, e.caseId());
         CaseRow row = row(c, e.caseId());
         if (row == null) {
             Matcher m = CASE_ID.matcher(e.caseId());
@@ -207,6 +211,7 @@ public final class CaseBook {
             p.executeUpdate();
         }
         group(c, e.caseId());
+        CaseCounts.add(c, e.caseId());
         return null;
     }
 
@@ -274,6 +279,7 @@ public final class CaseBook {
             }
         }
         for (String caseId : caseIds) {
+            CaseCounts.remove(c, caseId);
             counted(c, caseId, a);
             try (PreparedStatement p = StateStore.prepare(c, "SELECT 1 FROM cases WHERE id = ? AND first_alert = ? AND group_key IS NULL")) {
                 p.setString(1, caseId);
@@ -284,6 +290,7 @@ public final class CaseBook {
                     }
                 }
             }
+            CaseCounts.add(c, caseId);
         }
     }
 
@@ -382,7 +389,9 @@ public final class CaseBook {
                     }
                 }
                 for (String id : ungrouped) {
+                    CaseCounts.remove(c, id);
                     group(c, id);
+                    CaseCounts.add(c, id);
                 }
             }
             String group = CaseGrouping.key(alert);

@@ -88,7 +88,9 @@ public final class CaseSearch {
             String key = w.sql + w.args;
             Counted counted = recent.get(key);
             if (counted == null || System.nanoTime() - counted.at() > COUNTS_FRESH_NANOS) {
-                counted = new Counted(count(c, w), counts(c, w), System.nanoTime());
+                // The usual views' counts are kept as cases change; others are counted over the matching cases.
+                counted = CaseCounts.covers(q) ? new Counted(CaseCounts.total(c, q, j), CaseCounts.counts(c, q, j), System.nanoTime())
+                        : new Counted(count(c, w), counts(c, w), System.nanoTime());
                 recent.put(key, counted);
             }
             return new Page(rows, next, counted.total(), counted.counts());
@@ -115,6 +117,16 @@ public final class CaseSearch {
 
     /** How many cases of {@code q} a user of {@code j} sees. */
     public long count(CaseQuery q, Jurisdiction j, String viewer) {
+        return store.read(c -> CaseCounts.covers(q) ? CaseCounts.total(c, q, j) : count(c, where(q, j, viewer, false)));
+    }
+
+    /** As {@link #page}'s counts, always counted over the matching cases (to check {@link CaseCounts} against). */
+    Map<String, Map<String, Long>> countedOverCases(CaseQuery q, Jurisdiction j, String viewer) {
+        return store.read(c -> counts(c, where(q, j, viewer, false)));
+    }
+
+    /** As {@link #count}, always counted over the matching cases. */
+    long countOverCases(CaseQuery q, Jurisdiction j, String viewer) {
         return store.read(c -> count(c, where(q, j, viewer, false)));
     }
 

@@ -49,7 +49,14 @@ final class StateSchema {
             // order, cheap) and is indexed in one pass once caught up: FTS5 inserted into a poll at a time spent two
             // thirds of a million-alert build merging its segments.
             "CREATE TABLE IF NOT EXISTS alert_search_pending (rowid INTEGER PRIMARY KEY, search TEXT NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS case_search_pending (rowid INTEGER PRIMARY KEY, search TEXT NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS case_search_pending (rowid INTEGER PRIMARY KEY, search TEXT NOT NULL)",
+            // One row while the state is built from the topics' beginnings (see StateStore.loaded).
+            "CREATE TABLE IF NOT EXISTS building (since INTEGER NOT NULL)",
+            // The counts beside the case list, kept as cases change (see CaseCounts); '' and -1 stand for none.
+            "CREATE TABLE IF NOT EXISTS case_counts (region TEXT NOT NULL, province TEXT NOT NULL, province_name TEXT NOT NULL, status TEXT NOT NULL,"
+                    + " severity INTEGER NOT NULL, agency TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region, status, severity, agency))",
+            "CREATE TABLE IF NOT EXISTS case_subject_counts (region TEXT NOT NULL, province TEXT NOT NULL, status TEXT NOT NULL, severity INTEGER NOT NULL,"
+                    + " kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region, status, severity, kind, name))");
 
     /**
      * The indexes only the views use (lists, filters, sorts, counts). A state built from the topics' beginnings is stored

@@ -46,7 +46,7 @@ public final class StateStore implements AutoCloseable {
      * operating system's cache without a copy into SQLite's own. The address space is reserved, not the memory.
      */
     static final long MMAP_BYTES = 8L << 30;
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
 
@@ -69,12 +69,13 @@ public final class StateStore implements AutoCloseable {
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
     private int depth;
 
-    private StateStore(Path file, Connection writer, int readers, boolean rebuilt, java.nio.channels.FileChannel lock) throws SQLException {
+    private StateStore(Path file, Connection writer, int readers, boolean rebuilt, boolean building, java.nio.channels.FileChannel lock)
+            throws SQLException {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
         this.rebuilt = rebuilt;
-        this.indexesDeferred = rebuilt && readers > 0;
+        this.indexesDeferred = building;
         if (indexesDeferred) {
             BUILDING.add(writer);
         }
@@ -150,23 +151,27 @@ public final class StateStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout = 5000");
                 // Native memory, not heap. With SQLite's default 2 MiB, storing alerts slowed from ~2,000/s to ~600/s as
                 // the file passed 2 GB (each insert touches pages of several indexes, at random places).
-                s.execute("PRAGMA cache_size = -" + (rebuilt ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
+                s.execute("PRAGMA cache_size = -" + (rebuilt || building(w) ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
                 s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
                 s.execute("PRAGMA temp_store = MEMORY");
             }
-            // A state built from the beginning gets the views' indexes once it has caught up (see loaded()).
-            create(w, identity, rebuilt ? StateSchema.TABLES : StateSchema.STATEMENTS);
-            if (!rebuilt) {
-                // A build interrupted before it caught up left words waiting: searchable from now on.
-                indexPendingWords(w);
+            // A state built from the beginning gets the views' indexes, words and counts once it has caught up (see
+            // loaded()); a build that stopped before goes on as one.
+            boolean building = rebuilt || building(w);
+            create(w, identity, building ? StateSchema.TABLES : StateSchema.STATEMENTS);
+            if (rebuilt) {
+                markBuilding(w);
                 w.commit();
+            }
+            if (building && !rebuilt) {
+                log.info("The state file {} was being built from the topics when the service stopped; the build goes on.", file);
             }
             try (Statement s = w.createStatement()) {
                 // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
                 s.execute("PRAGMA optimize = 0x10002");
             }
             w.commit();
-            return new StateStore(file, w, READERS, rebuilt, lock);
+            return new StateStore(file, w, READERS, rebuilt, building, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the state directory " + dir + " (alerts.state-dir)", e);
         } catch (SQLException e) {
@@ -179,7 +184,7 @@ public final class StateStore implements AutoCloseable {
         try {
             Connection w = DriverManager.getConnection("jdbc:sqlite::memory:");
             create(w, Map.of(), StateSchema.STATEMENTS);
-            return new StateStore(Path.of(":memory:"), w, 0, true, null);
+            return new StateStore(Path.of(":memory:"), w, 0, true, false, null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -248,6 +253,26 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** Whether the file on {@code c} is being built from the topics' beginnings (its {@code building} table has a row). */
+    private static boolean building(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'building'")) {
+            if (!r.next()) {
+                return false;
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM building")) {
+            return r.next();
+        }
+    }
+
+    private static void markBuilding(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM building");
+            s.execute("INSERT INTO building(since) VALUES (" + System.currentTimeMillis() + ")");
+        }
+    }
+
     private static boolean compatible(Path file, Map<String, String> identity) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement()) {
@@ -300,8 +325,9 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * The state has caught up with the topics: builds the indexes a state built from the beginning was stored without
-     * ({@link StateSchema#DEFERRED}; nothing when they exist) and gathers the planner's statistics. Call before the
+     * The state has caught up with the topics: builds what a state built from the beginning was stored without (the
+     * indexes of {@link StateSchema#DEFERRED}, the word tables, the {@link CaseCounts}; nothing when it was not built) and
+     * gathers the planner's statistics. Call before the
      * service says it is ready: without them the views scan whole tables.
      */
     public void loaded() {
@@ -316,7 +342,9 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             indexPendingWords(c);
+            CaseCounts.recount(c);
             try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM building");
                 s.execute("PRAGMA optimize = 0x10002");
                 s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             }
@@ -324,12 +352,17 @@ public final class StateStore implements AutoCloseable {
         });
         indexesDeferred = false;
         BUILDING.remove(writer);
-        log.info("Built the views' indexes and word tables of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        log.info("Built the views' indexes, word tables and counts of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
-    /** Whether the views' indexes wait for {@link #loaded()}. */
-    boolean indexesDeferred() {
+    /** Whether the state is being built from the beginning: the views' indexes, words and counts wait for {@link #loaded()}. */
+    boolean building() {
         return indexesDeferred;
+    }
+
+    /** Whether {@code c} is the writer of a state being built (see {@link #building()}). */
+    static boolean isBuilding(Connection c) {
+        return BUILDING.contains(c);
     }
 
     /** Forgets every row and position, to read the topics again from their beginnings. */
@@ -340,10 +373,11 @@ public final class StateStore implements AutoCloseable {
                     s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[5]);
                 }
                 for (String table : List.of("positions", "alerts", "alert_search", "alert_search_pending", "cases", "case_texts", "case_search", "case_search_pending", "case_alerts", "case_subjects", "subjects",
-                        "events")) {
+                        "events", "case_counts", "case_subject_counts")) {
                     s.execute("DELETE FROM " + table);
                 }
             }
+            markBuilding(c);
             return null;
         });
         rebuilt = true;
@@ -418,7 +452,7 @@ public final class StateStore implements AutoCloseable {
      * beginning, {@code <table>_pending}, indexed in one pass by {@link #loaded()}.
      */
     static String wordTable(Connection c, String table) {
-        return BUILDING.contains(c) ? table + "_pending" : table;
+        return isBuilding(c) ? table + "_pending" : table;
     }
 
     /** Indexes the words waiting in the pending tables (a build's, or an interrupted build's), in the caller's transaction. */

@@ -55,6 +55,38 @@ class CaseSearchTest {
         book.apply(CaseBook.event(caseIds.get(5), AlertEvent.Type.CONFIRMED, "ani", NOW.plusSeconds(62), null, null, "terbukti"));
     }
 
+    @Test
+    void keepsTheCountsOfTheUsualViewsAsCountingTheCasesWouldGiveThem() {
+        // Changes of every counted column after the cases were listed: status, and severity by a later alert.
+        book.apply(CaseBook.event(caseIds.get(1), AlertEvent.Type.DISMISSED, "ani", NOW.plusSeconds(70), null, null, "bukan kampanye"));
+        book.apply(CaseBook.event(caseIds.get(2), AlertEvent.Type.ESCALATED, "ani", NOW.plusSeconds(71), null, null, "ke BKN"));
+        book.apply(CaseBook.event(caseIds.get(5), AlertEvent.Type.REOPENED, "budi", NOW.plusSeconds(72), null, null, "bukti baru"));
+        // Case 1 (MEDIUM) gets a HIGH alert: its severity rises.
+        Alert later = alert(91, REGIONS[1], Severity.HIGH, null);
+        feed.add(later);
+        book.apply(CaseBook.event(caseIds.get(1), AlertEvent.Type.ALERT_ADDED, "system", NOW.plusSeconds(73), later.id(), null, null));
+
+        assertCountsAsCountingTheCases(search);
+    }
+
+    /** For the usual views in several jurisdictions: the kept counts equal counting the matching cases. */
+    static void assertCountsAsCountingTheCases(CaseSearch search) {
+        List<Map<String, String>> views = List.of(Map.of(), Map.of("region", "18.72"), Map.of("region", "18"), Map.of("status", "OPEN"),
+                Map.of("severity", "HIGH"), Map.of("status", "ASSIGNED", "region", "18"), Map.of("severity", "MEDIUM", "status", "DISMISSED"));
+        List<Jurisdiction> jurisdictions = List.of(Jurisdiction.NATIONAL, Jurisdiction.parse("18", id.netra.model.Regions.bundled()),
+                Jurisdiction.parse("14.71", id.netra.model.Regions.bundled()));
+        for (Jurisdiction j : jurisdictions) {
+            for (Map<String, String> view : views) {
+                CaseQuery q = query(view);
+                assertThat(CaseCounts.covers(q)).isTrue();
+                CaseSearch.Page page = search.page(q, j, "ani", 5);
+                assertThat(page.counts()).as("counts of %s in %s", view, j).isEqualTo(search.countedOverCases(q, j, "ani"));
+                assertThat(page.total()).as("total of %s in %s", view, j).isEqualTo(search.countOverCases(q, j, "ani"));
+            }
+        }
+        assertThat(search.count(CaseQuery.all(), Jurisdiction.NATIONAL, null)).isPositive();
+    }
+
     @AfterEach
     void close() {
         store.close();

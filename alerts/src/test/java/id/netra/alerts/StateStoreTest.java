@@ -44,13 +44,16 @@ class StateStoreTest {
             assertThat(indexes(store)).isNotEmpty().doesNotContainAnyElementsOf(deferredIndexes());
             AlertFeed feed = new AlertFeed(store);
             feed.add(A);
-            // Its words wait to be indexed in one pass.
+            new CaseBook(store).apply(CaseBook.event("NTR-2024-000001", AlertEvent.Type.OPENED, "system", Instant.EPOCH, A.id(), null, null));
+            // Its words wait to be indexed in one pass, and the case list's counts to be counted once.
+            assertThat(rows(store, "case_counts")).isZero();
             assertThat(rows(store, "alert_search_pending")).isOne();
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).isEmpty();
             store.loaded();
             assertThat(indexes(store)).containsAll(deferredIndexes());
             assertThat(rows(store, "alert_search_pending")).isZero();
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
+            CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
             // Built: words go to the word table at once.
             Alert later = TestAlerts.alert("2", "2024-11-13T08:00:00+07:00", Severity.MEDIUM);
             feed.add(later);
@@ -67,14 +70,23 @@ class StateStoreTest {
     }
 
     @Test
-    void indexesTheWordsOfABuildInterruptedBeforeItCaughtUpAtTheNextOpening() {
+    void goesOnWithABuildInterruptedBeforeItCaughtUp() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             new AlertFeed(store).add(A);
         }
         try (StateStore store = StateStore.open(dir, TOPICS)) {
+            // Not new, but still being built: what it was stored without comes once it has caught up.
             assertThat(store.rebuilt()).isFalse();
+            assertThat(store.building()).isTrue();
+            assertThat(indexes(store)).doesNotContainAnyElementsOf(deferredIndexes());
+            store.loaded();
+            assertThat(store.building()).isFalse();
             assertThat(rows(store, "alert_search_pending")).isZero();
             assertThat(new AlertFeed(store).search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
+        }
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.building()).isFalse();
+            assertThat(indexes(store)).containsAll(deferredIndexes());
         }
     }
 

@@ -111,7 +111,8 @@ final class AlertsAppBench {
                 }
                 OptionalLong heap = child.heapAfterGc();
                 long[] rss = child.rss();
-                out.printf("(aa) heap used after a full GC once ready: %s of -Xmx%s; RSS %s (peak %s)%n", mib(heap), s.heap(), mib(rss[0]), mib(rss[1]));
+                out.printf("(aa) heap used after a full GC once ready: %s of -Xmx%s; RSS %s (peak %s), of it anonymous %s (the rest: the state file's "
+                        + "pages mapped from the system's cache)%n", mib(heap), s.heap(), mib(rss[0]), mib(rss[1]), mib(rss[2]));
                 goal(first, String.format("%.1f s", ready), ready <= READY_GOAL_SECONDS);
                 goal("heap under 1 GiB (after a full GC, once ready)", mib(heap), heap.isPresent() && heap.getAsLong() < HEAP_GOAL);
 
@@ -141,7 +142,8 @@ final class AlertsAppBench {
                 // A state built from the topics is copied at once for new instances (alerts.snapshot-dir).
                 awaitSnapshot(child);
                 rss = child.rss();
-                out.printf("(aa) after the run: heap after a full GC %s, RSS %s (peak %s)%n", mib(child.heapAfterGc()), mib(rss[0]), mib(rss[1]));
+                out.printf("(aa) after the run: heap after a full GC %s, RSS %s (peak %s), of it anonymous %s%n", mib(child.heapAfterGc()), mib(rss[0]),
+                        mib(rss[1]), mib(rss[2]));
             }
             // A restart (a deployment, a crash) finds its state on disk and reads only what came since.
             out.printf("(aa) the alerts service stopped (SIGTERM); started again on its stored state%n");

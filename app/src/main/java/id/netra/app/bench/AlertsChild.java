@@ -162,14 +162,21 @@ final class AlertsChild implements AutoCloseable {
     }
 
     /** Resident set size and its peak (VmRSS, VmHWM in /proc), in bytes; -1 where the system does not tell. */
+    /**
+     * The process's resident memory, its peak, and of it the memory of its own (heap, native buffers, SQLite's cache):
+     * the rest is pages of files it maps (the state file's memory map), the operating system's cache, given back under
+     * pressure. -1 where unknown.
+     */
     long[] rss() {
-        long[] out = {-1, -1};
+        long[] out = {-1, -1, -1};
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     out[0] = kib(line);
                 } else if (line.startsWith("VmHWM:")) {
                     out[1] = kib(line);
+                } else if (line.startsWith("RssAnon:")) {
+                    out[2] = kib(line);
                 }
             }
         } catch (IOException | RuntimeException e) {
