@@ -126,20 +126,20 @@ final class CaseCounts {
         Where w = where(q, j);
         int most = CaseSearch.FACET_VALUES;
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        out.put("status", facet(c, "SELECT status, sum(n) FROM case_counts WHERE " + w.sql + " GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1", w.args));
+        out.put("status", CaseSearch.facet(c, "SELECT status, sum(n) FROM case_counts WHERE " + w.sql + " GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1", w.args));
         Map<String, Long> severities = new LinkedHashMap<>();
-        facet(c, "SELECT severity, sum(n) FROM case_counts WHERE severity >= 0 AND " + w.sql + " GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1 DESC", w.args)
+        CaseSearch.facet(c, "SELECT severity, sum(n) FROM case_counts WHERE severity >= 0 AND " + w.sql + " GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1 DESC", w.args)
                 .forEach((k, v) -> severities.put(Severity.values()[Integer.parseInt(k)].name(), v));
         out.put("severity", severities);
-        out.put("province", facet(c, "SELECT nullif(province_name, ''), sum(n) FROM case_counts WHERE " + w.sql
+        out.put("province", CaseSearch.facet(c, "SELECT nullif(province_name, ''), sum(n) FROM case_counts WHERE " + w.sql
                 + " GROUP BY province_name HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT " + most, w.args));
         for (String kind : List.of("candidate", "party")) {
             List<Object> args = new ArrayList<>(w.args);
             args.add(kind);
-            out.put(kind, facet(c, "SELECT name, sum(n) FROM case_subject_counts WHERE " + w.sql + " AND kind = ? GROUP BY 1 HAVING sum(n) > 0"
+            out.put(kind, CaseSearch.facet(c, "SELECT name, sum(n) FROM case_subject_counts WHERE " + w.sql + " AND kind = ? GROUP BY 1 HAVING sum(n) > 0"
                     + " ORDER BY 2 DESC, 1 LIMIT " + most, args));
         }
-        out.put("agency", facet(c, "SELECT agency, sum(n) FROM case_counts WHERE agency <> '' AND " + w.sql + " GROUP BY 1 HAVING sum(n) > 0"
+        out.put("agency", CaseSearch.facet(c, "SELECT agency, sum(n) FROM case_counts WHERE agency <> '' AND " + w.sql + " GROUP BY 1 HAVING sum(n) > 0"
                 + " ORDER BY 2 DESC, 1 LIMIT " + most, w.args));
         return out;
     }
@@ -152,28 +152,7 @@ final class CaseCounts {
         StringBuilder sql = new StringBuilder("1 = 1");
         List<Object> args = new ArrayList<>();
         CaseSearch.jurisdiction(j, "region", "province", sql, args);
-        if (q.region() != null) {
-            sql.append(q.region().contains(".") ? " AND region = ?" : " AND province = ?");
-            args.add(q.region());
-        }
-        if (q.minSeverity() != null) {
-            sql.append(" AND severity >= ?");
-            args.add(q.minSeverity().ordinal());
-        }
-        if (q.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(q.status().name());
-        }
+        CaseSearch.counted(q, sql, args);
         return new Where(sql.toString(), args);
-    }
-
-    private static Map<String, Long> facet(Connection c, String sql, List<Object> args) throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement p = CaseSearch.prepare(c, sql, args); ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                out.put(String.valueOf(r.getString(1)), r.getLong(2));
-            }
-        }
-        return out;
     }
 }

@@ -208,21 +208,10 @@ public final class CaseSearch {
         StringBuilder sql = new StringBuilder("nip IS NOT NULL");
         List<Object> args = new ArrayList<>();
         jurisdiction(j, "region", "province", sql, args);
-        if (q.region() != null) {
-            sql.append(q.region().contains(".") ? " AND region = ?" : " AND province = ?");
-            args.add(q.region());
-        }
+        counted(q, sql, args);
         if (q.agency() != null) {
             sql.append(" AND instr(lower(agency), ?) > 0");
             args.add(q.agency().toLowerCase(Locale.ROOT));
-        }
-        if (q.minSeverity() != null) {
-            sql.append(" AND severity >= ?");
-            args.add(q.minSeverity().ordinal());
-        }
-        if (q.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(q.status().name());
         }
         if (q.subject() != null) {
             sql.append(" AND id IN (SELECT cs.case_id FROM case_subjects cs WHERE cs.subject IN (SELECT s.subject FROM subjects s WHERE s.subject = ?"
@@ -260,6 +249,22 @@ public final class CaseSearch {
             args.addAll(List.of(key));
         }
         return new Where(sql.toString(), args);
+    }
+
+    /** Appends {@code q}'s conditions on the columns {@link CaseCounts} keeps counts by: region (or province), severity, status. */
+    static void counted(CaseQuery q, StringBuilder sql, List<Object> args) {
+        if (q.region() != null) {
+            sql.append(q.region().contains(".") ? " AND region = ?" : " AND province = ?");
+            args.add(q.region());
+        }
+        if (q.minSeverity() != null) {
+            sql.append(" AND severity >= ?");
+            args.add(q.minSeverity().ordinal());
+        }
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status().name());
+        }
     }
 
     private static String order(CaseSort sort) {
@@ -336,7 +341,7 @@ public final class CaseSearch {
         return out;
     }
 
-    private static Map<String, Long> facet(Connection c, String sql, List<Object> args) throws SQLException {
+    static Map<String, Long> facet(Connection c, String sql, List<Object> args) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
             while (r.next()) {
