@@ -64,8 +64,8 @@ public final class StateStore implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
     private volatile boolean rebuilt;
-    /** Whether the views' indexes are left out until the state has caught up (a state built from the beginning). */
-    private volatile boolean indexesDeferred;
+    /** Whether the state is being built from the beginning: its views' indexes, words and counts wait for {@link #loaded()}. */
+    private volatile boolean building;
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
     private int depth;
 
@@ -75,8 +75,8 @@ public final class StateStore implements AutoCloseable {
         this.lock = lock;
         this.writer = writer;
         this.rebuilt = rebuilt;
-        this.indexesDeferred = building;
-        if (indexesDeferred) {
+        this.building = building;
+        if (building) {
             BUILDING.add(writer);
         }
         cache(writer);
@@ -331,7 +331,7 @@ public final class StateStore implements AutoCloseable {
      * service says it is ready: without them the views scan whole tables.
      */
     public void loaded() {
-        if (!indexesDeferred) {
+        if (!building) {
             return;
         }
         long t0 = System.nanoTime();
@@ -350,14 +350,14 @@ public final class StateStore implements AutoCloseable {
             }
             return null;
         });
-        indexesDeferred = false;
+        building = false;
         BUILDING.remove(writer);
         log.info("Built the views' indexes, word tables and counts of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     /** Whether the state is being built from the beginning: the views' indexes, words and counts wait for {@link #loaded()}. */
     boolean building() {
-        return indexesDeferred;
+        return building;
     }
 
     /** Whether {@code c} is the writer of a state being built (see {@link #building()}). */
@@ -381,7 +381,7 @@ public final class StateStore implements AutoCloseable {
             return null;
         });
         rebuilt = true;
-        indexesDeferred = true;
+        building = true;
         BUILDING.add(writer);
     }
 
