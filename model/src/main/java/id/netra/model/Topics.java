@@ -213,6 +213,24 @@ public final class Topics {
     }
 
     /**
+     * Returns once every partition of {@code topics} is served by its leader: a created topic's partitions are
+     * created on the brokers a moment after the controller says so, and an idempotent producer that writes in that moment
+     * with several requests in flight can see its first request refused (not the leader) and a later one accepted, then
+     * retry the first forever ({@code OUT_OF_ORDER_SEQUENCE_NUMBER}, KAFKA-15591). Asking every partition's end offset is
+     * answered by the leader alone; the admin client retries it (unknown partition, not the leader yet) within its
+     * {@code default.api.timeout.ms}.
+     */
+    static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new java.util.HashMap<>();
+        for (NewTopic t : topics) {
+            for (int p = 0; p < t.numPartitions(); p++) {
+                ends.put(new org.apache.kafka.common.TopicPartition(t.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        }
+        admin.listOffsets(ends).all().get();
+    }
+
+    /**
      * Creates the catalog's topics that do not exist yet, with the broker's default replication factor.
      *
      * @return the names of the topics created
@@ -235,10 +253,12 @@ public final class Topics {
                     missing.add(new NewTopic(t.name(), Optional.of(layout.partitions(t)), layout.replicationFactor()).configs(t.configs()));
                 }
             }
+            List<String> names = missing.stream().map(NewTopic::name).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing);
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return names;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create Netra's topics: " + e.getCause().getMessage(), e.getCause());
         }
