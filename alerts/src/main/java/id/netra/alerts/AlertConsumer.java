@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -116,29 +117,29 @@ public final class AlertConsumer implements AutoCloseable {
     }
 
     private void run() {
+        // While catching up, the next poll's records are read from JSON on a thread of their own as this poll's are stored:
+        // reading an alert costs about as much as storing it, and the store takes one core.
+        java.util.concurrent.ExecutorService parser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "netra-alerts-parse");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             assignAll();
+            java.util.concurrent.Future<List<AlertFeed.Read>> pending = null;
             while (running) {
-                var records = consumer.poll(POLL);
-                List<AlertFeed.Read> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    Alert alert = read(r);
-                    // The record's own bytes are stored: they read back as this alert, without writing it to JSON again.
-                    batch.add(new AlertFeed.Read(alert, r.partition(), r.offset(),
-                            alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                java.util.concurrent.Future<List<AlertFeed.Read>> next = records.isEmpty() ? null : parser.submit(() -> parse(records));
+                if (pending != null) {
+                    store(await(pending));
                 }
-                if (!batch.isEmpty()) {
-                    feed.addAll(batch);
-                    recordsRead.addAndGet(batch.size());
-                    Map<TopicPartition, Long> end = startEnd;
-                    for (AlertFeed.Read r : batch) {
-                        if (r.alert() != null) {
-                            tell(r.alert(), r.offset() >= end.getOrDefault(new TopicPartition(topic.name(), r.partition()), 0L));
-                        }
-                    }
-                    afterBatch();
+                pending = next;
+                if (pending != null && records.count() < BEHIND) {
+                    // Following the topic: stored now rather than after the next poll (up to POLL later).
+                    store(await(pending));
+                    pending = null;
                 }
-                checkCaughtUp();
+                checkCaughtUp(pending == null);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -152,8 +153,49 @@ public final class AlertConsumer implements AutoCloseable {
                 throw error;
             }
         } finally {
+            parser.shutdownNow();
             consumer.close();
         }
+    }
+
+    /** A poll of at least this many records: the consumer is behind, the next poll comes at once. */
+    private static final int BEHIND = 500;
+
+    private List<AlertFeed.Read> parse(ConsumerRecords<String, byte[]> records) {
+        List<AlertFeed.Read> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            Alert alert = read(r);
+            // The record's own bytes are stored: they read back as this alert, without writing it to JSON again.
+            batch.add(new AlertFeed.Read(alert, r.partition(), r.offset(),
+                    alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return batch;
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void store(List<AlertFeed.Read> batch) {
+        feed.addAll(batch);
+        recordsRead.addAndGet(batch.size());
+        Map<TopicPartition, Long> end = startEnd;
+        for (AlertFeed.Read r : batch) {
+            if (r.alert() != null) {
+                tell(r.alert(), r.offset() >= end.getOrDefault(new TopicPartition(topic.name(), r.partition()), 0L));
+            }
+        }
+        afterBatch();
     }
 
     private void died(Throwable e) {
@@ -162,13 +204,14 @@ public final class AlertConsumer implements AutoCloseable {
         onDeath.accept("the alert consumer thread died (" + e.getClass().getSimpleName() + ")", e);
     }
 
-    private void checkCaughtUp() {
+    /** @param stored whether every record polled is stored (none waits to be) */
+    private void checkCaughtUp(boolean stored) {
         Map<TopicPartition, Long> end = startEnd;
         if (caughtUp || end == null) {
             return;
         }
         long behind = end.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - consumer.position(e.getKey()))).sum();
-        if (behind == 0) {
+        if (behind == 0 && stored) {
             // E.g. the state's views' indexes, built once a state built from the beginning has every alert.
             onCaughtUp.run();
             caughtUp = true;

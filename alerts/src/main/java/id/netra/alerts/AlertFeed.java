@@ -80,11 +80,15 @@ public final class AlertFeed {
     }
 
     private static void put(Connection c, Alert a, String json) throws SQLException {
-        boolean known;
-        try (PreparedStatement p = StateStore.prepare(c, "SELECT 1 FROM alerts WHERE id = ?")) {
-            p.setString(1, a.id());
-            try (ResultSet r = p.executeQuery()) {
-                known = r.next();
+        // While the state is built, the cases take what they need from their alerts in one pass once caught up.
+        boolean building = StateStore.isBuilding(c);
+        boolean known = false;
+        if (!building) {
+            try (PreparedStatement p = StateStore.prepare(c, "SELECT 1 FROM alerts WHERE id = ?")) {
+                p.setString(1, a.id());
+                try (ResultSet r = p.executeQuery()) {
+                    known = r.next();
+                }
             }
         }
         // An upsert keeps the row's rowid, which its search entry shares.
@@ -102,8 +106,12 @@ public final class AlertFeed {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO " + StateStore.wordTable(c, "alert_search")
-                + "(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
+        if (building) {
+            // Its words too: indexed from there in one pass once caught up.
+            CaseBook.factsOf(c, a);
+            return;
+        }
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {
             p.setString(1, searchText(null, a));
             p.setString(2, a.id());
             p.executeUpdate();

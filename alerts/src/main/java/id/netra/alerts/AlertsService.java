@@ -87,6 +87,11 @@ public final class AlertsService implements AutoCloseable {
     private final Health health = new Health();
     private final LeaderElection election;
     private final id.netra.alerts.auth.KafkaSessionStore sessions;
+    /** Counted down once the case events committed before the start are read. */
+    private final java.util.concurrent.CountDownLatch casesRead = new java.util.concurrent.CountDownLatch(1);
+    private final Object electionLock = new Object();
+    private boolean electionStarted;
+    private volatile boolean closed;
     private Javalin http;
     private Routes routes;
 
@@ -129,8 +134,15 @@ public final class AlertsService implements AutoCloseable {
         }, cases::flush);
         consumer.onDeath(fatal::raise);
         consumer.onCaughtUp(() -> {
+            boolean built = state.building();
+            if (built && !awaitCasesRead()) {
+                return;
+            }
             state.loaded();
             scheduleSnapshots();
+            if (built) {
+                startElection();
+            }
         });
         this.notifier = config.notifications() == null ? null
                 : new id.netra.alerts.notify.Notifier(config.notifications(), config.kafka(), cases::get, feed::get, clock);
@@ -184,6 +196,38 @@ public final class AlertsService implements AutoCloseable {
                 log.error("Could not write a snapshot of the state to {}: {}", s.dir(), e.getMessage(), e);
             }
         }, first, s.every().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * On the consumer thread, when a state built from the beginning has every alert: waits until the case events are
+     * read too (both topics are read at once). False if the service closed meanwhile.
+     */
+    private boolean awaitCasesRead() {
+        try {
+            while (!casesRead.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (closed) {
+                    return false;
+                }
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Joins the election of the leader. An instance whose state is built from the beginning joins once it is built: its
+     * cases are described and grouped only then, and a leader places new alerts by them (meanwhile another instance
+     * leads, or the alerts that come wait and are placed at this one's election).
+     */
+    private void startElection() {
+        synchronized (electionLock) {
+            if (!closed && !electionStarted) {
+                electionStarted = true;
+                election.start();
+            }
+        }
     }
 
     /** Leading: opening cases and notifying; following: neither (another instance does). */
@@ -251,7 +295,12 @@ public final class AlertsService implements AutoCloseable {
         }
         log.info("State file {}: {} MB, {}.", state.file(), state.sizeBytes() / (1024 * 1024),
                 state.rebuilt() ? "new or rebuilt: the topics are read from the beginning" : "going on from the stored positions");
-        cases.start();
+        boolean building = state.building();
+        if (building) {
+            // Built from the beginning: the alerts are read beside the case events (the cases take what they need from
+            // their alerts in one pass once both are in); their fetching and reading overlap, the store writes one at a time.
+            consumer.start();
+        }
         sessions.start();
         if (notifier != null) {
             // Silences are read and set on every instance; notifications are planned and sent by the leader alone.
@@ -296,9 +345,14 @@ public final class AlertsService implements AutoCloseable {
         });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         http.start(config.httpHost(), config.httpPort());
+        // Listening first: /health answers while the case events are read (minutes when a state is built), /ready not yet.
+        cases.start();
+        casesRead.countDown();
         reports.start();
-        consumer.start();
-        election.start();
+        if (!building) {
+            consumer.start();
+            startElection();
+        }
         if (users.isEmpty()) {
             log.warn("No users are configured (alerts.users): nobody can log in to the alert feed. Write a users file and restart.");
         } else {
@@ -453,6 +507,9 @@ public final class AlertsService implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (electionLock) {
+            closed = true;
+        }
         // Leaves the election first, so that another instance leads at once.
         election.close();
         reports.close();

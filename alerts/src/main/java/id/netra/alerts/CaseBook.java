@@ -230,6 +230,10 @@ public final class CaseBook {
             p.setString(2, caseId);
             p.executeUpdate();
         }
+        if (StateStore.isBuilding(c)) {
+            // Counted in one pass once the state has caught up (linkBuilt).
+            return;
+        }
         Optional<Alert> known = alert(c, alertId);
         if (known.isPresent()) {
             counted(c, caseId, known.get());
@@ -247,6 +251,10 @@ public final class CaseBook {
 
     /** Fills a case's person, subject and post from its first alert once that alert is known. */
     private void group(Connection c, String caseId) throws SQLException {
+        if (StateStore.isBuilding(c)) {
+            // Described in one pass once the state has caught up (linkBuilt).
+            return;
+        }
         String first;
         try (PreparedStatement p = StateStore.prepare(c, "SELECT first_alert FROM cases WHERE id = ? AND group_key IS NULL AND first_alert IS NOT NULL")) {
             p.setString(1, caseId);
@@ -294,51 +302,148 @@ public final class CaseBook {
         }
     }
 
+    /** What a case takes from its first alert: its list columns, its text and words, its candidates and parties. */
+    record Facts(String groupKey, String rule, String nip, String name, String agency, String region, String regionName, String province,
+                 String provinceName, String candidates, String candidateNames, String parties, String platform, String url, long publishedAt,
+                 int publishedOffset, String text, String search, List<List<String>> subjects) {
+
+        static Facts of(Alert first) {
+            Regions regions = Regions.bundled();
+            String region = first.asn().regionCode();
+            String province = Regions.province(region);
+            List<List<String>> subjects = new ArrayList<>();
+            for (Alert.CandidateMatch m : first.candidates()) {
+                subjects.add(List.of("candidate", m.electionId() + "/" + m.candidateId(), pairName(m)));
+            }
+            for (Alert.PartyMatch m : first.parties()) {
+                subjects.add(List.of("party", m.partyId(), m.name() == null || m.name().isBlank() ? m.partyId() : m.name()));
+            }
+            return new Facts(CaseGrouping.key(first), first.rule(), first.nip(), first.asn().name(), first.asn().agency(), region,
+                    regions.name(region).orElse(region), province, regions.name(province).orElse(province),
+                    first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().collect(java.util.stream.Collectors.joining("\n")),
+                    first.candidates().stream().map(CaseBook::pairName).distinct().collect(java.util.stream.Collectors.joining("\n")),
+                    first.parties().stream().map(Alert.PartyMatch::partyId).distinct().collect(java.util.stream.Collectors.joining("\n")),
+                    first.platform().id(), first.post().url().toString(), first.post().publishedAt().toInstant().toEpochMilli(),
+                    first.post().publishedAt().getOffset().getTotalSeconds(), first.post().text(), AlertFeed.searchText(null, first), subjects);
+        }
+
+        /** The words free-text search looks in for the case {@code caseId} (see {@link AlertFeed#searchText}). */
+        String search(String caseId) {
+            return caseId.toLowerCase(java.util.Locale.ROOT) + search;
+        }
+    }
+
     private static void describe(Connection c, String caseId, Alert first) throws SQLException {
-        Regions regions = Regions.bundled();
-        String region = first.asn().regionCode();
-        String province = Regions.province(region);
-        List<String> candidates = first.candidates().stream().map(Alert.CandidateMatch::candidateId).distinct().toList();
-        List<String> parties = first.parties().stream().map(Alert.PartyMatch::partyId).distinct().toList();
+        Facts f = Facts.of(first);
         try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
                 + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?,"
                 + " published_at = ?, published_offset = ? WHERE id = ?")) {
             int i = 0;
-            p.setString(++i, CaseGrouping.key(first));
-            p.setString(++i, first.rule());
-            p.setString(++i, first.nip());
-            p.setString(++i, first.asn().name());
-            p.setString(++i, first.asn().agency());
-            p.setString(++i, region);
-            p.setString(++i, regions.name(region).orElse(region));
-            p.setString(++i, province);
-            p.setString(++i, regions.name(province).orElse(province));
-            p.setString(++i, String.join("\n", candidates));
-            p.setString(++i, first.candidates().stream().map(CaseBook::pairName).distinct().collect(java.util.stream.Collectors.joining("\n")));
-            p.setString(++i, String.join("\n", parties));
-            p.setString(++i, first.platform().id());
-            p.setString(++i, first.post().url().toString());
-            p.setLong(++i, first.post().publishedAt().toInstant().toEpochMilli());
-            p.setInt(++i, first.post().publishedAt().getOffset().getTotalSeconds());
+            p.setString(++i, f.groupKey());
+            p.setString(++i, f.rule());
+            p.setString(++i, f.nip());
+            p.setString(++i, f.name());
+            p.setString(++i, f.agency());
+            p.setString(++i, f.region());
+            p.setString(++i, f.regionName());
+            p.setString(++i, f.province());
+            p.setString(++i, f.provinceName());
+            p.setString(++i, f.candidates());
+            p.setString(++i, f.candidateNames());
+            p.setString(++i, f.parties());
+            p.setString(++i, f.platform());
+            p.setString(++i, f.url());
+            p.setLong(++i, f.publishedAt());
+            p.setInt(++i, f.publishedOffset());
             p.setString(++i, caseId);
             p.executeUpdate();
         }
         try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO case_texts(case_id, text) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")) {
             p.setString(1, caseId);
-            p.setString(2, first.post().text());
+            p.setString(2, f.text());
             p.executeUpdate();
         }
         try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search")
                 + "(rowid, search) SELECT rowid, ? FROM case_texts WHERE case_id = ?")) {
-            p.setString(1, AlertFeed.searchText(caseId, first));
+            p.setString(1, f.search(caseId));
             p.setString(2, caseId);
             p.executeUpdate();
         }
-        for (Alert.CandidateMatch m : first.candidates()) {
-            subject(c, caseId, "candidate", m.electionId() + "/" + m.candidateId(), pairName(m));
+        for (List<String> subject : f.subjects()) {
+            subject(c, caseId, subject.get(0), subject.get(1), subject.get(2));
         }
-        for (Alert.PartyMatch m : first.parties()) {
-            subject(c, caseId, "party", m.partyId(), m.name() == null || m.name().isBlank() ? m.partyId() : m.name());
+    }
+
+    /**
+     * While the state is built: keeps what a case would take from {@code a} were it its first alert (see {@link #linkBuilt}),
+     * and the alert's words (see {@link StateStore#loaded}), in the transaction that stores the alert.
+     */
+    static void factsOf(Connection c, Alert a) throws SQLException {
+        Facts f = Facts.of(a);
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_facts(rowid, group_key, rule, name, agency, region_name,"
+                + " province_name, candidates, candidate_names, parties, platform, url, published_offset, text, search, subjects)"
+                + " SELECT rowid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM alerts WHERE id = ?")) {
+            int i = 0;
+            p.setString(++i, f.groupKey());
+            p.setString(++i, f.rule());
+            p.setString(++i, f.name());
+            p.setString(++i, f.agency());
+            p.setString(++i, f.regionName());
+            p.setString(++i, f.provinceName());
+            p.setString(++i, f.candidates());
+            p.setString(++i, f.candidateNames());
+            p.setString(++i, f.parties());
+            p.setString(++i, f.platform());
+            p.setString(++i, f.url());
+            p.setInt(++i, f.publishedOffset());
+            p.setString(++i, f.text());
+            p.setString(++i, f.search());
+            p.setString(++i, Json.mapper().writeValueAsString(f.subjects()));
+            p.setString(++i, a.id());
+            p.executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Once a state built from the beginning has caught up: what storing each alert and case event did one at a time
+     * otherwise, in one pass over the tables. Every case gets the count and highest severity of its known alerts, and a
+     * case not described yet whose first alert is known gets its list columns, text, words and candidates and parties
+     * from that alert's facts (from the alert itself where it has none: stored before this build kept facts).
+     */
+    static void linkBuilt(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("UPDATE cases SET alerts = x.n, severity = x.s FROM (SELECT ca.case_id AS id, count(a.id) AS n, max(a.severity) AS s"
+                    + " FROM case_alerts ca LEFT JOIN alerts a ON a.id = ca.alert_id GROUP BY ca.case_id) AS x WHERE cases.id = x.id");
+            s.execute("DROP TABLE IF EXISTS temp.described");
+            s.execute("CREATE TEMP TABLE described AS SELECT c.id AS case_id, a.rowid AS alert_rowid FROM cases c"
+                    + " JOIN alerts a ON a.id = c.first_alert JOIN alert_facts f ON f.rowid = a.rowid WHERE c.group_key IS NULL");
+            s.execute("UPDATE cases SET group_key = f.group_key, rule = f.rule, nip = a.nip, name = f.name, agency = f.agency, region = a.region,"
+                    + " region_name = f.region_name, province = a.province, province_name = f.province_name, candidates = f.candidates,"
+                    + " candidate_names = f.candidate_names, parties = f.parties, platform = f.platform, url = f.url, published_at = a.published_at,"
+                    + " published_offset = f.published_offset FROM described d JOIN alerts a ON a.rowid = d.alert_rowid"
+                    + " JOIN alert_facts f ON f.rowid = d.alert_rowid WHERE cases.id = d.case_id");
+            s.execute("INSERT INTO case_texts(case_id, text) SELECT d.case_id, f.text FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid"
+                    + " WHERE true ON CONFLICT(case_id) DO UPDATE SET text = excluded.text");
+            s.execute("INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search") + "(rowid, search) SELECT t.rowid, lower(d.case_id) || f.search"
+                    + " FROM described d JOIN case_texts t ON t.case_id = d.case_id JOIN alert_facts f ON f.rowid = d.alert_rowid");
+            for (String table : List.of("case_subjects(case_id, kind, subject, name) SELECT d.case_id,", "subjects(kind, subject, name) SELECT DISTINCT")) {
+                s.execute("INSERT OR IGNORE INTO " + table + " j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM described d"
+                        + " JOIN alert_facts f ON f.rowid = d.alert_rowid, json_each(f.subjects) j");
+            }
+            s.execute("DROP TABLE temp.described");
+        }
+        // Normally none: cases whose first alert was stored without facts.
+        Map<String, String> rest = new java.util.LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT c.id, a.json FROM cases c JOIN alerts a ON a.id = c.first_alert"
+                + " WHERE c.group_key IS NULL")) {
+            while (r.next()) {
+                rest.put(r.getString(1), r.getString(2));
+            }
+        }
+        for (Map.Entry<String, String> e : rest.entrySet()) {
+            describe(c, e.getKey(), AlertFeed.read(e.getValue()));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,8 +60,6 @@ public final class CaseLog implements AutoCloseable {
     private final Thread tailThread;
     private volatile java.util.function.Consumer<AlertEvent> listener = e -> { };
     private final List<AlertEvent> pending = new ArrayList<>();
-    /** How long the catch-up at start gathers polls into one store transaction. */
-    private static final Duration CATCH_UP_COMMIT_EVERY = Duration.ofSeconds(2);
     /** How often catching up is logged. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** The case writer while this instance leads, else null. Guarded by {@code this}. */
@@ -135,29 +134,58 @@ public final class CaseLog implements AutoCloseable {
             }
         }
         Map<TopicPartition, Long> end = tail.endOffsets(tps);
-        long events = 0;
-        long lastProgress = System.nanoTime();
         java.util.function.BooleanSupplier more = () -> tps.stream().anyMatch(tp -> tail.position(tp) < end.get(tp));
-        while (more.getAsBoolean()) {
-            // The polls of a couple of seconds in one store transaction (each poll's joins it): a commit writes every page
-            // the transaction changed, and one per poll rewrote the same pages of the cases and their indexes over and
-            // over (a fifth of a first start's time). Nothing else writes yet; a failure undoes them all and the start fails.
-            long until = System.nanoTime() + CATCH_UP_COMMIT_EVERY.toNanos();
-            events += book.store().write(c -> {
-                long n = 0;
-                do {
-                    n += read(tail.poll(POLL)).size();
-                } while (System.nanoTime() < until && more.getAsBoolean());
-                return n;
+        // The next poll's events are read from JSON on a thread of their own while this poll's are stored.
+        java.util.concurrent.ExecutorService parser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "netra-alerts-case-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Each poll's events are stored in a transaction of their own, committed with those around them (see
+            // StateStore.grouped): a commit writes every page its transaction changed, and one per poll rewrote the same
+            // pages of the cases and their indexes over and over (a fifth of a first start's time). Nothing reads them
+            // yet; a failure undoes what is not committed and the start fails.
+            return book.store().grouped(() -> {
+                long events = 0;
+                long lastProgress = System.nanoTime();
+                java.util.concurrent.Future<List<CaseBook.Read>> pending = null;
+                while (more.getAsBoolean()) {
+                    ConsumerRecords<String, byte[]> records = tail.poll(POLL);
+                    java.util.concurrent.Future<List<CaseBook.Read>> next = parser.submit(() -> parse(records));
+                    if (pending != null) {
+                        events += apply(await(pending)).size();
+                    }
+                    pending = next;
+                    if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
+                        // A first start reads a campaign's every case event into the state store: minutes at national scale.
+                        lastProgress = System.nanoTime();
+                        long behind = tps.stream().mapToLong(tp -> Math.max(0, end.get(tp) - tail.position(tp))).sum();
+                        log.info("Catching up on {}: {} event(s) read, {} to go.", topic.name(), events, behind);
+                    }
+                }
+                return pending == null ? events : events + apply(await(pending)).size();
             });
-            if (System.nanoTime() - lastProgress >= PROGRESS_EVERY.toNanos()) {
-                // A first start reads a campaign's every case event into the state store: minutes at national scale.
-                lastProgress = System.nanoTime();
-                long behind = tps.stream().mapToLong(tp -> Math.max(0, end.get(tp) - tail.position(tp))).sum();
-                log.info("Catching up on {}: {} event(s) read, {} to go.", topic.name(), events, behind);
-            }
+        } finally {
+            parser.shutdownNow();
         }
-        return events;
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while reading case events", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** How many events this instance read from the topic since it started (catch-up and follow). */
@@ -190,8 +218,12 @@ public final class CaseLog implements AutoCloseable {
     }
 
     /** Applies the events of one poll in one transaction of the store, with the positions after them; the readable ones. */
-    private List<AlertEvent> read(Iterable<ConsumerRecord<String, byte[]>> records) {
-        List<CaseBook.Read> batch = new ArrayList<>();
+    private List<AlertEvent> read(ConsumerRecords<String, byte[]> records) {
+        return apply(parse(records));
+    }
+
+    private List<CaseBook.Read> parse(ConsumerRecords<String, byte[]> records) {
+        List<CaseBook.Read> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
             eventsRead.incrementAndGet();
             AlertEvent e = null;
@@ -205,6 +237,10 @@ public final class CaseLog implements AutoCloseable {
             }
             batch.add(new CaseBook.Read(e, r.partition(), r.offset()));
         }
+        return batch;
+    }
+
+    private List<AlertEvent> apply(List<CaseBook.Read> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }

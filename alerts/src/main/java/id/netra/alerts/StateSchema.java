@@ -45,11 +45,16 @@ final class StateSchema {
             "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,"
                     + " at INTEGER NOT NULL, json TEXT NOT NULL, placed INTEGER NOT NULL DEFAULT 0)",
             "CREATE INDEX IF NOT EXISTS events_placed ON events (id) WHERE placed = 1",
-            // While a state is built from the beginning, what goes into the two word tables waits here (appended in rowid
-            // order, cheap) and is indexed in one pass once caught up: FTS5 inserted into a poll at a time spent two
-            // thirds of a million-alert build merging its segments.
-            "CREATE TABLE IF NOT EXISTS alert_search_pending (rowid INTEGER PRIMARY KEY, search TEXT NOT NULL)",
+            // While a state is built from the beginning, what goes into the cases' word table waits here (appended in rowid
+            // order, cheap) and is indexed in one pass once caught up (the alerts' words wait in alert_facts): FTS5
+            // inserted into a poll at a time spent two thirds of a million-alert build merging its segments.
             "CREATE TABLE IF NOT EXISTS case_search_pending (rowid INTEGER PRIMARY KEY, search TEXT NOT NULL)",
+            // While a state is built from the beginning, what a case takes from its first alert (see CaseBook.describe), and
+            // the alert's words (search), for each alert (rowid the alert's rowid in alerts): the cases are described and the
+            // words indexed from here in one pass once caught up (CaseBook.linkBuilt), not as the alerts and events come in.
+            "CREATE TABLE IF NOT EXISTS alert_facts (rowid INTEGER PRIMARY KEY, group_key TEXT NOT NULL, rule TEXT, name TEXT, agency TEXT,"
+                    + " region_name TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT, platform TEXT, url TEXT,"
+                    + " published_offset INTEGER, text TEXT NOT NULL, search TEXT NOT NULL, subjects TEXT NOT NULL)",
             // One row while the state is built from the topics' beginnings (see StateStore.loaded).
             "CREATE TABLE IF NOT EXISTS building (since INTEGER NOT NULL)",
             // The counts beside the case list, kept as cases change (see CaseCounts); '' and -1 stand for none.

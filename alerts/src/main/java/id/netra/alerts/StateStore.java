@@ -66,8 +66,35 @@ public final class StateStore implements AutoCloseable {
     private volatile boolean rebuilt;
     /** Whether the state is being built from the beginning: its views' indexes, words and counts wait for {@link #loaded()}. */
     private volatile boolean building;
+    /**
+     * How a state being built from the topics is written: without waiting for the disk at each commit or checkpoint
+     * (a fifth of a first start's time went to them). Safe against a crash of the service, not of the machine; so a build
+     * that stopped starts again (see {@link #open}), and a state counts as built only once every page of it is on disk
+     * (see {@link #settle}).
+     */
+    private static final String BUILD_SYNC = "OFF";
+    /** Writes a built state out to the disk (see {@link #settle}); null before. */
+    private volatile Thread settler;
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
     private int depth;
+    /**
+     * How many callers of {@link #grouped} are in it (guarded by this): while one is, or while the state is being built,
+     * writes are committed together at most {@link #GROUP_COMMIT_EVERY} apart.
+     */
+    private int groups;
+    /** When the writer last committed (guarded by this). */
+    private long lastCommit = System.nanoTime();
+    /** Uncommitted work of earlier writes is in the writer's transaction (guarded by this). */
+    private boolean uncommitted;
+    /** Why a write failed with other writes' work uncommitted beside it (all of it undone); null while none did. */
+    private volatile Throwable failed;
+    /**
+     * How far apart grouped commits are. A commit writes every page its transaction changed: catching up a poll at a
+     * time rewrote the same pages of the cases, the alerts and their indexes over and over.
+     */
+    static final java.time.Duration GROUP_COMMIT_EVERY = java.time.Duration.ofSeconds(1);
+    /** {@link #GROUP_COMMIT_EVERY}, in nanoseconds (tests set it longer, for commits at known points). */
+    private volatile long groupCommitNanos = GROUP_COMMIT_EVERY.toNanos();
 
     private StateStore(Path file, Connection writer, int readers, boolean rebuilt, boolean building, java.nio.channels.FileChannel lock)
             throws SQLException {
@@ -82,7 +109,7 @@ public final class StateStore implements AutoCloseable {
         cache(writer);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
         for (int i = 0; i < readers; i++) {
-            Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
+            Connection r = DriverManager.getConnection(url(file));
             try (Statement s = r.createStatement()) {
                 s.execute("PRAGMA query_only = true");
                 s.execute("PRAGMA busy_timeout = 5000");
@@ -133,9 +160,13 @@ public final class StateStore implements AutoCloseable {
             boolean rebuilt = false;
             if (Files.exists(file) && !compatible(file, identity)) {
                 log.warn("The state file {} was written by another schema version or from other topics; it is rebuilt from the topics.", file);
-                for (String suffix : List.of("", "-wal", "-shm")) {
-                    Files.deleteIfExists(Path.of(file + suffix));
-                }
+                delete(file);
+                rebuilt = true;
+            } else if (Files.exists(file) && interrupted(file)) {
+                // A build writes without waiting for the disk (see BUILD_SYNC): after a crash of the machine its file may miss
+                // pages, so a build that stopped is not gone on with.
+                log.warn("The state file {} was being built from the topics when the service stopped; it is built again.", file);
+                delete(file);
                 rebuilt = true;
             } else if (!Files.exists(file)) {
                 rebuilt = true;
@@ -143,35 +174,31 @@ public final class StateStore implements AutoCloseable {
             if (rebuilt && snapshots != null && restore(snapshots.resolve(SNAPSHOT_NAME), file, identity)) {
                 rebuilt = false;
             }
-            Connection w = DriverManager.getConnection("jdbc:sqlite:" + file);
+            Connection w = DriverManager.getConnection(url(file));
             try (Statement s = w.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; they are read again from the topics.
-                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA synchronous = " + (rebuilt ? BUILD_SYNC : "NORMAL"));
                 s.execute("PRAGMA busy_timeout = 5000");
                 // Native memory, not heap. With SQLite's default 2 MiB, storing alerts slowed from ~2,000/s to ~600/s as
                 // the file passed 2 GB (each insert touches pages of several indexes, at random places).
-                s.execute("PRAGMA cache_size = -" + (rebuilt || building(w) ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
+                s.execute("PRAGMA cache_size = -" + (rebuilt ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
                 s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
                 s.execute("PRAGMA temp_store = MEMORY");
             }
             // A state built from the beginning gets the views' indexes, words and counts once it has caught up (see
-            // loaded()); a build that stopped before goes on as one.
-            boolean building = rebuilt || building(w);
-            create(w, identity, building ? StateSchema.TABLES : StateSchema.STATEMENTS);
+            // loaded()).
+            create(w, identity, rebuilt ? StateSchema.TABLES : StateSchema.STATEMENTS);
             if (rebuilt) {
                 markBuilding(w);
                 w.commit();
-            }
-            if (building && !rebuilt) {
-                log.info("The state file {} was being built from the topics when the service stopped; the build goes on.", file);
             }
             try (Statement s = w.createStatement()) {
                 // Gathers the statistics the query planner needs to pick indexes, where they are missing or stale.
                 s.execute("PRAGMA optimize = 0x10002");
             }
             w.commit();
-            return new StateStore(file, w, READERS, rebuilt, building, lock);
+            return new StateStore(file, w, READERS, rebuilt, rebuilt, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the state directory " + dir + " (alerts.state-dir)", e);
         } catch (SQLException e) {
@@ -179,10 +206,20 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The driver asks SQLite for the row id after every insert unless told not to (an extra call per row, a tenth of
+     * storing a case event); nothing here reads generated keys.
+     */
+    private static final String NO_GENERATED_KEYS = "jdbc.get_generated_keys=false";
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file + "?" + NO_GENERATED_KEYS;
+    }
+
     /** A store in memory, for tests: gone when closed. */
     public static StateStore inMemory() {
         try {
-            Connection w = DriverManager.getConnection("jdbc:sqlite::memory:");
+            Connection w = DriverManager.getConnection("jdbc:sqlite::memory:?" + NO_GENERATED_KEYS);
             create(w, Map.of(), StateSchema.STATEMENTS);
             return new StateStore(Path.of(":memory:"), w, 0, true, false, null);
         } catch (SQLException e) {
@@ -223,6 +260,9 @@ public final class StateStore implements AutoCloseable {
             if (allReaders.isEmpty()) {
                 throw new IllegalStateException("A state in memory has no file to copy");
             }
+            if (building) {
+                throw new IllegalStateException("The state file " + file + " is being built from the topics; it is copied once built");
+            }
             Files.createDirectories(dir);
             // What a stopped or killed writer left (its own copy is never a part this old).
             try (var parts = Files.newDirectoryStream(dir, "alerts-state.*.part")) {
@@ -238,6 +278,13 @@ public final class StateStore implements AutoCloseable {
                  PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
                 p.setString(1, part.toString());
                 p.execute();
+            } catch (SQLException e) {
+                Files.deleteIfExists(part);
+                throw new IllegalStateException("Could not write a snapshot of the state file " + file + " to " + dir + ": " + e.getMessage(), e);
+            }
+            // A copy is complete: the mark of a build whose pages are not all on disk yet (see settle) is not its.
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + part); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM building");
             } catch (SQLException e) {
                 Files.deleteIfExists(part);
                 throw new IllegalStateException("Could not write a snapshot of the state file " + file + " to " + dir + ": " + e.getMessage(), e);
@@ -270,6 +317,21 @@ public final class StateStore implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM building");
             s.execute("INSERT INTO building(since) VALUES (" + System.currentTimeMillis() + ")");
+        }
+    }
+
+    /** Whether the file's build from the topics had not finished (see {@link #loaded}). */
+    private static boolean interrupted(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return building(c);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private static void delete(Path file) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
         }
     }
 
@@ -336,7 +398,10 @@ public final class StateStore implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         write(c -> {
+            CaseBook.linkBuilt(c);
             try (Statement s = c.createStatement()) {
+                // The indexes' sorts on more than one core, where there are (SQLite's sorter threads; none by default).
+                s.execute("PRAGMA threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
                 for (String sql : StateSchema.DEFERRED) {
                     s.execute(sql);
                 }
@@ -344,15 +409,70 @@ public final class StateStore implements AutoCloseable {
             indexPendingWords(c);
             CaseCounts.recount(c);
             try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM building");
-                s.execute("PRAGMA optimize = 0x10002");
-                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+                s.execute("PRAGMA threads = 0");
             }
             return null;
         });
-        building = false;
-        BUILDING.remove(writer);
+        synchronized (this) {
+            try {
+                commitNow();
+                synchronous("NORMAL");
+                try (Statement s = writer.createStatement()) {
+                    s.execute("PRAGMA optimize = 0x10002");
+                    s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+                }
+                commit();
+            } catch (SQLException e) {
+                rollback();
+                failed = e;
+                throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+            }
+            building = false;
+            BUILDING.remove(writer);
+            if (allReaders.isEmpty()) {
+                unmark();
+            } else {
+                // Its mark goes once every page of it is on disk, which the service need not wait for.
+                settler = new Thread(this::settle, "netra-alerts-state-settle");
+                settler.setDaemon(true);
+                settler.start();
+            }
+        }
         log.info("Built the views' indexes, word tables and counts of the state file {} in {} s.", file, String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * After a build, written without waiting for the disk: has the file and its log written out to the disk, then takes
+     * the build's mark away (a crash of the machine before then leaves it, and the next start builds the state again).
+     * Later writes wait for the disk as usual (checkpoints with {@code synchronous = NORMAL}).
+     */
+    private void settle() {
+        long t0 = System.nanoTime();
+        try {
+            for (Path f : List.of(Path.of(file + "-wal"), file)) {
+                if (Files.exists(f)) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                }
+            }
+            unmark();
+            log.info("The state file {} built from the topics is on disk ({} s after it was built).", file,
+                    String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        } catch (IOException | RuntimeException e) {
+            // The next start builds it again.
+            log.warn("Could not make sure the state file {} is on disk ({}); if the service stops before it is, the next start builds it again.",
+                    file, e.getMessage());
+        }
+    }
+
+    private void unmark() {
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM building");
+            }
+            return null;
+        });
     }
 
     /** Whether the state is being built from the beginning: the views' indexes, words and counts wait for {@link #loaded()}. */
@@ -372,7 +492,7 @@ public final class StateStore implements AutoCloseable {
                 for (String sql : StateSchema.DEFERRED) {
                     s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[5]);
                 }
-                for (String table : List.of("positions", "alerts", "alert_search", "alert_search_pending", "cases", "case_texts", "case_search", "case_search_pending", "case_alerts", "case_subjects", "subjects",
+                for (String table : List.of("positions", "alerts", "alert_search", "alert_facts", "cases", "case_texts", "case_search", "case_search_pending", "case_alerts", "case_subjects", "subjects",
                         "events", "case_counts", "case_subject_counts")) {
                     s.execute("DELETE FROM " + table);
                 }
@@ -380,9 +500,27 @@ public final class StateStore implements AutoCloseable {
             markBuilding(c);
             return null;
         });
-        rebuilt = true;
-        building = true;
-        BUILDING.add(writer);
+        synchronized (this) {
+            try {
+                synchronous(BUILD_SYNC);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+            }
+            rebuilt = true;
+            building = true;
+            BUILDING.add(writer);
+        }
+    }
+
+    /** Sets how commits wait for the disk; outside a transaction (nothing uncommitted), as SQLite requires. */
+    private void synchronous(String level) throws SQLException {
+        commit();
+        writer.setAutoCommit(true);
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
+        } finally {
+            writer.setAutoCommit(false);
+        }
     }
 
     public Path file() {
@@ -391,19 +529,38 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction on the writing connection: all of it is committed, or none. Work that writes
-     * again from inside joins the same transaction.
+     * again from inside joins the same transaction. While the state is built from the topics, or inside {@link #grouped},
+     * the transaction is committed with those of the writes around it, at most {@link #GROUP_COMMIT_EVERY} apart; if
+     * one of them fails, all that is not committed yet is undone and every later write fails (the service stops, and
+     * the next start reads on from the positions last committed with their rows).
+     *
+     * @throws IllegalStateException when the file cannot be written, or an earlier grouped write failed
      */
     public synchronized <T> T write(Work<T> work) {
+        if (failed != null) {
+            throw new IllegalStateException("The state file " + file + " lost writes not yet committed when one of them failed ("
+                    + failed.getMessage() + "); restart the service, it reads on from the last commit", failed);
+        }
         depth++;
         try {
             T out = work.on(writer);
             if (depth == 1) {
-                writer.commit();
+                uncommitted = true;
+                if ((groups == 0 && !building) || System.nanoTime() - lastCommit >= groupCommitNanos) {
+                    commit();
+                }
             }
             return out;
         } catch (SQLException | RuntimeException e) {
             if (depth == 1) {
                 rollback();
+                if (uncommitted) {
+                    // Earlier writes' work was in the transaction too: their callers believe it stored.
+                    failed = e;
+                    log.error("A write to the state file {} failed with earlier writes not yet committed; they are undone, and the service "
+                            + "must be restarted to read them again.", file, e);
+                }
+                uncommitted = false;
             }
             if (e instanceof SQLException sql) {
                 throw new IllegalStateException("The state file " + file + " could not be written: " + sql.getMessage(), sql);
@@ -414,6 +571,50 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work}, which writes a lot (e.g. catching up on a topic), with its writes committed together (see
+     * {@link #write}), then commits what is left. Only for work whose rows nothing reads until it is done.
+     */
+    public <T> T grouped(java.util.function.Supplier<T> work) {
+        synchronized (this) {
+            groups++;
+        }
+        try {
+            return work.get();
+        } finally {
+            synchronized (this) {
+                groups--;
+                if (groups == 0 && !building && failed == null) {
+                    commitNow();
+                }
+            }
+        }
+    }
+
+    /** How far apart grouped commits are (see {@link #write}). */
+    void groupCommitEvery(java.time.Duration every) {
+        this.groupCommitNanos = every.toNanos();
+    }
+
+    /** Commits the writes not committed yet (grouped ones). */
+    public synchronized void commitNow() {
+        if (uncommitted && failed == null) {
+            try {
+                commit();
+            } catch (SQLException e) {
+                rollback();
+                failed = e;
+                throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void commit() throws SQLException {
+        writer.commit();
+        uncommitted = false;
+        lastCommit = System.nanoTime();
+    }
+
     private void rollback() {
         try {
             writer.rollback();
@@ -422,11 +623,26 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a read-only connection (the last committed state). */
+    /**
+     * Runs {@code work} on a read-only connection (the last committed state); while the state is built from the
+     * beginning, on the writing one (what was written, committed or not: see {@link #write}).
+     */
     public <T> T read(Work<T> work) {
         if (allReaders.isEmpty()) {
             // In memory: the writer's connection, inside its transaction if one is open on this thread.
             return write(work);
+        }
+        if (building) {
+            // Writes are committed together while the state is built: what was written is read where it is.
+            synchronized (this) {
+                if (building) {
+                    try {
+                        return work.on(writer);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("The state file " + file + " could not be read: " + e.getMessage(), e);
+                    }
+                }
+            }
         }
         Connection c;
         try {
@@ -458,10 +674,11 @@ public final class StateStore implements AutoCloseable {
     /** Indexes the words waiting in the pending tables (a build's, or an interrupted build's), in the caller's transaction. */
     private static void indexPendingWords(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String table : List.of("alert_search", "case_search")) {
-                s.execute("INSERT OR REPLACE INTO " + table + "(rowid, search) SELECT rowid, search FROM " + table + "_pending");
-                s.execute("DELETE FROM " + table + "_pending");
-            }
+            s.execute("INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, search FROM case_search_pending");
+            s.execute("DELETE FROM case_search_pending");
+            // The alerts' words were kept with their facts (see CaseBook.factsOf), which the cases have taken what they need from.
+            s.execute("INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, search FROM alert_facts");
+            s.execute("DELETE FROM alert_facts");
         }
     }
 
@@ -610,7 +827,24 @@ public final class StateStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        Thread s = settler;
+        if (s != null) {
+            try {
+                s.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeConnections();
+    }
+
+    private synchronized void closeConnections() {
+        try {
+            commitNow();
+        } catch (IllegalStateException e) {
+            log.error("Writes not yet committed to the state file {} are lost: {}", file, e.getMessage());
+        }
         for (Connection c : allReaders) {
             forget(c);
             closeQuietly(c);

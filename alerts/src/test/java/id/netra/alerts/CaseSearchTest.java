@@ -92,7 +92,7 @@ class CaseSearchTest {
         store.close();
     }
 
-    private static Alert alert(int i, String region, Severity severity, Alert.PartyMatch party) {
+    static Alert alert(int i, String region, Severity severity, Alert.PartyMatch party) {
         AsnRecord asn = new AsnRecord(String.format("1985010120100110%02d", i), "ASN " + i, i % 2 == 0 ? "Dinas Pendidikan" : "Dinas Kesehatan",
                 "Unit", "Guru", region, "Atasan", "atasan@example.go.id", List.of(Account.parse("x:asn" + i)));
         Post post = new Post(Platform.X, "p" + i, URI.create("https://x.com/asn" + i + "/status/" + i), new Author("asn" + i, asn.name()),

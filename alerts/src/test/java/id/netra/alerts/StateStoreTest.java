@@ -25,6 +25,7 @@ class StateStoreTest {
     void keepsRowsAndPositionsAcrossReopening() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             assertThat(store.rebuilt()).isTrue();
+            store.loaded();
             new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 1, 41), new AlertFeed.Read(null, 1, 42)));
             new CaseBook(store).apply(CaseBook.event("NTR-2024-000001", AlertEvent.Type.OPENED, "system", Instant.EPOCH, A.id(), null, null), 0, 7);
         }
@@ -47,11 +48,14 @@ class StateStoreTest {
             new CaseBook(store).apply(CaseBook.event("NTR-2024-000001", AlertEvent.Type.OPENED, "system", Instant.EPOCH, A.id(), null, null));
             // Its words wait to be indexed in one pass, and the case list's counts to be counted once.
             assertThat(rows(store, "case_counts")).isZero();
-            assertThat(rows(store, "alert_search_pending")).isOne();
+            assertThat(rows(store, "alert_facts")).isOne();
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).isEmpty();
+            // Built without waiting for the disk (0, OFF); once built, at each checkpoint (1, NORMAL).
+            assertThat(synchronous(store)).isZero();
             store.loaded();
+            assertThat(synchronous(store)).isOne();
             assertThat(indexes(store)).containsAll(deferredIndexes());
-            assertThat(rows(store, "alert_search_pending")).isZero();
+            assertThat(rows(store, "alert_facts")).isZero();
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
             CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
             // Built: words go to the word table at once.
@@ -70,24 +74,69 @@ class StateStoreTest {
     }
 
     @Test
-    void goesOnWithABuildInterruptedBeforeItCaughtUp() {
+    void buildsAgainAStateWhoseBuildWasInterrupted() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
-            new AlertFeed(store).add(A);
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 0)));
+            assertThat(new AlertFeed(store).positions()).isEqualTo(Map.of(0, 1L));
         }
         try (StateStore store = StateStore.open(dir, TOPICS)) {
-            // Not new, but still being built: what it was stored without comes once it has caught up.
-            assertThat(store.rebuilt()).isFalse();
+            // Written without waiting for the disk, a build that stopped is not gone on with: the topics are read again.
+            assertThat(store.rebuilt()).isTrue();
             assertThat(store.building()).isTrue();
-            assertThat(indexes(store)).doesNotContainAnyElementsOf(deferredIndexes());
+            assertThat(new AlertFeed(store).positions()).isEmpty();
+            assertThat(new AlertFeed(store).size()).isZero();
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 0)));
             store.loaded();
-            assertThat(store.building()).isFalse();
-            assertThat(rows(store, "alert_search_pending")).isZero();
-            assertThat(new AlertFeed(store).search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
         }
         try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.rebuilt()).isFalse();
             assertThat(store.building()).isFalse();
             assertThat(indexes(store)).containsAll(deferredIndexes());
+            assertThat(new AlertFeed(store).positions()).isEqualTo(Map.of(0, 1L));
+            assertThat(new AlertFeed(store).search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
         }
+    }
+
+    @Test
+    void refusesEveryWriteOnceAGroupedWriteFailedWithOthersUncommitted() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            store.groupCommitEvery(java.time.Duration.ofHours(1));
+            new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 0)));
+            assertThatThrownBy(() -> store.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO nowhere VALUES (1)");
+                }
+                return null;
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("nowhere");
+            // The alert stored before it was undone with it; its reader's position is past it: nothing may be written on.
+            assertThatThrownBy(() -> new AlertFeed(store).add(A)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("restart the service");
+        }
+    }
+
+    @Test
+    void commitsGroupedWritesWhenTheGroupEnds() {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            store.loaded();
+            store.groupCommitEvery(java.time.Duration.ofHours(1));
+            AlertFeed feed = new AlertFeed(store);
+            store.grouped(() -> {
+                feed.addAll(List.of(new AlertFeed.Read(A, 0, 0)));
+                // Not built: the readers see what is committed, and the group's writes are not yet.
+                assertThat(feed.positions()).isEmpty();
+                return null;
+            });
+            assertThat(feed.positions()).isEqualTo(Map.of(0, 1L));
+            assertThat(feed.get(A.id())).contains(A);
+        }
+    }
+
+    private static int synchronous(StateStore store) {
+        return store.write(c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA synchronous")) {
+                return r.next() ? r.getInt(1) : -1;
+            }
+        });
     }
 
     private static long rows(StateStore store, String table) {
@@ -153,6 +202,7 @@ class StateStoreTest {
         try (StateStore store = StateStore.open(dir, TOPICS, snapshots)) {
             assertThat(store.rebuilt()).isTrue();
             new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 9)));
+            assertThatThrownBy(() -> store.snapshot(snapshots)).hasMessageContaining("copied once built");
             store.loaded();
             assertThat(store.snapshot(snapshots)).isPositive();
             // Written after the snapshot: not in it.
@@ -167,6 +217,11 @@ class StateStoreTest {
             assertThat(feed.get(A.id())).contains(A);
             assertThat(feed.get(later.id())).isEmpty();
             assertThat(indexes(store)).containsAll(deferredIndexes());
+        }
+        // The copy is a built state (it does not carry the mark of a build not yet on disk).
+        try (StateStore store = StateStore.open(other, TOPICS, snapshots)) {
+            assertThat(store.rebuilt()).isFalse();
+            assertThat(new AlertFeed(store).get(A.id())).contains(A);
         }
         // A snapshot of other topics is not used.
         try (StateStore store = StateStore.open(other.resolve("again"), Map.of("alerts-topic", "other", "events-topic", "x"), snapshots)) {

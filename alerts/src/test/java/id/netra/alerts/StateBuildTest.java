@@ -1,0 +1,172 @@
+package id.netra.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.netra.alerts.auth.Jurisdiction;
+import id.netra.model.Alert;
+import id.netra.model.AlertEvent;
+import id.netra.model.Severity;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A state built from the topics' beginnings links its alerts and cases in one pass once caught up
+ * ({@link CaseBook#linkBuilt}); a state that is not being built links them as each alert and case event comes. Both
+ * must hold the same cases, whatever order the two topics were read in.
+ */
+class StateBuildTest {
+    private static final Map<String, String> TOPICS = Map.of("alerts-topic", "alerts", "events-topic", "alert-events");
+    private static final String[] REGIONS = {"18.72", "18.71", "14.71"};
+    private static final Instant NOW = Instant.parse("2024-11-20T00:00:00Z");
+    /** What a campaign's topics hold: the alerts, and the case events a leader wrote for them and analysts added. */
+    private static final List<Alert> ALERTS = new ArrayList<>();
+    private static final List<AlertEvent> EVENTS = new ArrayList<>();
+
+    @BeforeAll
+    static void campaign() {
+        try (StateStore leader = StateStore.inMemory()) {
+            AlertFeed feed = new AlertFeed(leader);
+            CaseBook book = new CaseBook(leader);
+            for (int i = 0; i < 30; i++) {
+                // Every fifth a copy of an earlier message of the same person: it joins that one's case.
+                int message = i % 5 == 4 ? i - 4 : i;
+                Alert a = CaseSearchTest.alert(message, REGIONS[i % 3], i % 2 == 0 ? Severity.HIGH : Severity.MEDIUM,
+                        i % 4 == 0 ? new Alert.PartyMatch("pdip", "Partai Demokrasi Indonesia Perjuangan") : null);
+                if (message != i) {
+                    a = copy(a, i);
+                }
+                ALERTS.add(a);
+                feed.add(a);
+                book.place(a, NOW.plusSeconds(i)).ifPresent(p -> {
+                    book.apply(p.event());
+                    EVENTS.add(p.event());
+                });
+            }
+            List<String> cases = EVENTS.stream().filter(e -> e.type() == AlertEvent.Type.OPENED).map(AlertEvent::caseId).toList();
+            EVENTS.add(CaseBook.event(cases.get(0), AlertEvent.Type.ASSIGNED, "ani", NOW.plusSeconds(60), null, "ani", null));
+            EVENTS.add(CaseBook.event(cases.get(1), AlertEvent.Type.DISMISSED, "ani", NOW.plusSeconds(61), null, null, "bukan kampanye"));
+            EVENTS.add(CaseBook.event(cases.get(2), AlertEvent.Type.CONFIRMED, "budi", NOW.plusSeconds(62), null, null, "terbukti"));
+            EVENTS.add(CaseBook.event(cases.get(3), AlertEvent.Type.ESCALATED, "budi", NOW.plusSeconds(63), null, null, "ke BKN"));
+            // A case opened by a LOW alert (none is, but the state must not depend on it), and one whose alert never came.
+            Alert low = CaseSearchTest.alert(40, REGIONS[0], Severity.LOW, null);
+            ALERTS.add(low);
+            EVENTS.add(CaseBook.event("NTR-2024-000900", AlertEvent.Type.OPENED, "system", NOW.plusSeconds(64), low.id(), null, null));
+            EVENTS.add(CaseBook.event("NTR-2024-000901", AlertEvent.Type.OPENED, "system", NOW.plusSeconds(65), "never-read", null, null));
+            // A HIGH alert added to a MEDIUM case later: the case's severity rises.
+            Alert later = CaseSearchTest.alert(41, REGIONS[1], Severity.HIGH, null);
+            ALERTS.add(later);
+            EVENTS.add(CaseBook.event(cases.get(1), AlertEvent.Type.ALERT_ADDED, "system", NOW.plusSeconds(66), later.id(), null, null));
+        }
+    }
+
+    private static Alert copy(Alert a, int i) {
+        id.netra.model.Post p = a.post();
+        id.netra.model.Post post = new id.netra.model.Post(p.platform(), "p" + i, java.net.URI.create(p.url() + "-" + i), p.author(),
+                "RT " + p.text(), p.publishedAt().plusMinutes(i), p.kind());
+        return new Alert(Alert.idFor(post.key(), "w1", "r1"), a.platform(), post.postId(), a.nip(), a.severity(), a.rule(), a.explanation(),
+                a.violation(), post, a.asn(), a.candidates(), a.parties(), a.evidence(), a.watchlistVersion(), a.registryVersion(),
+                a.lexiconVersion());
+    }
+
+    @Test
+    void holdsTheSameCasesAsStoringOneAtATimeWhateverTheOrderOfTheTopics(@TempDir Path one, @TempDir Path events, @TempDir Path alerts,
+                                                                          @TempDir Path mixed) {
+        Map<String, List<List<Object>>> expected;
+        try (StateStore store = StateStore.open(one, TOPICS)) {
+            // Not built: loaded at once, then every record linked as it comes, alerts and events interleaved.
+            store.loaded();
+            assertThat(store.building()).isFalse();
+            for (int i = 0; i < Math.max(ALERTS.size(), EVENTS.size()); i++) {
+                if (i < EVENTS.size()) {
+                    new CaseBook(store).apply(EVENTS.get(i), 0, i);
+                }
+                if (i < ALERTS.size()) {
+                    new AlertFeed(store).addAll(List.of(new AlertFeed.Read(ALERTS.get(i), 0, i)));
+                }
+            }
+            expected = contents(store);
+        }
+        assertThat(expected.get("cases")).hasSize(EVENTS.stream().map(AlertEvent::caseId).distinct().toList().size());
+        // The copies joined their messages' cases.
+        assertThat(EVENTS).filteredOn(e -> e.type() == AlertEvent.Type.ALERT_ADDED).hasSizeGreaterThanOrEqualTo(6);
+
+        assertThat(built(events, true, false)).isEqualTo(expected);
+        assertThat(built(alerts, false, false)).isEqualTo(expected);
+        assertThat(built(mixed, false, true)).isEqualTo(expected);
+    }
+
+    /** A state built from the beginning: the events read before the alerts or after them, or half the alerts before. */
+    private static Map<String, List<List<Object>>> built(Path dir, boolean eventsFirst, boolean halfFirst) {
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            assertThat(store.building()).isTrue();
+            AlertFeed feed = new AlertFeed(store);
+            CaseBook book = new CaseBook(store);
+            List<AlertFeed.Read> reads = new ArrayList<>();
+            for (int i = 0; i < ALERTS.size(); i++) {
+                reads.add(new AlertFeed.Read(ALERTS.get(i), 0, i));
+            }
+            List<CaseBook.Read> events = new ArrayList<>();
+            for (int i = 0; i < EVENTS.size(); i++) {
+                events.add(new CaseBook.Read(EVENTS.get(i), 0, i));
+            }
+            int half = halfFirst ? reads.size() / 2 : eventsFirst ? 0 : reads.size();
+            feed.addAll(reads.subList(0, half));
+            book.applyAll(events);
+            feed.addAll(reads.subList(half, reads.size()));
+            // The same alert delivered twice.
+            feed.addAll(reads.subList(0, 3));
+            store.loaded();
+            assertThat(store.building()).isFalse();
+            CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
+            return contents(store);
+        }
+    }
+
+    /** What the views read: the cases' rows, texts, candidates and parties, counts, and what searching by words finds. */
+    private static Map<String, List<List<Object>>> contents(StateStore store) {
+        Map<String, List<List<Object>>> out = new java.util.LinkedHashMap<>();
+        out.put("cases", rows(store, "SELECT * FROM cases ORDER BY id"));
+        out.put("case_texts", rows(store, "SELECT case_id, text FROM case_texts ORDER BY case_id"));
+        out.put("case_subjects", rows(store, "SELECT * FROM case_subjects ORDER BY case_id, kind, subject"));
+        out.put("subjects", rows(store, "SELECT * FROM subjects ORDER BY kind, subject"));
+        out.put("case_counts", rows(store, "SELECT * FROM case_counts WHERE n > 0 ORDER BY region, status, severity, agency"));
+        out.put("case_subject_counts", rows(store, "SELECT * FROM case_subject_counts WHERE n > 0 ORDER BY region, status, severity, kind, name"));
+        out.put("case_alerts", rows(store, "SELECT * FROM case_alerts ORDER BY case_id, alert_id"));
+        CaseSearch search = new CaseSearch(store);
+        for (String words : List.of("istimewa", "coblos", "ntr-2024-000900", "asn 7")) {
+            List<Object> found = new ArrayList<>();
+            search.each(CaseQuery.of(Map.of("q", words)::get), Jurisdiction.NATIONAL, "ani", c -> found.add(c.id()));
+            out.put("search " + words, List.of(found));
+        }
+        List<Object> alerts = new ArrayList<>();
+        new AlertFeed(store).search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 100).forEach(a -> alerts.add(a.id()));
+        out.put("alert search", List.of(alerts));
+        return out;
+    }
+
+    private static List<List<Object>> rows(StateStore store, String sql) {
+        return store.read(c -> {
+            List<List<Object>> rows = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                ResultSetMetaData m = r.getMetaData();
+                while (r.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= m.getColumnCount(); i++) {
+                        row.add(r.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
+    }
+}
