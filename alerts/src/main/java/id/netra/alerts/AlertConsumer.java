@@ -117,13 +117,8 @@ public final class AlertConsumer implements AutoCloseable {
     }
 
     private void run() {
-        // While catching up, the next poll's records are read from JSON on a thread of their own as this poll's are stored:
-        // reading an alert costs about as much as storing it, and the store takes one core.
-        java.util.concurrent.ExecutorService parser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "netra-alerts-parse");
-            t.setDaemon(true);
-            return t;
-        });
+        // While catching up, the next poll's alerts are read from JSON as this poll's are stored.
+        ParseAhead parser = new ParseAhead("netra-alerts-parse");
         try {
             assignAll();
             java.util.concurrent.Future<List<AlertFeed.Read>> pending = null;
@@ -131,12 +126,12 @@ public final class AlertConsumer implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 java.util.concurrent.Future<List<AlertFeed.Read>> next = records.isEmpty() ? null : parser.submit(() -> parse(records));
                 if (pending != null) {
-                    store(await(pending));
+                    store(ParseAhead.await(pending));
                 }
                 pending = next;
                 if (pending != null && records.count() < BEHIND) {
                     // Following the topic: stored now rather than after the next poll (up to POLL later).
-                    store(await(pending));
+                    store(ParseAhead.await(pending));
                     pending = null;
                 }
                 checkCaughtUp(pending == null);
@@ -153,7 +148,7 @@ public final class AlertConsumer implements AutoCloseable {
                 throw error;
             }
         } finally {
-            parser.shutdownNow();
+            parser.close();
             consumer.close();
         }
     }
@@ -170,20 +165,6 @@ public final class AlertConsumer implements AutoCloseable {
                     alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
         }
         return batch;
-    }
-
-    private static <T> T await(java.util.concurrent.Future<T> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private void store(List<AlertFeed.Read> batch) {

@@ -327,35 +327,46 @@ public final class CaseBook {
                     first.post().publishedAt().getOffset().getTotalSeconds(), first.post().text(), AlertFeed.searchText(null, first), subjects);
         }
 
+        /** Binds the list columns, in the order of {@link #COLUMNS}, from parameter 1; the next parameter's index. */
+        int bind(PreparedStatement p) throws SQLException {
+            int i = 0;
+            p.setString(++i, groupKey);
+            p.setString(++i, rule);
+            p.setString(++i, nip);
+            p.setString(++i, name);
+            p.setString(++i, agency);
+            p.setString(++i, region);
+            p.setString(++i, regionName);
+            p.setString(++i, province);
+            p.setString(++i, provinceName);
+            p.setString(++i, candidates);
+            p.setString(++i, candidateNames);
+            p.setString(++i, parties);
+            p.setString(++i, platform);
+            p.setString(++i, url);
+            p.setLong(++i, publishedAt);
+            p.setInt(++i, publishedOffset);
+            return i + 1;
+        }
+
+        /** The case's list columns a case takes from its first alert (in {@code cases} and {@code alert_facts} alike). */
+        static final List<String> COLUMNS = List.of("group_key", "rule", "nip", "name", "agency", "region", "region_name", "province",
+                "province_name", "candidates", "candidate_names", "parties", "platform", "url", "published_at", "published_offset");
+
         /** The words free-text search looks in for the case {@code caseId} (see {@link AlertFeed#searchText}). */
         String search(String caseId) {
             return caseId.toLowerCase(java.util.Locale.ROOT) + search;
         }
     }
 
+    private static final String DESCRIBE = "UPDATE cases SET " + String.join(" = ?, ", Facts.COLUMNS) + " = ? WHERE id = ?";
+    private static final String KEEP_FACTS = "INSERT OR REPLACE INTO alert_facts(rowid, " + String.join(", ", Facts.COLUMNS)
+            + ", text, search, subjects) SELECT rowid, " + "?, ".repeat(Facts.COLUMNS.size()) + "?, ?, ? FROM alerts WHERE id = ?";
+
     private static void describe(Connection c, String caseId, Alert first) throws SQLException {
         Facts f = Facts.of(first);
-        try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET group_key = ?, rule = ?, nip = ?, name = ?, agency = ?, region = ?,"
-                + " region_name = ?, province = ?, province_name = ?, candidates = ?, candidate_names = ?, parties = ?, platform = ?, url = ?,"
-                + " published_at = ?, published_offset = ? WHERE id = ?")) {
-            int i = 0;
-            p.setString(++i, f.groupKey());
-            p.setString(++i, f.rule());
-            p.setString(++i, f.nip());
-            p.setString(++i, f.name());
-            p.setString(++i, f.agency());
-            p.setString(++i, f.region());
-            p.setString(++i, f.regionName());
-            p.setString(++i, f.province());
-            p.setString(++i, f.provinceName());
-            p.setString(++i, f.candidates());
-            p.setString(++i, f.candidateNames());
-            p.setString(++i, f.parties());
-            p.setString(++i, f.platform());
-            p.setString(++i, f.url());
-            p.setLong(++i, f.publishedAt());
-            p.setInt(++i, f.publishedOffset());
-            p.setString(++i, caseId);
+        try (PreparedStatement p = StateStore.prepare(c, DESCRIBE)) {
+            p.setString(f.bind(p), caseId);
             p.executeUpdate();
         }
         try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO case_texts(case_id, text) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")) {
@@ -380,26 +391,12 @@ public final class CaseBook {
      */
     static void factsOf(Connection c, Alert a) throws SQLException {
         Facts f = Facts.of(a);
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_facts(rowid, group_key, rule, name, agency, region_name,"
-                + " province_name, candidates, candidate_names, parties, platform, url, published_offset, text, search, subjects)"
-                + " SELECT rowid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM alerts WHERE id = ?")) {
-            int i = 0;
-            p.setString(++i, f.groupKey());
-            p.setString(++i, f.rule());
-            p.setString(++i, f.name());
-            p.setString(++i, f.agency());
-            p.setString(++i, f.regionName());
-            p.setString(++i, f.provinceName());
-            p.setString(++i, f.candidates());
-            p.setString(++i, f.candidateNames());
-            p.setString(++i, f.parties());
-            p.setString(++i, f.platform());
-            p.setString(++i, f.url());
-            p.setInt(++i, f.publishedOffset());
-            p.setString(++i, f.text());
-            p.setString(++i, f.search());
-            p.setString(++i, Json.mapper().writeValueAsString(f.subjects()));
-            p.setString(++i, a.id());
+        try (PreparedStatement p = StateStore.prepare(c, KEEP_FACTS)) {
+            int i = f.bind(p);
+            p.setString(i++, f.text());
+            p.setString(i++, f.search());
+            p.setString(i++, Json.mapper().writeValueAsString(f.subjects()));
+            p.setString(i, a.id());
             p.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -410,7 +407,7 @@ public final class CaseBook {
      * Once a state built from the beginning has caught up: what storing each alert and case event did one at a time
      * otherwise, in one pass over the tables. Every case gets the count and highest severity of its known alerts, and a
      * case not described yet whose first alert is known gets its list columns, text, words and candidates and parties
-     * from that alert's facts (from the alert itself where it has none: stored before this build kept facts).
+     * from that alert's facts (read from the alert itself if it has none, which a build does not leave: a safeguard).
      */
     static void linkBuilt(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -419,11 +416,8 @@ public final class CaseBook {
             s.execute("DROP TABLE IF EXISTS temp.described");
             s.execute("CREATE TEMP TABLE described AS SELECT c.id AS case_id, a.rowid AS alert_rowid FROM cases c"
                     + " JOIN alerts a ON a.id = c.first_alert JOIN alert_facts f ON f.rowid = a.rowid WHERE c.group_key IS NULL");
-            s.execute("UPDATE cases SET group_key = f.group_key, rule = f.rule, nip = a.nip, name = f.name, agency = f.agency, region = a.region,"
-                    + " region_name = f.region_name, province = a.province, province_name = f.province_name, candidates = f.candidates,"
-                    + " candidate_names = f.candidate_names, parties = f.parties, platform = f.platform, url = f.url, published_at = a.published_at,"
-                    + " published_offset = f.published_offset FROM described d JOIN alerts a ON a.rowid = d.alert_rowid"
-                    + " JOIN alert_facts f ON f.rowid = d.alert_rowid WHERE cases.id = d.case_id");
+            s.execute("UPDATE cases SET " + Facts.COLUMNS.stream().map(col -> col + " = f." + col).collect(java.util.stream.Collectors.joining(", "))
+                    + " FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid WHERE cases.id = d.case_id");
             s.execute("INSERT INTO case_texts(case_id, text) SELECT d.case_id, f.text FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid"
                     + " WHERE true ON CONFLICT(case_id) DO UPDATE SET text = excluded.text");
             s.execute("INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search") + "(rowid, search) SELECT t.rowid, lower(d.case_id) || f.search"
@@ -434,7 +428,7 @@ public final class CaseBook {
             }
             s.execute("DROP TABLE temp.described");
         }
-        // Normally none: cases whose first alert was stored without facts.
+        // None after a build (every alert it stores keeps its facts): cases whose first alert has no facts.
         Map<String, String> rest = new java.util.LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT c.id, a.json FROM cases c JOIN alerts a ON a.id = c.first_alert"
                 + " WHERE c.group_key IS NULL")) {

@@ -135,13 +135,8 @@ public final class CaseLog implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = tail.endOffsets(tps);
         java.util.function.BooleanSupplier more = () -> tps.stream().anyMatch(tp -> tail.position(tp) < end.get(tp));
-        // The next poll's events are read from JSON on a thread of their own while this poll's are stored.
-        java.util.concurrent.ExecutorService parser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "netra-alerts-case-parse");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        // The next poll's events are read from JSON while this poll's are stored.
+        try (ParseAhead parser = new ParseAhead("netra-alerts-case-parse")) {
             // Each poll's events are stored in a transaction of their own, committed with those around them (see
             // StateStore.grouped): a commit writes every page its transaction changed, and one per poll rewrote the same
             // pages of the cases and their indexes over and over (a fifth of a first start's time). Nothing reads them
@@ -166,25 +161,15 @@ public final class CaseLog implements AutoCloseable {
                 }
                 return pending == null ? events : events + apply(await(pending)).size();
             });
-        } finally {
-            parser.shutdownNow();
         }
     }
 
-    private static <T> T await(java.util.concurrent.Future<T> f) {
+    private static <T> T await(java.util.concurrent.Future<T> read) {
         try {
-            return f.get();
+            return ParseAhead.await(read);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while reading case events", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -52,9 +52,10 @@ final class StateSchema {
             // While a state is built from the beginning, what a case takes from its first alert (see CaseBook.describe), and
             // the alert's words (search), for each alert (rowid the alert's rowid in alerts): the cases are described and the
             // words indexed from here in one pass once caught up (CaseBook.linkBuilt), not as the alerts and events come in.
-            "CREATE TABLE IF NOT EXISTS alert_facts (rowid INTEGER PRIMARY KEY, group_key TEXT NOT NULL, rule TEXT, name TEXT, agency TEXT,"
-                    + " region_name TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT, platform TEXT, url TEXT,"
-                    + " published_offset INTEGER, text TEXT NOT NULL, search TEXT NOT NULL, subjects TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS alert_facts (rowid INTEGER PRIMARY KEY, group_key TEXT NOT NULL, rule TEXT, nip TEXT, name TEXT, agency TEXT,"
+                    + " region TEXT, region_name TEXT, province TEXT, province_name TEXT, candidates TEXT, candidate_names TEXT, parties TEXT,"
+                    + " platform TEXT, url TEXT, published_at INTEGER, published_offset INTEGER, text TEXT NOT NULL, search TEXT NOT NULL,"
+                    + " subjects TEXT NOT NULL)",
             // One row while the state is built from the topics' beginnings (see StateStore.loaded).
             "CREATE TABLE IF NOT EXISTS building (since INTEGER NOT NULL)",
             // The counts beside the case list, kept as cases change (see CaseCounts); '' and -1 stand for none.
