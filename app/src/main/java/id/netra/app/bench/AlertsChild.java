@@ -135,29 +135,33 @@ final class AlertsChild implements AutoCloseable {
         }
     }
 
-    /** Heap in use right after a full collection the bench asked for with {@code jcmd <pid> GC.run}. */
+    /**
+     * The live heap: the bytes of the objects a full collection keeps, as {@code jcmd <pid> GC.class_histogram} counts
+     * them at that collection (its "Total" line). Not the heap in use read after a collection: while an export runs,
+     * what the service allocates between the collection and the read (tens of MiB at its rate) would count as live.
+     */
     OptionalLong heapAfterGc() {
-        if (!gc()) {
-            return OptionalLong.empty();
-        }
-        return heapUsed();
-    }
-
-    /** Asks the service's JVM for a full collection; false when {@code jcmd} is not there or failed. */
-    boolean gc() {
         Path jcmd = Path.of(java()).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
-            return false;
+            return OptionalLong.empty();
         }
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            OptionalLong total = OptionalLong.empty();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    String[] cells = line.trim().split("\\s+");
+                    if (cells.length == 3 && cells[0].equals("Total")) {
+                        total = OptionalLong.of(Long.parseLong(cells[2]));
+                    }
+                }
+            }
+            return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0 ? total : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return OptionalLong.empty();
         }
     }
 
