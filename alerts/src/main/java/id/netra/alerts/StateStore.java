@@ -392,7 +392,9 @@ public final class StateStore implements AutoCloseable {
      * gathers the planner's statistics. Call before the
      * service says it is ready: without them the views scan whole tables.
      */
-    public void loaded() {
+    public synchronized void loaded() {
+        // Holding the store from the first pass to the end of the build: a write between them (a case event the tail
+        // reads) would be stored as in a build, after the pass that links what builds store.
         if (!building) {
             return;
         }
