@@ -400,7 +400,7 @@ public final class StateStore implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         // How long each pass took, in the log: where a first start's last minute goes.
-        long[] at = new long[5];
+        long[] at = new long[4];
         write(c -> {
             CaseBook.linkBuilt(c);
             at[0] = System.nanoTime();
@@ -421,30 +421,26 @@ public final class StateStore implements AutoCloseable {
             }
             return null;
         });
-        synchronized (this) {
-            try {
-                commitNow();
-                synchronous("NORMAL");
-                try (Statement s = writer.createStatement()) {
-                    s.execute("PRAGMA optimize = 0x10002");
-                    s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
-                }
-                commit();
-            } catch (SQLException e) {
-                rollback();
-                failed = e;
-                throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+        try {
+            commitNow();
+            synchronous("NORMAL");
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA optimize = 0x10002");
+                s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             }
-            building = false;
-            BUILDING.remove(writer);
-            if (allReaders.isEmpty()) {
-                unmark();
-            } else {
-                // Its mark goes once every page of it is on disk, which the service need not wait for.
-                settler = new Thread(this::settle, "netra-alerts-state-settle");
-                settler.setDaemon(true);
-                settler.start();
-            }
+            commit();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        building = false;
+        BUILDING.remove(writer);
+        if (allReaders.isEmpty()) {
+            unmark();
+        } else {
+            // Its mark goes once every page of it is on disk, which the service need not wait for.
+            settler = new Thread(this::settle, "netra-alerts-state-settle");
+            settler.setDaemon(true);
+            settler.start();
         }
         long end = System.nanoTime();
         log.info("Built the views' indexes, word tables and counts of the state file {} in {} s (cases described and counted {} s, indexes {} s, "
@@ -612,16 +608,21 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** Commits the writes not committed yet (grouped ones). */
-    public synchronized void commitNow() {
+    private synchronized void commitNow() {
         if (uncommitted && failed == null) {
             try {
                 commit();
             } catch (SQLException e) {
-                rollback();
-                failed = e;
-                throw new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
+                throw failed(e);
             }
         }
+    }
+
+    /** Undoes what is not committed and refuses every later write (see {@link #write}); the error to throw. */
+    private IllegalStateException failed(SQLException e) {
+        rollback();
+        failed = e;
+        return new IllegalStateException("The state file " + file + " could not be written: " + e.getMessage(), e);
     }
 
     private void commit() throws SQLException {
@@ -686,7 +687,7 @@ public final class StateStore implements AutoCloseable {
         return isBuilding(c) ? table + "_pending" : table;
     }
 
-    /** Indexes the words waiting in the pending tables (a build's, or an interrupted build's), in the caller's transaction. */
+    /** Indexes the words a build kept aside (the cases' pending words, the alerts' facts), in the caller's transaction. */
     private static void indexPendingWords(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, search FROM case_search_pending");
