@@ -2,15 +2,20 @@ package id.netra.app;
 
 import static id.netra.app.NetraCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.netra.embedded.EmbeddedKafkaExtension;
 import id.netra.model.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,6 +60,38 @@ class TopicsRetentionIT {
         assertThat(fixed.exitCode()).as(fixed.out()).isZero();
         assertThat(fixed.out()).containsPattern("audit-log +delete +157788000000 +-1 +ok").doesNotContain("SHORT");
         assertThat(Topics.upgrade(KAFKA.admin())).as("nothing to upgrade in a catalog of this release").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void waitsForAPartitionWhoseTopicTheBrokerDoesNotKnowYet() throws Exception {
+        // The broker's metadata can lag the controller that created a topic; the admin client does not retry a partition
+        // of an unknown topic. Here the topic is unknown at the first attempt and created only when told of the retry.
+        NewTopic late = new NewTopic("late-topic", 3, (short) 1);
+        List<Set<TopicPartition>> retries = new ArrayList<>();
+
+        Topics.awaitLeaders(KAFKA.admin(), List.of(late), Duration.ofSeconds(30), pending -> {
+            if (retries.isEmpty()) {
+                KAFKA.createTopic(late.name(), late.numPartitions(), Map.of());
+            }
+            retries.add(pending);
+        });
+
+        assertThat(retries).isNotEmpty();
+        assertThat(retries.getFirst()).containsExactlyInAnyOrder(
+                new TopicPartition("late-topic", 0), new TopicPartition("late-topic", 1), new TopicPartition("late-topic", 2));
+    }
+
+    @Test
+    @Order(4)
+    void namesThePartitionsStillWithoutALeaderWhenTheWaitRunsOut() {
+        NewTopic never = new NewTopic("never-created", 1, (short) 1);
+        List<Set<TopicPartition>> retries = new ArrayList<>();
+
+        assertThatThrownBy(() -> Topics.awaitLeaders(KAFKA.admin(), List.of(never), Duration.ofSeconds(1), retries::add))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never-created-0")
+                .hasMessageContaining("1 s after the topics were created");
+        assertThat(retries).as("asked again before giving up").isNotEmpty();
     }
 
     @Test

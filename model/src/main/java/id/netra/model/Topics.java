@@ -2,15 +2,22 @@ package id.netra.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -172,7 +179,7 @@ public final class Topics {
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> m = new java.util.HashMap<>(base);
+        Map<String, String> m = new HashMap<>(base);
         m.put(key, value);
         return Map.copyOf(m);
     }
@@ -212,22 +219,60 @@ public final class Topics {
         }
     }
 
+    /** How long {@link #createMissing} waits for the partitions it created to be served by their leaders. */
+    static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(60);
+
     /**
      * Returns once every partition of {@code topics} is served by its leader: a created topic's partitions are
      * created on the brokers a moment after the controller says so, and an idempotent producer that writes in that moment
      * with several requests in flight can see its first request refused (not the leader) and a later one accepted, then
      * retry the first forever ({@code OUT_OF_ORDER_SEQUENCE_NUMBER}, KAFKA-15591). Asking every partition's end offset is
-     * answered by the leader alone; the admin client retries it (unknown partition, not the leader yet) within its
-     * {@code default.api.timeout.ms}.
+     * answered by the leader alone. The admin client does not retry a partition whose topic the broker does not know yet
+     * (its metadata lags the controller by a moment): this asks again for the partitions that failed with a retriable
+     * error, after a pause that grows from 20 to 500 ms, until {@code timeout}.
+     *
+     * @param onRetry told the partitions still waited for before each new attempt
+     * @throws IllegalStateException naming the partitions still without a leader once {@code timeout} has passed
+     * @throws ExecutionException on an error that asking again would not cure (not authorized, for one)
      */
-    static void awaitLeaders(Admin admin, List<NewTopic> topics) throws InterruptedException, ExecutionException {
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new java.util.HashMap<>();
+    public static void awaitLeaders(Admin admin, List<NewTopic> topics, Duration timeout,
+            Consumer<Set<TopicPartition>> onRetry) throws InterruptedException, ExecutionException {
+        Set<TopicPartition> pending = new TreeSet<>(
+                Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
         for (NewTopic t : topics) {
             for (int p = 0; p < t.numPartitions(); p++) {
-                ends.put(new org.apache.kafka.common.TopicPartition(t.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                pending.add(new TopicPartition(t.name(), p));
             }
         }
-        admin.listOffsets(ends).all().get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseMs = 20;
+        Throwable last = null;
+        while (true) {
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            pending.forEach(tp -> ends.put(tp, OffsetSpec.latest()));
+            var result = admin.listOffsets(ends);
+            for (TopicPartition tp : List.copyOf(pending)) {
+                try {
+                    result.partitionResult(tp).get();
+                    pending.remove(tp);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RetriableException)) {
+                        throw e;
+                    }
+                    last = e.getCause();
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException("No leader serves " + pending + " " + timeout.toSeconds()
+                        + " s after the topics were created (last error: " + last.getMessage() + ")", last);
+            }
+            onRetry.accept(Set.copyOf(pending));
+            Thread.sleep(pauseMs);
+            pauseMs = Math.min(500, pauseMs * 2);
+        }
     }
 
     /**
@@ -256,7 +301,7 @@ public final class Topics {
             List<String> names = missing.stream().map(NewTopic::name).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
-                awaitLeaders(admin, missing);
+                awaitLeaders(admin, missing, LEADERS_TIMEOUT, pending -> { });
             }
             return names;
         } catch (ExecutionException e) {
