@@ -160,17 +160,26 @@ public final class CaseBook {
                 }
             }
         }
+        if (!placed && StateStore.isBuilding(c)) {
+            // While the state is built, an event is only kept; the cases are derived from all of them in one pass once caught
+            // up (see deriveBuilt), not looked up and changed event by event.
+            try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, 0)")) {
+                p.setString(1, e.eventId());
+                p.setString(2, e.caseId());
+                p.setLong(3, e.at().toEpochMilli());
+                p.setString(4, json(e));
+                p.executeUpdate();
+            }
+            return null;
+        }
         // The counts beside the list: the case as it was out, as it will be in (see CaseCounts).
         CaseCounts.remove(c, e.caseId());
         CaseRow row = row(c, e.caseId());
         if (row == null) {
-            Matcher m = CASE_ID.matcher(e.caseId());
-            Integer year = m.matches() ? Integer.parseInt(m.group(1)) : null;
-            Integer seq = m.matches() ? Integer.parseInt(m.group(2)) : null;
             try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO cases(id, year, seq, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, e.caseId());
-                p.setObject(2, year);
-                p.setObject(3, seq);
+                p.setObject(2, yearOf(e.caseId()));
+                p.setObject(3, seqOf(e.caseId()));
                 p.setString(4, CaseFile.Status.OPEN.name());
                 p.setLong(5, e.at().toEpochMilli());
                 p.setLong(6, e.at().toEpochMilli());
@@ -186,26 +195,13 @@ public final class CaseBook {
             p.setInt(5, placed ? 1 : 0);
             p.executeUpdate();
         }
-        CaseFile.Status status = row.status();
-        String assignee = row.assignee();
-        switch (e.type()) {
-            case OPENED, ALERT_ADDED -> addAlert(c, e.caseId(), e.alertId());
-            case ASSIGNED -> {
-                assignee = e.assignee();
-                if (!status.closed() && status != CaseFile.Status.ESCALATED) {
-                    status = CaseFile.Status.ASSIGNED;
-                }
-            }
-            case CONFIRMED -> status = CaseFile.Status.CONFIRMED;
-            case DISMISSED -> status = CaseFile.Status.DISMISSED;
-            case ESCALATED -> status = CaseFile.Status.ESCALATED;
-            case REOPENED -> status = assignee == null ? CaseFile.Status.OPEN : CaseFile.Status.ASSIGNED;
-            case COMMENTED, DOSSIER_ISSUED -> {
-            }
+        if (e.type() == Type.OPENED || e.type() == Type.ALERT_ADDED) {
+            addAlert(c, e.caseId(), e.alertId());
         }
+        Triage after = new Triage(row.status(), row.assignee()).after(e.type(), e.assignee());
         try (PreparedStatement p = StateStore.prepare(c, "UPDATE cases SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")) {
-            p.setString(1, status.name());
-            p.setString(2, assignee);
+            p.setString(1, after.status().name());
+            p.setString(2, after.assignee());
             p.setLong(3, e.at().toEpochMilli());
             p.setString(4, e.caseId());
             p.executeUpdate();
@@ -410,6 +406,7 @@ public final class CaseBook {
      * from that alert's facts (read from the alert itself if it has none, which a build does not leave: a safeguard).
      */
     static void linkBuilt(Connection c) throws SQLException {
+        deriveBuilt(c);
         try (Statement s = c.createStatement()) {
             s.execute("UPDATE cases SET alerts = x.n, severity = x.s FROM (SELECT ca.case_id AS id, count(a.id) AS n, max(a.severity) AS s"
                     + " FROM case_alerts ca LEFT JOIN alerts a ON a.id = ca.alert_id GROUP BY ca.case_id) AS x WHERE cases.id = x.id");
@@ -603,6 +600,101 @@ public final class CaseBook {
                 return r.getLong(1);
             }
         });
+    }
+
+    /** Where a case stands in its triage: the one place the case events' effect on it is decided. */
+    record Triage(CaseFile.Status status, String assignee) {
+        static final Triage OPENED = new Triage(CaseFile.Status.OPEN, null);
+
+        /** After an event of {@code type} ({@code assignee}: the event's, for {@link Type#ASSIGNED}). */
+        Triage after(Type type, String assignee) {
+            return switch (type) {
+                // Assigning a closed or escalated case names who holds it without reopening it.
+                case ASSIGNED -> new Triage(status.closed() || status == CaseFile.Status.ESCALATED ? status : CaseFile.Status.ASSIGNED, assignee);
+                case CONFIRMED -> new Triage(CaseFile.Status.CONFIRMED, this.assignee);
+                case DISMISSED -> new Triage(CaseFile.Status.DISMISSED, this.assignee);
+                case ESCALATED -> new Triage(CaseFile.Status.ESCALATED, this.assignee);
+                case REOPENED -> new Triage(this.assignee == null ? CaseFile.Status.OPEN : CaseFile.Status.ASSIGNED, this.assignee);
+                case OPENED, ALERT_ADDED, COMMENTED, DOSSIER_ISSUED -> this;
+            };
+        }
+    }
+
+    private static Integer yearOf(String caseId) {
+        Matcher m = CASE_ID.matcher(caseId);
+        return m.matches() ? Integer.parseInt(m.group(1)) : null;
+    }
+
+    private static Integer seqOf(String caseId) {
+        Matcher m = CASE_ID.matcher(caseId);
+        return m.matches() ? Integer.parseInt(m.group(2)) : null;
+    }
+
+    /**
+     * Once a state built from the beginning has caught up: the cases and their alerts from the events kept while building
+     * (see {@link #apply}), as applying them one by one in topic order ({@code events.seq}) would have left them. A case's
+     * row is made by its first event and its triage follows its events ({@link Triage}); each alert of a case is in
+     * {@code case_alerts} once, in the order it was first added, the rows in the order of the events that added them (an
+     * alert's case is its latest row); a case's first alert is its alert number 0. Nothing is held per case in memory:
+     * the events are read in case order, a case's result written as the next case begins.
+     */
+    static void deriveBuilt(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord)"
+                + " SELECT case_id, alert_id, row_number() OVER (PARTITION BY case_id ORDER BY first) - 1 FROM"
+                + " (SELECT case_id, json ->> '$.alertId' AS alert_id, min(seq) AS first FROM events WHERE json ->> '$.type' IN (?, ?)"
+                + " AND json ->> '$.alertId' IS NOT NULL GROUP BY case_id, alert_id) ORDER BY first")) {
+            p.setString(1, Type.OPENED.id());
+            p.setString(2, Type.ALERT_ADDED.id());
+            p.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS temp.derived");
+            s.execute("CREATE TEMP TABLE derived (id TEXT NOT NULL, first INTEGER NOT NULL, year INTEGER, seq INTEGER, status TEXT NOT NULL,"
+                    + " assignee TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)");
+        }
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT case_id, seq, at, json ->> '$.type', json ->> '$.assignee' FROM events ORDER BY case_id, seq");
+             PreparedStatement p = c.prepareStatement("INSERT INTO temp.derived VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String caseId = null;
+            long first = 0;
+            long openedAt = 0;
+            long updatedAt = 0;
+            Triage triage = null;
+            while (true) {
+                boolean more = r.next();
+                String id = more ? r.getString(1) : null;
+                if (caseId != null && !caseId.equals(id)) {
+                    p.setString(1, caseId);
+                    p.setLong(2, first);
+                    p.setObject(3, yearOf(caseId));
+                    p.setObject(4, seqOf(caseId));
+                    p.setString(5, triage.status().name());
+                    p.setString(6, triage.assignee());
+                    p.setLong(7, openedAt);
+                    p.setLong(8, updatedAt);
+                    p.executeUpdate();
+                }
+                if (!more) {
+                    break;
+                }
+                if (!id.equals(caseId)) {
+                    caseId = id;
+                    first = r.getLong(2);
+                    openedAt = r.getLong(3);
+                    triage = Triage.OPENED;
+                }
+                updatedAt = r.getLong(3);
+                triage = triage.after(Type.of(r.getString(4)), r.getString(5));
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            // In the order of the cases' first events, as one by one.
+            // (Replacing a case an event placed while building made: that one is derived again with the others.)
+            s.execute("INSERT OR REPLACE INTO cases(id, year, seq, status, assignee, opened_at, updated_at)"
+                    + " SELECT id, year, seq, status, assignee, opened_at, updated_at FROM temp.derived ORDER BY first");
+            s.execute("DROP TABLE temp.derived");
+            s.execute("UPDATE cases SET first_alert = ca.alert_id FROM case_alerts ca WHERE ca.case_id = cases.id AND ca.ord = 0");
+        }
     }
 
     private record CaseRow(CaseFile.Status status, String assignee, String groupKey, String firstAlert) {

@@ -65,6 +65,20 @@ class StateBuildTest {
             Alert later = CaseSearchTest.alert(41, REGIONS[1], Severity.HIGH, null);
             ALERTS.add(later);
             EVENTS.add(CaseBook.event(cases.get(1), AlertEvent.Type.ALERT_ADDED, "system", NOW.plusSeconds(66), later.id(), null, null));
+            // Triage after a case was closed: reopened without an assignee (open), assigned while confirmed (stays
+            // confirmed), then reopened (assigned), assigned while escalated (stays escalated); a comment changes nothing.
+            EVENTS.add(CaseBook.event(cases.get(1), AlertEvent.Type.REOPENED, "ani", NOW.plusSeconds(67), null, null, "salah tutup"));
+            EVENTS.add(CaseBook.event(cases.get(2), AlertEvent.Type.ASSIGNED, "budi", NOW.plusSeconds(68), null, "ani", null));
+            EVENTS.add(CaseBook.event(cases.get(2), AlertEvent.Type.REOPENED, "budi", NOW.plusSeconds(69), null, null, "bukti baru"));
+            EVENTS.add(CaseBook.event(cases.get(3), AlertEvent.Type.ASSIGNED, "budi", NOW.plusSeconds(70), null, "budi", null));
+            EVENTS.add(CaseBook.event(cases.get(0), AlertEvent.Type.COMMENTED, "ani", NOW.plusSeconds(71), null, null, "dicek"));
+            // A case whose first event is not its opening; an event and an alert's addition delivered twice (the second
+            // of each is the same event, known by id); an alert added to a second case (its case is now that one).
+            EVENTS.add(CaseBook.event("NTR-2024-000902", AlertEvent.Type.ASSIGNED, "ani", NOW.plusSeconds(72), null, "ani", null));
+            EVENTS.add(CaseBook.event("NTR-2024-000902", AlertEvent.Type.OPENED, "system", NOW.plusSeconds(73), "never-read-2", null, null));
+            EVENTS.add(EVENTS.get(1));
+            EVENTS.add(EVENTS.stream().filter(e -> e.type() == AlertEvent.Type.ALERT_ADDED).findFirst().orElseThrow());
+            EVENTS.add(CaseBook.event("NTR-2024-000902", AlertEvent.Type.ALERT_ADDED, "system", NOW.plusSeconds(74), ALERTS.get(5).id(), null, null));
         }
     }
 
@@ -94,6 +108,13 @@ class StateBuildTest {
                 }
             }
             expected = contents(store);
+            List<String> cases = EVENTS.stream().filter(e -> e.type() == AlertEvent.Type.OPENED).map(AlertEvent::caseId).toList();
+            assertThat(rows(store, "SELECT id, status, assignee FROM cases WHERE id IN ('" + cases.get(1) + "', '" + cases.get(2) + "', '"
+                    + cases.get(3) + "', 'NTR-2024-000902') ORDER BY id")).containsExactly(
+                    java.util.Arrays.asList(cases.get(1), "OPEN", null), List.of(cases.get(2), "ASSIGNED", "ani"),
+                    List.of(cases.get(3), "ESCALATED", "budi"), List.of("NTR-2024-000902", "ASSIGNED", "ani"));
+            assertThat(rows(store, "SELECT case_id FROM case_alerts WHERE alert_id = '" + ALERTS.get(5).id() + "' ORDER BY rowid DESC LIMIT 1"))
+                    .containsExactly(List.of("NTR-2024-000902"));
         }
         assertThat(expected.get("cases")).hasSize(EVENTS.stream().map(AlertEvent::caseId).distinct().toList().size());
         // The copies joined their messages' cases.
@@ -140,7 +161,8 @@ class StateBuildTest {
         out.put("subjects", rows(store, "SELECT * FROM subjects ORDER BY kind, subject"));
         out.put("case_counts", rows(store, "SELECT * FROM case_counts WHERE n > 0 ORDER BY region, status, severity, agency"));
         out.put("case_subject_counts", rows(store, "SELECT * FROM case_subject_counts WHERE n > 0 ORDER BY region, status, severity, kind, name"));
-        out.put("case_alerts", rows(store, "SELECT * FROM case_alerts ORDER BY case_id, alert_id"));
+        out.put("case_alerts", rows(store, "SELECT rowid, case_id, alert_id, ord FROM case_alerts ORDER BY rowid"));
+        out.put("events", rows(store, "SELECT seq, id, case_id, at, json, placed FROM events ORDER BY seq"));
         CaseSearch search = new CaseSearch(store);
         for (String words : List.of("istimewa", "coblos", "ntr-2024-000900", "asn 7")) {
             List<Object> found = new ArrayList<>();
