@@ -406,7 +406,6 @@ public final class CaseBook {
      * from that alert's facts (read from the alert itself if it has none, which a build does not leave: a safeguard).
      */
     static void linkBuilt(Connection c) throws SQLException {
-        deriveBuilt(c);
         try (Statement s = c.createStatement()) {
             s.execute("UPDATE cases SET alerts = x.n, severity = x.s FROM (SELECT ca.case_id AS id, count(a.id) AS n, max(a.severity) AS s"
                     + " FROM case_alerts ca LEFT JOIN alerts a ON a.id = ca.alert_id GROUP BY ca.case_id) AS x WHERE cases.id = x.id");

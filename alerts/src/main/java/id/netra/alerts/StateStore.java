@@ -410,8 +410,10 @@ public final class StateStore implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         // How long each pass took, in the log: where a first start's last minute goes.
-        long[] at = new long[4];
+        long[] at = new long[5];
         write(c -> {
+            CaseBook.deriveBuilt(c);
+            at[4] = System.nanoTime();
             CaseBook.linkBuilt(c);
             at[0] = System.nanoTime();
             try (Statement s = c.createStatement()) {
@@ -453,8 +455,9 @@ public final class StateStore implements AutoCloseable {
             settler.start();
         }
         long end = System.nanoTime();
-        log.info("Built the views' indexes, word tables and counts of the state file {} in {} s (cases described and counted {} s, indexes {} s, "
-                + "words {} s, counts {} s, commit {} s).", file, seconds(end - t0), seconds(at[0] - t0), seconds(at[1] - at[0]),
+        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s (cases derived from their events {} s,"
+                + " described and counted {} s, indexes {} s, words {} s, counts {} s, commit {} s).", file, seconds(end - t0), seconds(at[4] - t0),
+                seconds(at[0] - at[4]), seconds(at[1] - at[0]),
                 seconds(at[2] - at[1]), seconds(at[3] - at[2]), seconds(end - at[3]));
     }
 
@@ -854,15 +857,20 @@ public final class StateStore implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread s = settler;
-        if (s != null) {
-            try {
-                s.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            awaitSettled(java.time.Duration.ofMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         closeConnections();
+    }
+
+    /** Waits (at most {@code limit}) until a built state is on disk and has lost its building mark (see {@link #settle}). */
+    void awaitSettled(java.time.Duration limit) throws InterruptedException {
+        Thread s = settler;
+        if (s != null) {
+            s.join(limit.toMillis());
+        }
     }
 
     private synchronized void closeConnections() {
