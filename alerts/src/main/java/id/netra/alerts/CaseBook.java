@@ -163,13 +163,7 @@ public final class CaseBook {
         if (!placed && StateStore.isBuilding(c)) {
             // While the state is built, an event is only kept; the cases are derived from all of them in one pass once caught
             // up (see deriveBuilt), not looked up and changed event by event.
-            try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, 0)")) {
-                p.setString(1, e.eventId());
-                p.setString(2, e.caseId());
-                p.setLong(3, e.at().toEpochMilli());
-                p.setString(4, json(e));
-                p.executeUpdate();
-            }
+            keep(c, e, false);
             return null;
         }
         // The counts beside the list: the case as it was out, as it will be in (see CaseCounts).
@@ -187,14 +181,7 @@ public final class CaseBook {
             }
             row = new CaseRow(CaseFile.Status.OPEN, null, null, null);
         }
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
-            p.setString(1, e.eventId());
-            p.setString(2, e.caseId());
-            p.setLong(3, e.at().toEpochMilli());
-            p.setString(4, json(e));
-            p.setInt(5, placed ? 1 : 0);
-            p.executeUpdate();
-        }
+        keep(c, e, placed);
         if (e.type() == Type.OPENED || e.type() == Type.ALERT_ADDED) {
             addAlert(c, e.caseId(), e.alertId());
         }
@@ -599,6 +586,18 @@ public final class CaseBook {
                 return r.getLong(1);
             }
         });
+    }
+
+    /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
+    private static void keep(Connection c, AlertEvent e, boolean placed) throws SQLException {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
+            p.setString(1, e.eventId());
+            p.setString(2, e.caseId());
+            p.setLong(3, e.at().toEpochMilli());
+            p.setString(4, json(e));
+            p.setInt(5, placed ? 1 : 0);
+            p.executeUpdate();
+        }
     }
 
     /** Where a case stands in its triage: the one place the case events' effect on it is decided. */
