@@ -90,7 +90,7 @@ public final class CaseSearch {
             if (counted == null || System.nanoTime() - counted.at() > COUNTS_FRESH_NANOS) {
                 // The usual views' counts are kept as cases change; others are counted over the matching cases.
                 counted = CaseCounts.covers(q) ? new Counted(CaseCounts.total(c, q, j), CaseCounts.counts(c, q, j), System.nanoTime())
-                        : new Counted(count(c, w), counts(c, w), System.nanoTime());
+                        : counted(c, w);
                 recent.put(key, counted);
             }
             return new Page(rows, next, counted.total(), counted.counts());
@@ -122,7 +122,7 @@ public final class CaseSearch {
 
     /** As {@link #page}'s counts, always counted over the matching cases (to check {@link CaseCounts} against). */
     Map<String, Map<String, Long>> countedOverCases(CaseQuery q, Jurisdiction j, String viewer) {
-        return store.read(c -> counts(c, where(q, j, viewer, false)));
+        return store.read(c -> counted(c, where(q, j, viewer, false)).counts());
     }
 
     /** As {@link #count}, always counted over the matching cases. */
@@ -321,24 +321,46 @@ public final class CaseSearch {
         }
     }
 
-    /** The counts beside the filters: per status, severity, province, candidate pair and party, by name, most first. */
-    private static Map<String, Map<String, Long>> counts(Connection c, Where w) throws SQLException {
+    /**
+     * How many cases match and the counts beside the filters (per status, severity, province, candidate pair and party by
+     * name, agency; most first), in one statement: the matching cases are found once and every count is taken from them.
+     * (Counted one query each, a text search matching most of 300,000 cases found them seven times: about 7 s, 2 s so.)
+     */
+    private static Counted counted(Connection c, Where w) throws SQLException {
+        String sql = "WITH m AS MATERIALIZED (SELECT id, status, severity, province_name, agency FROM cases WHERE " + w.sql + "),"
+                + " f(facet, value, n) AS (SELECT 'total', NULL, count(*) FROM m"
+                + " UNION ALL SELECT 'status', status, count(*) FROM m GROUP BY 2"
+                + " UNION ALL SELECT 'severity', severity, count(*) FROM m GROUP BY 2"
+                + " UNION ALL SELECT 'province', province_name, count(*) FROM m GROUP BY 2"
+                + " UNION ALL SELECT 'agency', agency, count(*) FROM m WHERE agency IS NOT NULL GROUP BY 2"
+                // From the matching cases to their subjects (not the other way): a narrow filter reads few rows.
+                + " UNION ALL SELECT s.kind, s.name, count(*) FROM m CROSS JOIN case_subjects s ON s.case_id = m.id"
+                + " AND s.kind IN ('candidate', 'party') GROUP BY 1, 2)"
+                + " SELECT facet, value, n FROM (SELECT facet, value, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS k FROM f)"
+                + " WHERE facet IN ('status', 'severity') OR k <= " + FACET_VALUES + " ORDER BY facet, k";
+        long total = 0;
+        Map<String, Map<String, Long>> found = new java.util.HashMap<>();
+        try (PreparedStatement p = prepare(c, sql, w.args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                String facet = r.getString(1);
+                if (facet.equals("total")) {
+                    total = r.getLong(3);
+                } else {
+                    found.computeIfAbsent(facet, k -> new LinkedHashMap<>()).put(String.valueOf(r.getString(2)), r.getLong(3));
+                }
+            }
+        }
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        out.put("status", facet(c, "SELECT status, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1", w.args));
+        out.put("status", found.getOrDefault("status", Map.of()));
         Map<String, Long> severities = new LinkedHashMap<>();
-        facet(c, "SELECT severity, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 1 DESC", w.args)
-                .forEach((k, v) -> severities.put(Severity.values()[Integer.parseInt(k)].name(), v));
+        found.getOrDefault("severity", Map.of()).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByKey(java.util.Comparator.comparingInt(Integer::parseInt)).reversed())
+                .forEach(e -> severities.put(Severity.values()[Integer.parseInt(e.getKey())].name(), e.getValue()));
         out.put("severity", severities);
-        out.put("province", facet(c, "SELECT province_name, count(*) FROM cases WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
-                + FACET_VALUES, w.args));
-        // From the matching cases to their subjects (not the other way): a narrow filter reads few rows.
-        out.put("candidate", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'candidate'"
-                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
-        out.put("party", facet(c, "SELECT s.name, count(*) FROM cases CROSS JOIN case_subjects s ON s.case_id = cases.id AND s.kind = 'party'"
-                + " WHERE " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + FACET_VALUES, w.args));
-        out.put("agency", facet(c, "SELECT agency, count(*) FROM cases WHERE agency IS NOT NULL AND " + w.sql + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT "
-                + FACET_VALUES, w.args));
-        return out;
+        for (String facet : List.of("province", "candidate", "party", "agency")) {
+            out.put(facet, found.getOrDefault(facet, Map.of()));
+        }
+        return new Counted(total, out, System.nanoTime());
     }
 
     static Map<String, Long> facet(Connection c, String sql, List<Object> args) throws SQLException {

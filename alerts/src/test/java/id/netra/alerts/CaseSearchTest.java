@@ -181,6 +181,46 @@ class CaseSearchTest {
     }
 
     @Test
+    void countsTheFiltersCaseCountsDoesNotKeepOverTheMatchingCasesInOneStatement() {
+        List<Map<String, String>> views = List.of(Map.of("q", "coblos"), Map.of("q", "nomor 2"), Map.of("q", "istimewa"), Map.of("q", "tidak ada"),
+                Map.of("subject", "riau-01"), Map.of("agency", "kesehatan", "status", "OPEN"), Map.of("q", "pesan", "region", "18"));
+        for (Jurisdiction j : List.of(Jurisdiction.NATIONAL, new Jurisdiction("18"))) {
+            for (Map<String, String> view : views) {
+                CaseQuery q = query(view);
+                assertThat(CaseCounts.covers(q)).as("%s", view).isFalse();
+                List<CaseView> matching = new ArrayList<>();
+                search.each(q, j, "ani", matching::add);
+                CaseSearch.Page page = search.page(q, j, "ani", 2);
+
+                assertThat(page.total()).as("total of %s in %s", view, j).isEqualTo(matching.size());
+                Map<String, Map<String, Long>> expected = new java.util.LinkedHashMap<>();
+                expected.put("status", tally(matching.stream().map(c -> c.status().name())));
+                expected.put("severity", tally(matching.stream().map(c -> c.severity().name())));
+                expected.put("province", tally(matching.stream().map(c -> id.netra.model.Regions.bundled().name(c.province()).orElseThrow())));
+                expected.put("candidate", tally(matching.stream().flatMap(c -> c.candidateNames().stream())));
+                expected.put("party", tally(matching.stream().flatMap(c -> c.parties().stream())
+                        .map(p -> p.equals("pdip") ? "Partai Demokrasi Indonesia Perjuangan" : p)));
+                expected.put("agency", tally(matching.stream().map(CaseView::agency)));
+                assertThat(page.counts()).as("counts of %s in %s", view, j).isEqualTo(expected);
+                // Most first (severity: highest first).
+                for (Map<String, Long> facet : page.counts().values()) {
+                    if (facet != page.counts().get("severity")) {
+                        assertThat(new ArrayList<>(facet.values())).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                    }
+                }
+                assertThat(new ArrayList<>(page.counts().get("severity").keySet())).isSortedAccordingTo(
+                        java.util.Comparator.<String, Severity>comparing(Severity::valueOf).reversed());
+            }
+        }
+        assertThat(search.page(query(Map.of("q", "coblos")), Jurisdiction.NATIONAL, "ani", 1).total()).isEqualTo(23);
+        assertThat(search.page(query(Map.of("q", "istimewa")), Jurisdiction.NATIONAL, "ani", 1).total()).isEqualTo(1);
+    }
+
+    private static Map<String, Long> tally(java.util.stream.Stream<String> values) {
+        return values.collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()));
+    }
+
+    @Test
     void countsTheOverviewInSql() {
         Map<java.time.LocalDate, Long> days = feed.perDay(Severity.MEDIUM, Jurisdiction.NATIONAL);
         Map<String, Long> ages = search.openByAge(Jurisdiction.NATIONAL, NOW.plus(java.time.Duration.ofDays(2)));
