@@ -590,12 +590,15 @@ public final class CaseBook {
 
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
     private static void keep(Connection c, AlertEvent e, boolean placed) throws SQLException {
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, e.eventId());
             p.setString(2, e.caseId());
             p.setLong(3, e.at().toEpochMilli());
             p.setString(4, json(e));
             p.setInt(5, placed ? 1 : 0);
+            p.setString(6, e.type().id());
+            p.setString(7, e.alertId());
+            p.setString(8, e.assignee());
             p.executeUpdate();
         }
     }
@@ -639,8 +642,8 @@ public final class CaseBook {
     static void deriveBuilt(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord)"
                 + " SELECT case_id, alert_id, row_number() OVER (PARTITION BY case_id ORDER BY first) - 1 FROM"
-                + " (SELECT case_id, json ->> '$.alertId' AS alert_id, min(seq) AS first FROM events WHERE json ->> '$.type' IN (?, ?)"
-                + " AND json ->> '$.alertId' IS NOT NULL GROUP BY case_id, alert_id) ORDER BY first")) {
+                + " (SELECT case_id, alert_id, min(seq) AS first FROM events WHERE type IN (?, ?)"
+                + " AND alert_id IS NOT NULL GROUP BY case_id, alert_id) ORDER BY first")) {
             p.setString(1, Type.OPENED.id());
             p.setString(2, Type.ALERT_ADDED.id());
             p.executeUpdate();
@@ -651,7 +654,7 @@ public final class CaseBook {
                     + " assignee TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)");
         }
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT case_id, seq, at, json ->> '$.type', json ->> '$.assignee' FROM events ORDER BY case_id, seq");
+             ResultSet r = s.executeQuery("SELECT case_id, seq, at, type, assignee FROM events ORDER BY case_id, seq");
              PreparedStatement p = c.prepareStatement("INSERT INTO temp.derived VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             String caseId = null;
             long first = 0;

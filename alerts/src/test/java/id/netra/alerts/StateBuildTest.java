@@ -148,7 +148,9 @@ class StateBuildTest {
             store.loaded();
             assertThat(store.building()).isFalse();
             CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
-            return contents(store);
+            Map<String, List<List<Object>>> contents = contents(store);
+            assertThat(contents.get("automerge")).containsExactly(List.of(StateStore.AUTOMERGE, StateStore.AUTOMERGE));
+            return contents;
         }
     }
 
@@ -163,6 +165,9 @@ class StateBuildTest {
         out.put("case_subject_counts", rows(store, "SELECT * FROM case_subject_counts WHERE n > 0 ORDER BY region, status, severity, kind, name"));
         out.put("case_alerts", rows(store, "SELECT rowid, case_id, alert_id, ord FROM case_alerts ORDER BY rowid"));
         out.put("events", rows(store, "SELECT seq, id, case_id, at, json, placed FROM events ORDER BY seq"));
+        // A build indexes its words without merging as it goes (automerge 0), then sets FTS5's default back.
+        out.put("automerge", rows(store, "SELECT coalesce((SELECT v FROM alert_search_config WHERE k = 'automerge'), " + StateStore.AUTOMERGE + "),"
+                + " coalesce((SELECT v FROM case_search_config WHERE k = 'automerge'), " + StateStore.AUTOMERGE + ")"));
         CaseSearch search = new CaseSearch(store);
         for (String words : List.of("istimewa", "coblos", "ntr-2024-000900", "asn 7")) {
             List<Object> found = new ArrayList<>();
