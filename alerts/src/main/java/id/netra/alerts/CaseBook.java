@@ -405,10 +405,12 @@ public final class CaseBook {
                     + " WHERE true ON CONFLICT(case_id) DO UPDATE SET text = excluded.text");
             s.execute("INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search") + "(rowid, search) SELECT t.rowid, lower(d.case_id) || f.search"
                     + " FROM described d JOIN case_texts t ON t.case_id = d.case_id JOIN alert_facts f ON f.rowid = d.alert_rowid");
-            for (String table : List.of("case_subjects(case_id, kind, subject, name) SELECT d.case_id,", "subjects(kind, subject, name) SELECT DISTINCT")) {
-                s.execute("INSERT OR IGNORE INTO " + table + " j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM described d"
-                        + " JOIN alert_facts f ON f.rowid = d.alert_rowid, json_each(f.subjects) j");
-            }
+            s.execute("INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) SELECT d.case_id, j.value ->> 0, j.value ->> 1, j.value ->> 2"
+                    + " FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid, json_each(f.subjects) j");
+            // Each candidate and party once, named as where first seen, from the rows just made (not from their JSON again: a
+            // second of a million-alert build).
+            s.execute("INSERT OR IGNORE INTO subjects(kind, subject, name) SELECT kind, subject, name FROM"
+                    + " (SELECT kind, subject, name, min(rowid) FROM case_subjects GROUP BY kind, subject)");
             s.execute("DROP TABLE temp.described");
         }
         // None after a build (every alert it stores keeps its facts): cases whose first alert has no facts.
