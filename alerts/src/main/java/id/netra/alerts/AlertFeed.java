@@ -92,9 +92,11 @@ public final class AlertFeed {
             }
         }
         // An upsert keeps the row's rowid, which its search entry shares.
+        long rowid;
         try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET nip = excluded.nip, severity = excluded.severity,"
-                + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json")) {
+                + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json"
+                + " RETURNING rowid")) {
             p.setString(1, a.id());
             p.setString(2, a.nip());
             p.setInt(3, a.severity().ordinal());
@@ -102,13 +104,16 @@ public final class AlertFeed {
             p.setString(5, Regions.province(a.asn().regionCode()));
             p.setLong(6, a.post().publishedAt().toInstant().toEpochMilli());
             p.setString(7, json != null ? json : Json.mapper().writeValueAsString(a));
-            p.executeUpdate();
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                rowid = r.getLong(1);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         if (building) {
             // Its words too: indexed from there in one pass once caught up.
-            CaseBook.factsOf(c, a);
+            CaseBook.factsOf(c, a, rowid);
             return;
         }
         try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {

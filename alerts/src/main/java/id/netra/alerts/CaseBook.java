@@ -149,6 +149,12 @@ public final class CaseBook {
     }
 
     private Void apply(Connection c, AlertEvent e, boolean placed) throws SQLException {
+        if (!placed && StateStore.isBuilding(c)) {
+            // While the state is built, an event is only kept (one known already is only no longer placed); the cases are
+            // derived from all of them in one pass once caught up (see deriveBuilt), not looked up and changed event by event.
+            keep(c, e, false);
+            return null;
+        }
         try (PreparedStatement p = StateStore.prepare(c, "SELECT placed FROM events WHERE id = ?")) {
             p.setString(1, e.eventId());
             try (ResultSet r = p.executeQuery()) {
@@ -159,12 +165,6 @@ public final class CaseBook {
                     return null;
                 }
             }
-        }
-        if (!placed && StateStore.isBuilding(c)) {
-            // While the state is built, an event is only kept; the cases are derived from all of them in one pass once caught
-            // up (see deriveBuilt), not looked up and changed event by event.
-            keep(c, e, false);
-            return null;
         }
         // The counts beside the list: the case as it was out, as it will be in (see CaseCounts).
         CaseCounts.remove(c, e.caseId());
@@ -312,7 +312,12 @@ public final class CaseBook {
 
         /** Binds the list columns, in the order of {@link #COLUMNS}, from parameter 1; the next parameter's index. */
         int bind(PreparedStatement p) throws SQLException {
-            int i = 0;
+            return bind(p, 1);
+        }
+
+        /** Binds the list columns, in the order of {@link #COLUMNS}, from parameter {@code first}; the next parameter's index. */
+        int bind(PreparedStatement p, int first) throws SQLException {
+            int i = first - 1;
             p.setString(++i, groupKey);
             p.setString(++i, rule);
             p.setString(++i, nip);
@@ -344,7 +349,7 @@ public final class CaseBook {
 
     private static final String DESCRIBE = "UPDATE cases SET " + String.join(" = ?, ", Facts.COLUMNS) + " = ? WHERE id = ?";
     private static final String KEEP_FACTS = "INSERT OR REPLACE INTO alert_facts(rowid, " + String.join(", ", Facts.COLUMNS)
-            + ", text, search, subjects) SELECT rowid, " + "?, ".repeat(Facts.COLUMNS.size()) + "?, ?, ? FROM alerts WHERE id = ?";
+            + ", text, search, subjects) VALUES (?, " + "?, ".repeat(Facts.COLUMNS.size()) + "?, ?, ?)";
 
     private static void describe(Connection c, String caseId, Alert first) throws SQLException {
         Facts f = Facts.of(first);
@@ -372,14 +377,14 @@ public final class CaseBook {
      * While the state is built: keeps what a case would take from {@code a} were it its first alert (see {@link #linkBuilt}),
      * and the alert's words (see {@link StateStore#loaded}), in the transaction that stores the alert.
      */
-    static void factsOf(Connection c, Alert a) throws SQLException {
+    static void factsOf(Connection c, Alert a, long rowid) throws SQLException {
         Facts f = Facts.of(a);
         try (PreparedStatement p = StateStore.prepare(c, KEEP_FACTS)) {
-            int i = f.bind(p);
+            p.setLong(1, rowid);
+            int i = f.bind(p, 2);
             p.setString(i++, f.text());
             p.setString(i++, f.search());
-            p.setString(i++, Json.mapper().writeValueAsString(f.subjects()));
-            p.setString(i, a.id());
+            p.setString(i, Json.mapper().writeValueAsString(f.subjects()));
             p.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -592,7 +597,9 @@ public final class CaseBook {
 
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
     private static void keep(Connection c, AlertEvent e, boolean placed) throws SQLException {
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // Known already (delivered twice, or placed here and now read from the topic): only no longer placed.
+        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0")) {
             p.setString(1, e.eventId());
             p.setString(2, e.caseId());
             p.setLong(3, e.at().toEpochMilli());

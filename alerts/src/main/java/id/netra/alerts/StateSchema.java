@@ -43,7 +43,9 @@ final class StateSchema {
             // Every case event; placed = applied by the leader and not yet known to be on the topic; type, alert_id and
             // assignee as in json, what deriving the cases after a build reads (not parsed out of json: 2.2 s of 2.7 in
             // reading a million events in case order).
-            "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,"
+            // seq is the order events were stored in (no AUTOINCREMENT: a seq freed by a deleted event may come again, after
+            // every event stored).
+            "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,"
                     + " at INTEGER NOT NULL, json TEXT NOT NULL, placed INTEGER NOT NULL DEFAULT 0, type TEXT NOT NULL, alert_id TEXT, assignee TEXT)",
             "CREATE INDEX IF NOT EXISTS events_placed ON events (id) WHERE placed = 1",
             // While a state is built from the beginning, what goes into the cases' word table waits here (appended in rowid
