@@ -158,11 +158,15 @@ public final class AlertConsumer implements AutoCloseable {
 
     private List<AlertFeed.Read> parse(ConsumerRecords<String, byte[]> records) {
         List<AlertFeed.Read> batch = new ArrayList<>(records.count());
+        // While the state is built, what a case takes from each alert is kept with it: worked out here, on the thread that
+        // reads ahead, not while the store's one writer is held (storing is a build's bound).
+        boolean building = feed.store().building();
         for (ConsumerRecord<String, byte[]> r : records) {
             Alert alert = read(r);
             // The record's own bytes are stored: they read back as this alert, without writing it to JSON again.
             batch.add(new AlertFeed.Read(alert, r.partition(), r.offset(),
-                    alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8),
+                    alert != null && building ? CaseBook.Facts.of(alert) : null));
         }
         return batch;
     }

@@ -28,11 +28,16 @@ public final class AlertFeed {
 
     /**
      * An alert read at a position of the alerts topic ({@code alert} null: an unreadable record, skipped); {@code json}
-     * the record's value as read (stored as it is, rather than written again from {@code alert}), or null.
+     * the record's value as read (stored as it is, rather than written again from {@code alert}), or null; {@code facts}
+     * what a case would take from it, worked out ahead by the thread that read it (while the state is built), or null.
      */
-    public record Read(Alert alert, int partition, long offset, String json) {
+    public record Read(Alert alert, int partition, long offset, String json, CaseBook.Facts facts) {
         public Read(Alert alert, int partition, long offset) {
-            this(alert, partition, offset, null);
+            this(alert, partition, offset, null, null);
+        }
+
+        public Read(Alert alert, int partition, long offset, String json) {
+            this(alert, partition, offset, json, null);
         }
     }
 
@@ -54,7 +59,7 @@ public final class AlertFeed {
     /** Adds an alert, or replaces the one with the same id. */
     public void add(Alert alert) {
         store.write(c -> {
-            put(c, alert, null);
+            put(c, alert, null, null);
             return null;
         });
     }
@@ -65,7 +70,7 @@ public final class AlertFeed {
             Map<Integer, Long> next = new java.util.HashMap<>();
             for (Read r : batch) {
                 if (r.alert() != null) {
-                    put(c, r.alert(), r.json());
+                    put(c, r.alert(), r.json(), r.facts());
                 }
                 next.merge(r.partition(), r.offset() + 1, Math::max);
             }
@@ -79,7 +84,7 @@ public final class AlertFeed {
         return store.positions(STREAM);
     }
 
-    private static void put(Connection c, Alert a, String json) throws SQLException {
+    private static void put(Connection c, Alert a, String json, CaseBook.Facts facts) throws SQLException {
         // While the state is built, the cases take what they need from their alerts in one pass once caught up.
         boolean building = StateStore.isBuilding(c);
         boolean known = false;
@@ -113,7 +118,7 @@ public final class AlertFeed {
         }
         if (building) {
             // Its words too: indexed from there in one pass once caught up.
-            CaseBook.factsOf(c, a, rowid);
+            CaseBook.factsOf(c, a, rowid, facts);
             return;
         }
         try (PreparedStatement p = StateStore.prepare(c, "INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, ? FROM alerts WHERE id = ?")) {

@@ -95,7 +95,14 @@ public final class CaseBook {
     }
 
     /** An event read at a position of {@code alert-events} ({@code event} null: an unreadable record, skipped). */
-    public record Read(AlertEvent event, int partition, long offset) {
+    /**
+     * An event read at a position of the case log ({@code event} null: unreadable, skipped); {@code json} the record's
+     * value as read (stored as it is, rather than written again from {@code event}), or null.
+     */
+    public record Read(AlertEvent event, int partition, long offset, String json) {
+        public Read(AlertEvent event, int partition, long offset) {
+            this(event, partition, offset, null);
+        }
     }
 
     /** Applies the events of one poll and records the position after each, in one transaction. */
@@ -104,7 +111,7 @@ public final class CaseBook {
             Map<Integer, Long> next = new java.util.HashMap<>();
             for (Read r : batch) {
                 if (r.event() != null) {
-                    apply(c, r.event(), false);
+                    apply(c, r.event(), false, r.json());
                 }
                 next.merge(r.partition(), r.offset() + 1, Math::max);
             }
@@ -149,10 +156,15 @@ public final class CaseBook {
     }
 
     private Void apply(Connection c, AlertEvent e, boolean placed) throws SQLException {
+        return apply(c, e, placed, null);
+    }
+
+    /** As {@link #apply(Connection, AlertEvent, boolean)}, {@code json} the event as read, or null. */
+    private Void apply(Connection c, AlertEvent e, boolean placed, String json) throws SQLException {
         if (!placed && StateStore.isBuilding(c)) {
             // While the state is built, an event is only kept (one known already is only no longer placed); the cases are
             // derived from all of them in one pass once caught up (see deriveBuilt), not looked up and changed event by event.
-            keep(c, e, false);
+            keep(c, e, false, json);
             return null;
         }
         try (PreparedStatement p = StateStore.prepare(c, "SELECT placed FROM events WHERE id = ?")) {
@@ -181,7 +193,7 @@ public final class CaseBook {
             }
             row = new CaseRow(CaseFile.Status.OPEN, null, null, null);
         }
-        keep(c, e, placed);
+        keep(c, e, placed, json);
         if (e.type() == Type.OPENED || e.type() == Type.ALERT_ADDED) {
             addAlert(c, e.caseId(), e.alertId());
         }
@@ -288,7 +300,7 @@ public final class CaseBook {
     /** What a case takes from its first alert: its list columns, its text and words, its candidates and parties. */
     record Facts(String groupKey, String rule, String nip, String name, String agency, String region, String regionName, String province,
                  String provinceName, String candidates, String candidateNames, String parties, String platform, String url, long publishedAt,
-                 int publishedOffset, String text, String search, List<List<String>> subjects) {
+                 int publishedOffset, String text, String search, List<List<String>> subjects, String subjectsJson) {
 
         static Facts of(Alert first) {
             Regions regions = Regions.bundled();
@@ -307,7 +319,16 @@ public final class CaseBook {
                     first.candidates().stream().map(CaseBook::pairName).distinct().collect(java.util.stream.Collectors.joining("\n")),
                     first.parties().stream().map(Alert.PartyMatch::partyId).distinct().collect(java.util.stream.Collectors.joining("\n")),
                     first.platform().id(), first.post().url().toString(), first.post().publishedAt().toInstant().toEpochMilli(),
-                    first.post().publishedAt().getOffset().getTotalSeconds(), first.post().text(), AlertFeed.searchText(null, first), subjects);
+                    first.post().publishedAt().getOffset().getTotalSeconds(), first.post().text(), AlertFeed.searchText(null, first), subjects,
+                    subjectsJson(subjects));
+        }
+
+        private static String subjectsJson(List<List<String>> subjects) {
+            try {
+                return Json.mapper().writeValueAsString(subjects);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Binds the list columns, in the order of {@link #COLUMNS}, from parameter 1; the next parameter's index. */
@@ -377,17 +398,15 @@ public final class CaseBook {
      * While the state is built: keeps what a case would take from {@code a} were it its first alert (see {@link #linkBuilt}),
      * and the alert's words (see {@link StateStore#loaded}), in the transaction that stores the alert.
      */
-    static void factsOf(Connection c, Alert a, long rowid) throws SQLException {
-        Facts f = Facts.of(a);
+    static void factsOf(Connection c, Alert a, long rowid, Facts known) throws SQLException {
+        Facts f = known != null ? known : Facts.of(a);
         try (PreparedStatement p = StateStore.prepare(c, KEEP_FACTS)) {
             p.setLong(1, rowid);
             int i = f.bind(p, 2);
             p.setString(i++, f.text());
             p.setString(i++, f.search());
-            p.setString(i, Json.mapper().writeValueAsString(f.subjects()));
+            p.setString(i, f.subjectsJson());
             p.executeUpdate();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -596,14 +615,14 @@ public final class CaseBook {
     }
 
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
-    private static void keep(Connection c, AlertEvent e, boolean placed) throws SQLException {
+    private static void keep(Connection c, AlertEvent e, boolean placed, String json) throws SQLException {
         // Known already (delivered twice, or placed here and now read from the topic): only no longer placed.
         try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0")) {
             p.setString(1, e.eventId());
             p.setString(2, e.caseId());
             p.setLong(3, e.at().toEpochMilli());
-            p.setString(4, json(e));
+            p.setString(4, json != null ? json : json(e));
             p.setInt(5, placed ? 1 : 0);
             p.setString(6, e.type().id());
             p.setString(7, e.alertId());

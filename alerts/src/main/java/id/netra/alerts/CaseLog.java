@@ -220,7 +220,8 @@ public final class CaseLog implements AutoCloseable {
                             ex.getMessage());
                 }
             }
-            batch.add(new CaseBook.Read(e, r.partition(), r.offset()));
+            // The record's own bytes are stored: they read back as this event, without writing it to JSON again.
+            batch.add(new CaseBook.Read(e, r.partition(), r.offset(), e == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
         }
         return batch;
     }

@@ -97,6 +97,10 @@ public final class StateStore implements AutoCloseable {
      * time rewrote the same pages of the cases, the alerts and their indexes over and over.
      */
     static final java.time.Duration GROUP_COMMIT_EVERY = java.time.Duration.ofSeconds(1);
+    /** When this store was opened, and how long writes held it since while it was built (see {@link #loaded}'s log). */
+    private final long openedAt = System.nanoTime();
+    private long buildWriteNanos;
+
     /** {@link #GROUP_COMMIT_EVERY}, in nanoseconds (tests set it longer, for commits at known points). */
     private volatile long groupCommitNanos = GROUP_COMMIT_EVERY.toNanos();
 
@@ -409,6 +413,9 @@ public final class StateStore implements AutoCloseable {
             return;
         }
         long t0 = System.nanoTime();
+        // While both topics were read, how busy the one writer was: storing is the bound when it was busy all along.
+        log.info("Both topics read into the state file {} {} s after it was opened; writes held it {} s of them.", file, seconds(t0 - openedAt),
+                seconds(buildWriteNanos));
         // How long each pass took, in the log: where a first start's last minute goes.
         long[] at = new long[5];
         write(c -> {
@@ -566,6 +573,7 @@ public final class StateStore implements AutoCloseable {
                     + failed.getMessage() + "); restart the service, it reads on from the last commit", failed);
         }
         depth++;
+        long t0 = depth == 1 && building ? System.nanoTime() : 0;
         try {
             T out = work.on(writer);
             if (depth == 1) {
@@ -592,6 +600,9 @@ public final class StateStore implements AutoCloseable {
             throw (RuntimeException) e;
         } finally {
             depth--;
+            if (t0 != 0) {
+                buildWriteNanos += System.nanoTime() - t0;
+            }
         }
     }
 

@@ -132,12 +132,15 @@ class StateBuildTest {
             AlertFeed feed = new AlertFeed(store);
             CaseBook book = new CaseBook(store);
             List<AlertFeed.Read> reads = new ArrayList<>();
+            // Half-first also as the consumers read: with each record's own JSON, and what a case takes from each alert
+            // worked out ahead of storing it.
             for (int i = 0; i < ALERTS.size(); i++) {
-                reads.add(new AlertFeed.Read(ALERTS.get(i), 0, i));
+                Alert a = ALERTS.get(i);
+                reads.add(halfFirst ? new AlertFeed.Read(a, 0, i, json(a), CaseBook.Facts.of(a)) : new AlertFeed.Read(a, 0, i));
             }
             List<CaseBook.Read> events = new ArrayList<>();
             for (int i = 0; i < EVENTS.size(); i++) {
-                events.add(new CaseBook.Read(EVENTS.get(i), 0, i));
+                events.add(new CaseBook.Read(EVENTS.get(i), 0, i, halfFirst ? json(EVENTS.get(i)) : null));
             }
             int half = halfFirst ? reads.size() / 2 : eventsFirst ? 0 : reads.size();
             feed.addAll(reads.subList(0, half));
@@ -178,6 +181,14 @@ class StateBuildTest {
         new AlertFeed(store).search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 100).forEach(a -> alerts.add(a.id()));
         out.put("alert search", List.of(alerts));
         return out;
+    }
+
+    private static String json(Object record) {
+        try {
+            return id.netra.model.Json.mapper().writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<List<Object>> rows(StateStore store, String sql) {
