@@ -725,14 +725,24 @@ public final class StateStore implements AutoCloseable {
             for (String table : WORD_TABLES) {
                 s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', 0)");
             }
-            s.execute("INSERT OR REPLACE INTO case_search(rowid, search) SELECT rowid, search FROM case_search_pending");
+            s.execute(insertWords(c, "case_search") + " SELECT rowid, search FROM case_search_pending");
             s.execute("DELETE FROM case_search_pending");
             // The alerts' words were kept with their facts (see CaseBook.factsOf), which the cases have taken what they need from.
-            s.execute("INSERT OR REPLACE INTO alert_search(rowid, search) SELECT rowid, search FROM alert_facts");
+            s.execute(insertWords(c, "alert_search") + " SELECT rowid, search FROM alert_facts");
             s.execute("DELETE FROM alert_facts");
             for (String table : WORD_TABLES) {
                 s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', " + AUTOMERGE + ")");
             }
+        }
+    }
+
+    /**
+     * The insert into the word table {@code table}: replacing rows of the same rowid, unless it is empty (as after a build,
+     * whose words all wait aside): FTS5 then looks no row up (a million alerts' words: a second less).
+     */
+    private static String insertWords(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+            return (r.next() ? "INSERT OR REPLACE INTO " : "INSERT INTO ") + table + "(rowid, search)";
         }
     }
 
