@@ -94,7 +94,6 @@ public final class CaseBook {
         });
     }
 
-    /** An event read at a position of {@code alert-events} ({@code event} null: an unreadable record, skipped). */
     /**
      * An event read at a position of the case log ({@code event} null: unreadable, skipped); {@code json} the record's
      * value as read (stored as it is, rather than written again from {@code event}), or null.
