@@ -22,6 +22,12 @@ public final class AlertText {
         return a.post().publishedAt().format(TIME);
     }
 
+    /** The ASN's region by name with its Kemendagri code ({@code Kota Metro (18.72)}), or the code alone when unknown. */
+    public static String region(Alert a) {
+        String code = a.asn().regionCode();
+        return id.netra.model.Regions.bundled().name(code).map(n -> n + " (" + code + ")").orElse(String.valueOf(code));
+    }
+
     /** The NIP as lists show it: birth date and last two digits. */
     public static String maskedNip(Alert a) {
         return Nips.mask(a.nip());

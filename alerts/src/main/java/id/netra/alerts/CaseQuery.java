@@ -1,18 +1,15 @@
 package id.netra.alerts;
 
-import id.netra.model.Regions;
 import id.netra.model.Severity;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The analysts' filters over cases: region (a province includes its regencies; a Kemendagri code or a name such as
- * {@code Lampung} or {@code Kota Metro}), agency, severity at least, status, candidate or party (an id or part of a
+ * {@code Lampung}, {@code Kota Metro}, {@code Kab. Bandung} or {@code Jabar}, see {@link RegionNames}), agency, severity at least, status, candidate or party (an id or part of a
  * name), date range of the post (WIB days), free text, a queue (assigned to the viewer, or to nobody), the order and
  * where the page starts (a cursor from the previous page). Empty fields filter nothing. Bad values are refused with a
  * message naming the parameter. {@link CaseSearch} runs it in SQL.
@@ -24,14 +21,41 @@ import java.util.function.Function;
  */
 public record CaseQuery(String region, String agency, Severity minSeverity, CaseFile.Status status, String subject, LocalDate from,
                         LocalDate to, String text, Queue queue, CaseSort sort, String after) {
-    private static volatile Map<String, String> codesByName;
-
     /** Which cases by their assignee. */
     public enum Queue {
         /** Assigned to the viewer. */
         MINE,
         /** Assigned to nobody. */
         UNASSIGNED
+    }
+
+    /**
+     * A filter that cannot be read: its parameter, the value given and, for a region, the names it may have meant (for
+     * the list page to offer as links).
+     */
+    public static final class BadFilter extends IllegalArgumentException {
+        private final String param;
+        private final String value;
+        private final List<String> suggestions;
+
+        BadFilter(String param, String value, String message, List<String> suggestions) {
+            super(message);
+            this.param = param;
+            this.value = value;
+            this.suggestions = List.copyOf(suggestions);
+        }
+
+        public String param() {
+            return param;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public List<String> suggestions() {
+            return suggestions;
+        }
     }
 
     public CaseQuery {
@@ -46,20 +70,25 @@ public record CaseQuery(String region, String agency, Severity minSeverity, Case
     /** @throws IllegalArgumentException naming the parameter that is wrong */
     public static CaseQuery of(Function<String, String> param) {
         String region = blankToNull(param.apply("region"));
-        if (region != null && !Regions.bundled().isKnown(region)) {
-            String code = codeOf(region);
-            if (code == null) {
-                throw new IllegalArgumentException("region '" + region + "' is not a Kemendagri province or regency code or name");
+        if (region != null) {
+            RegionNames.Reading read = RegionNames.bundled().read(region);
+            if (read.code() == null) {
+                throw new BadFilter("region", region, "region '" + region + "' is not a Kemendagri province or regency code or name"
+                        + (read.suggestions().isEmpty() ? "" : "; it may be: " + String.join(", ", read.suggestions())), read.suggestions());
             }
-            region = code;
+            region = read.code();
         }
         String after = blankToNull(param.apply("after"));
         if (after != null && !after.matches("[A-Za-z0-9_-]{1,400}")) {
-            throw new IllegalArgumentException("after '" + after + "' is not a cursor from a previous page");
+            throw new BadFilter("after", after, "after '" + after + "' is not a cursor from a previous page", List.of());
         }
         CaseSort sort = parse("sort", param.apply("sort"), CaseSort::of);
         if (after != null) {
-            CaseSearch.uncursor(sort == null ? CaseSort.NEWEST : sort, after);
+            try {
+                CaseSearch.uncursor(sort == null ? CaseSort.NEWEST : sort, after);
+            } catch (IllegalArgumentException e) {
+                throw new BadFilter("after", after, e.getMessage(), List.of());
+            }
         }
         return new CaseQuery(region, blankToNull(param.apply("agency")), parse("severity", param.apply("severity"), s -> Severity.valueOf(s.toUpperCase(Locale.ROOT))),
                 parse("status", param.apply("status"), s -> CaseFile.Status.valueOf(s.toUpperCase(Locale.ROOT))),
@@ -78,24 +107,6 @@ public record CaseQuery(String region, String agency, Severity minSeverity, Case
         return new CaseQuery(region, agency, minSeverity, status, subject, from, to, text, queue, newSort, null);
     }
 
-    /** The Kemendagri code of a province or regency named {@code name} (case, accents and spacing ignored), or null. */
-    static String codeOf(String name) {
-        Map<String, String> byName = codesByName;
-        if (byName == null) {
-            Map<String, String> m = new HashMap<>();
-            Regions regions = Regions.bundled();
-            // Regencies first, so that a province keeps its name where a city is called the same (DKI Jakarta is not a city).
-            regions.codes().stream().filter(c -> c.contains(".")).forEach(c -> regions.name(c).ifPresent(n -> m.put(fold(n), c)));
-            regions.codes().stream().filter(c -> !c.contains(".")).forEach(c -> regions.name(c).ifPresent(n -> m.put(fold(n), c)));
-            codesByName = byName = Map.copyOf(m);
-        }
-        return byName.get(fold(name));
-    }
-
-    private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -108,7 +119,7 @@ public record CaseQuery(String region, String agency, Severity minSeverity, Case
         try {
             return parser.apply(v);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " '" + v + "' is not valid");
+            throw new BadFilter(name, v, name + " '" + v + "' is not valid", List.of());
         }
     }
 }

@@ -81,14 +81,26 @@ final class CaseRoutes {
     }
 
     private void list(Context ctx) {
-        CaseQuery q = query(ctx);
         Session viewer = AccessControl.sessionOf(ctx);
+        Map<String, String> filters = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
+        boolean fragment = "1".equals(ctx.queryParam("fragment"));
+        CaseQuery q;
+        try {
+            q = CaseQuery.of(ctx::queryParam);
+        } catch (CaseQuery.BadFilter e) {
+            if (fragment) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+            // The page, its form as sent, and what was wrong (with the regions meant, as links) instead of the list.
+            ctx.status(400);
+            html(ctx, CasesPage.refused(filters, e, viewer));
+            return;
+        }
         // A page a person can read: 50 rows unless asked for more.
         int size = ctx.queryParam("limit") == null ? PAGE : AlertsService.limit(ctx);
         CaseSearch.Page page = search.page(q, viewer.user().jurisdiction(), viewer.user().name(), size);
-        Map<String, String> filters = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> filters.put(k, v.isEmpty() ? "" : v.getFirst()));
-        html(ctx, CasesPage.list(page, filters, "1".equals(ctx.queryParam("fragment")), viewer));
+        html(ctx, CasesPage.list(page, filters, fragment, viewer));
     }
 
     private void row(Context ctx) {

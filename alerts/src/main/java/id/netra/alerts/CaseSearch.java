@@ -209,18 +209,27 @@ public final class CaseSearch {
         List<Object> args = new ArrayList<>();
         jurisdiction(j, "region", "province", sql, args);
         counted(q, sql, args);
-        if (q.agency() != null) {
-            sql.append(" AND instr(lower(agency), ?) > 0");
-            args.add(q.agency().toLowerCase(Locale.ROOT));
+        List<String> agencyWords = nameWords(expandAgency(q.agency()));
+        if (!agencyWords.isEmpty()) {
+            for (String word : agencyWords) {
+                sql.append(" AND instr(lower(agency), ?) > 0");
+                args.add(word);
+            }
         }
+        List<String> subjectWords = nameWords(q.subject());
         if (q.subject() != null) {
+            // An id, or every word of a pair's or party's name in it (however the words are joined: "A – B", "A - B", "A B").
             sql.append(" AND id IN (SELECT cs.case_id FROM case_subjects cs WHERE cs.subject IN (SELECT s.subject FROM subjects s WHERE s.subject = ?"
-                    + " OR s.subject LIKE ? || '/%' OR (s.kind = 'candidate' AND substr(s.subject, instr(s.subject, '/') + 1) = ?)"
-                    + " OR instr(lower(s.name), ?) > 0))");
+                    + " OR s.subject LIKE ? || '/%' OR (s.kind = 'candidate' AND substr(s.subject, instr(s.subject, '/') + 1) = ?)");
             args.add(q.subject());
             args.add(q.subject());
             args.add(q.subject());
-            args.add(q.subject().toLowerCase(Locale.ROOT));
+            if (!subjectWords.isEmpty()) {
+                sql.append(" OR (").append(String.join(" AND ", java.util.Collections.nCopies(subjectWords.size(), "instr(lower(s.name), ?) > 0")))
+                        .append(')');
+                args.addAll(subjectWords);
+            }
+            sql.append("))");
         }
         if (q.from() != null) {
             sql.append(" AND published_at >= ?");
@@ -288,6 +297,27 @@ public final class CaseSearch {
      * begins with it ({@code menang} finds {@code menangkan}, {@code 000092} finds {@code NTR-2024-000092}), not in the
      * middle of one.
      */
+    /** The words of a name as typed (letters and digits; dashes, dots and commas between them only part them), lower case. */
+    static List<String> nameWords(String typed) {
+        if (typed == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(typed.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * An agency as analysts write it: the everyday short forms of local governments ("Pemkot Metro", "Pemkab Bandung",
+     * "Pemprov Riau") as the registry spells them ("Pemerintah Kota Metro").
+     */
+    static String expandAgency(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        return typed.replaceAll("(?iU)\\bpemkot\\b", "Pemerintah Kota").replaceAll("(?iU)\\bpemkab\\b", "Pemerintah Kabupaten")
+                .replaceAll("(?iU)\\bpemprov\\b", "Pemerintah Provinsi").replaceAll("(?iU)\\bkab\\b\\.?", "Kabupaten")
+                .replaceAll("(?iU)\\bprov\\b\\.?", "Provinsi");
+    }
+
     static void words(String text, String table, String column, StringBuilder sql, List<Object> args) {
         if (text == null || text.isBlank()) {
             return;

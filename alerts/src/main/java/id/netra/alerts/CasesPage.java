@@ -58,6 +58,34 @@ public final class CasesPage {
                 : Templates.html("cases/list.jte", Map.of("page", page, "filters", filters, "viewer", viewer));
     }
 
+    /** What each filter of the list is called on the page, for saying which one was wrong. */
+    private static final Map<String, String> FILTER_LABELS = Map.ofEntries(Map.entry("region", "Wilayah"), Map.entry("agency", "Instansi"),
+            Map.entry("severity", "Tingkat"), Map.entry("status", "Status"), Map.entry("subject", "Kandidat/partai"),
+            Map.entry("from", "Dari tanggal"), Map.entry("to", "Sampai tanggal"), Map.entry("q", "Cari teks"), Map.entry("queue", "Antrian"),
+            Map.entry("sort", "Urutan"));
+
+    /**
+     * The list page when a filter cannot be read: the form as sent, what was wrong in Indonesian, and for a region the
+     * names it may mean, each a link to the same filters with that region. No list (and so no live updates).
+     */
+    static String refused(Map<String, String> filters, CaseQuery.BadFilter e, Session viewer) {
+        String problem;
+        List<Option> choices = new ArrayList<>();
+        if (e.param().equals("after")) {
+            problem = "Alamat halaman ini tidak berlaku lagi (urutannya berubah atau alamatnya terpotong). Buka dari halaman pertama.";
+            choices.add(new Option(query(filters, "after"), "halaman pertama"));
+        } else if (e.param().equals("region")) {
+            problem = "Wilayah «" + e.value() + "» tidak dikenal sebagai provinsi atau kabupaten/kota"
+                    + (e.suggestions().isEmpty() ? "; ketik sebagian namanya dan pilih dari saran." : ".");
+            e.suggestions().forEach(name -> choices.add(new Option(query(with(filters, "region", name), "after"), name)));
+        } else {
+            problem = FILTER_LABELS.getOrDefault(e.param(), e.param()) + ": nilai «" + e.value() + "» tidak dapat dibaca.";
+        }
+        CaseSearch.Page none = new CaseSearch.Page(List.of(), null, 0, Map.of());
+        return Templates.html("cases/list.jte", Map.of("page", none, "filters", filters, "viewer", viewer, "problem", problem,
+                "choices", choices));
+    }
+
     /** One case's row of the list ({@code tr#kasus-<id>}), also served alone for the live list to swap in. */
     static String row(CaseView c) {
         return Templates.html("cases/row.jte", Map.of("c", c));

@@ -130,7 +130,7 @@ public record Overview(Map<LocalDate, Long> perDay, Map<String, Long> perProvinc
 
     private static Chart columns(String title, Map<String, Long> values, String colour) {
         long max = max(values);
-        int w = 22;
+        int w = 30; // a label such as "28/11" at 8 px is about 22 px wide: room between neighbours
         int height = 110;
         List<Bar> bars = new java.util.ArrayList<>();
         int x = 0;

@@ -251,6 +251,12 @@ class AccessControlIT {
         assertThat(seen).doesNotHaveDuplicates().hasSize(all.get("total").asInt());
         assertThat(nasional.get("/kasus?limit=1").body()).contains("rel=\"next\"");
         assertThat(nasional.get("/api/cases?after=bm90LWEtY3Vyc29y").statusCode()).isEqualTo(400);
+        // The page answers a filter it cannot read as a page (the form, what was wrong, the regions meant), not as JSON.
+        var refused = nasional.get("/kasus?region=Bandung");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(refused.body()).contains("Wilayah «Bandung» tidak dikenal", "href=\"/kasus?region=Kota+Bandung\"");
+        assertThat(nasional.get("/kasus?region=Bandung&fragment=1").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -37,6 +37,17 @@ class CaseQueryTest {
     }
 
     @Test
+    void refusesARegionItCannotReadWithTheRegionsItMayMean() {
+        assertThatThrownBy(() -> query(Map.of("region", "Bandung"))).isInstanceOfSatisfying(CaseQuery.BadFilter.class, e -> {
+            assertThat(e.param()).isEqualTo("region");
+            assertThat(e.value()).isEqualTo("Bandung");
+            assertThat(e.suggestions()).startsWith("Kabupaten Bandung", "Kota Bandung");
+            assertThat(e.getMessage()).contains("region 'Bandung' is not", "it may be: Kabupaten Bandung, Kota Bandung");
+        });
+        assertThat(query(Map.of("region", "Kab. Bandung")).region()).isEqualTo("32.04");
+    }
+
+    @Test
     void readsTheOrderTheQueueAndTheCursor() {
         String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("2|1731400000000|NTR-2024-000001".getBytes());
         CaseQuery q = query(Map.of("sort", "severity", "queue", "unassigned", "after", cursor));
@@ -54,7 +65,10 @@ class CaseQueryTest {
         assertThatThrownBy(() -> query(Map.of("status", "done"))).hasMessageContaining("status 'done'");
         assertThatThrownBy(() -> query(Map.of("sort", "random"))).hasMessageContaining("sort 'random'");
         assertThatThrownBy(() -> query(Map.of("after", "<x>"))).hasMessageContaining("after '<x>'");
-        assertThatThrownBy(() -> query(Map.of("after", "bm90LWEtY3Vyc29y"))).hasMessageContaining("after 'bm90LWEtY3Vyc29y'");
+        assertThatThrownBy(() -> query(Map.of("after", "bm90LWEtY3Vyc29y"))).hasMessageContaining("after 'bm90LWEtY3Vyc29y'")
+                .isInstanceOfSatisfying(CaseQuery.BadFilter.class, e -> assertThat(e.param()).isEqualTo("after"));
+        assertThatThrownBy(() -> query(Map.of("sort", "random"))).isInstanceOfSatisfying(CaseQuery.BadFilter.class,
+                e -> assertThat(e.param() + "=" + e.value()).isEqualTo("sort=random"));
     }
 
     @Test

@@ -150,6 +150,28 @@ class CaseSearchTest {
     }
 
     @Test
+    void findsAPairByItsWordsHoweverTheyAreJoined() {
+        // The pages write the pair "Bambang Iman – Rahmad" (an en dash); analysts type a hyphen, commas or no dash.
+        for (String typed : List.of("Bambang Iman - Rahmad", "bambang rahmad", "Rahmad, Bambang")) {
+            assertThat(search.page(query(Map.of("subject", typed)), Jurisdiction.NATIONAL, "ani", 100).cases()).as(typed)
+                    .allMatch(c -> c.candidates().contains("metro-02")).hasSize(8);
+        }
+        // Every word in one name: a word of each of two pairs finds neither.
+        assertThat(search.count(query(Map.of("subject", "Bambang Wahid")), Jurisdiction.NATIONAL, "ani")).isZero();
+    }
+
+    @Test
+    void readsAnAgencyByItsWordsAndTheShortFormsOfLocalGovernments() {
+        assertThat(search.count(query(Map.of("agency", "kesehatan dinas")), Jurisdiction.NATIONAL, "ani")).isEqualTo(11);
+        assertThat(search.count(query(Map.of("agency", "dinas kota")), Jurisdiction.NATIONAL, "ani")).isZero();
+        assertThat(CaseSearch.expandAgency("Pemkot Metro")).isEqualTo("Pemerintah Kota Metro");
+        assertThat(CaseSearch.expandAgency("PEMKAB kampar")).isEqualTo("Pemerintah Kabupaten kampar");
+        assertThat(CaseSearch.expandAgency("pemprov Riau")).isEqualTo("Pemerintah Provinsi Riau");
+        assertThat(CaseSearch.expandAgency("Dinas Kab. Bandung")).isEqualTo("Dinas Kabupaten Bandung");
+        assertThat(CaseSearch.expandAgency("Kabupaten Pemkotan")).isEqualTo("Kabupaten Pemkotan");
+    }
+
+    @Test
     void filtersBySeverityStatusAgencyWibDaysAndWords() {
         assertThat(search.count(query(Map.of("severity", "high")), Jurisdiction.NATIONAL, "ani")).isEqualTo(12);
         assertThat(search.page(query(Map.of("status", "confirmed")), Jurisdiction.NATIONAL, "ani", 10).cases()).extracting(CaseView::id)

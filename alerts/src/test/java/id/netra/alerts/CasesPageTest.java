@@ -65,6 +65,34 @@ class CasesPageTest {
     }
 
     @Test
+    void showsAFilterItCannotReadOnThePageWithTheRegionsMeantAsLinks() {
+        CaseQuery.BadFilter bandung = catchBadFilter(Map.of("region", "Bandung", "severity", "HIGH"));
+        String page = CasesPage.refused(new java.util.LinkedHashMap<>(Map.of("region", "Bandung")), bandung, ANALYST);
+
+        assertThat(page).contains("<form class=\"filters\"", "value=\"Bandung\"", "role=\"alert\"",
+                "Wilayah «Bandung» tidak dikenal sebagai provinsi atau kabupaten/kota", "Maksud Anda:",
+                "<a href=\"/kasus?region=Kabupaten+Bandung\">Kabupaten Bandung</a>", "<a href=\"/kasus?region=Kota+Bandung\">Kota Bandung</a>")
+                .doesNotContain("<div id=\"cases\">"); // no list, so nothing live to refresh
+
+        CaseQuery.BadFilter hostile = catchBadFilter(Map.of("region", "<b>x</b>"));
+        assertThat(CasesPage.refused(Map.of("region", "<b>x</b>"), hostile, ANALYST)).doesNotContain("<b>x</b>")
+                .contains("«&lt;b&gt;x&lt;/b&gt;»", "ketik sebagian namanya");
+        assertThat(CasesPage.refused(Map.of("sort", "acak"), catchBadFilter(Map.of("sort", "acak")), ANALYST))
+                .contains("Urutan: nilai «acak» tidak dapat dibaca.");
+        assertThat(CasesPage.refused(Map.of("sort", "severity", "after", "xyz"), catchBadFilter(Map.of("sort", "severity", "after", "xyz")), ANALYST))
+                .contains("Alamat halaman ini tidak berlaku lagi", "<a href=\"/kasus?sort=severity\">halaman pertama</a>");
+    }
+
+    private static CaseQuery.BadFilter catchBadFilter(Map<String, String> params) {
+        try {
+            CaseQuery.of(params::get);
+        } catch (CaseQuery.BadFilter e) {
+            return e;
+        }
+        throw new AssertionError("no BadFilter for " + params);
+    }
+
+    @Test
     void masksTheNipInTheListAndShowsItWholeOnTheCasePage() {
         CaseFile c = caseOf(TestAlerts.alert("2", "2024-11-12T19:05:00+07:00", Severity.HIGH));
         CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
