@@ -344,6 +344,15 @@ public final class AlertsService implements AutoCloseable {
             ctx.status(503).json(Map.of("error", "this alerts service was replaced by another one; try again"));
         });
         http.exception(BadRequestResponse.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        // A browser asking for a page that is not there (or a case outside the user's jurisdiction, answered the same)
+        // gets a page with the way back, not a line of text; the API and the live list's row requests keep their answer.
+        http.error(404, "html", ctx -> {
+            if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/kasus/baris/")) {
+                java.util.Map<String, Object> params = new java.util.HashMap<>();
+                params.put("viewer", AccessControl.sessionIfPassed(ctx));
+                ctx.html(Templates.html("notfound.jte", params));
+            }
+        });
         http.start(config.httpHost(), config.httpPort());
         // Listening first: /health answers while the case events are read (minutes when a state is built), /ready not yet.
         cases.start();

@@ -266,6 +266,14 @@ class AccessControlIT {
 
         assertThat(lampung.get("/api/cases/" + jakartaCase).statusCode()).isEqualTo(404);
         assertThat(lampung.get("/kasus/" + jakartaCase).statusCode()).isEqualTo(404);
+        // A browser gets a page with the way back, the same for a case elsewhere as for none.
+        for (String path : java.util.List.of("/kasus/" + jakartaCase, "/kasus/NTR-2024-999999", "/tidak-ada")) {
+            var page = lampung.page(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("<h1>Tidak ditemukan</h1>", "href=\"/kasus\"", "action=\"/logout\"")
+                    .doesNotContain(jakartaCase.substring(4));
+        }
+        assertThat(lampung.page("/api/cases/" + jakartaCase).body()).doesNotContain("Tidak ditemukan");
         assertThat(lampung.post("/api/cases/" + jakartaCase + "/actions", "{\"action\":\"commented\",\"reason\":\"x\"}").statusCode()).isEqualTo(404);
         assertThat(lampung.get("/api/alerts/" + IN_JAKARTA.id()).statusCode()).isEqualTo(404);
         JsonNode list = Json.mapper().readTree(lampung.get("/api/cases").body());

@@ -48,6 +48,12 @@ public final class WebClient {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as a browser sends it for a page (accepting HTML first). */
+    HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A JSON POST with the CSRF token. */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return post(path, json, csrf);

@@ -129,7 +129,7 @@ public final class AccessControl {
     }
 
     /** The session of a request that passed the gate, or {@code null} when the gate stopped it or let it through without one. */
-    static Session sessionIfPassed(Context ctx) {
+    public static Session sessionIfPassed(Context ctx) {
         return ctx.attribute(SESSION_ATTRIBUTE);
     }
 
