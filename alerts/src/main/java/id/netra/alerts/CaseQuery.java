@@ -90,9 +90,15 @@ public record CaseQuery(String region, String agency, Severity minSeverity, Case
                 throw new BadFilter("after", after, e.getMessage(), List.of());
             }
         }
+        LocalDate from = parse("from", param.apply("from"), LocalDate::parse);
+        LocalDate to = parse("to", param.apply("to"), LocalDate::parse);
+        if (from != null && to != null && to.isBefore(from)) {
+            // No day is in such a range: say so instead of listing no case.
+            throw new BadFilter("range", from + ".." + to, "to '" + to + "' is before from '" + from + "'", List.of());
+        }
         return new CaseQuery(region, blankToNull(param.apply("agency")), parse("severity", param.apply("severity"), s -> Severity.valueOf(s.toUpperCase(Locale.ROOT))),
                 parse("status", param.apply("status"), s -> CaseFile.Status.valueOf(s.toUpperCase(Locale.ROOT))),
-                blankToNull(param.apply("subject")), parse("from", param.apply("from"), LocalDate::parse), parse("to", param.apply("to"), LocalDate::parse),
+                blankToNull(param.apply("subject")), from, to,
                 blankToNull(param.apply("q")), parse("queue", param.apply("queue"), s -> Queue.valueOf(s.toUpperCase(Locale.ROOT))),
                 sort, after);
     }

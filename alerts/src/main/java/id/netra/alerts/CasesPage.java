@@ -78,6 +78,8 @@ public final class CasesPage {
             problem = "Wilayah «" + e.value() + "» tidak dikenal sebagai provinsi atau kabupaten/kota"
                     + (e.suggestions().isEmpty() ? "; ketik sebagian namanya dan pilih dari saran." : ".");
             e.suggestions().forEach(name -> choices.add(new Option(query(with(filters, "region", name), "after"), name)));
+        } else if (e.param().equals("range")) {
+            problem = "Sampai tanggal (" + filters.get("to") + ") sebelum Dari tanggal (" + filters.get("from") + "): tidak ada hari di antaranya.";
         } else {
             problem = FILTER_LABELS.getOrDefault(e.param(), e.param()) + ": nilai «" + e.value() + "» tidak dapat dibaca.";
         }

@@ -62,6 +62,8 @@ class CaseQueryTest {
     void refusesBadParametersNamingThem() {
         assertThatThrownBy(() -> query(Map.of("region", "99.99"))).hasMessageContaining("region '99.99'");
         assertThatThrownBy(() -> query(Map.of("from", "kemarin"))).hasMessageContaining("from 'kemarin' is not valid");
+        assertThatThrownBy(() -> query(Map.of("from", "2024-11-25", "to", "2024-11-20"))).hasMessageContaining("to '2024-11-20' is before from '2024-11-25'");
+        assertThat(query(Map.of("from", "2024-11-20", "to", "2024-11-20")).to()).isEqualTo(java.time.LocalDate.parse("2024-11-20"));
         assertThatThrownBy(() -> query(Map.of("status", "done"))).hasMessageContaining("status 'done'");
         assertThatThrownBy(() -> query(Map.of("sort", "random"))).hasMessageContaining("sort 'random'");
         assertThatThrownBy(() -> query(Map.of("after", "<x>"))).hasMessageContaining("after '<x>'");

@@ -79,6 +79,9 @@ class CasesPageTest {
                 .contains("«&lt;b&gt;x&lt;/b&gt;»", "ketik sebagian namanya");
         assertThat(CasesPage.refused(Map.of("sort", "acak"), catchBadFilter(Map.of("sort", "acak")), ANALYST))
                 .contains("Urutan: nilai «acak» tidak dapat dibaca.");
+        Map<String, String> range = Map.of("from", "2024-11-25", "to", "2024-11-20");
+        assertThat(CasesPage.refused(range, catchBadFilter(range), ANALYST))
+                .contains("Sampai tanggal (2024-11-20) sebelum Dari tanggal (2024-11-25): tidak ada hari di antaranya.");
         assertThat(CasesPage.refused(Map.of("sort", "severity", "after", "xyz"), catchBadFilter(Map.of("sort", "severity", "after", "xyz")), ANALYST))
                 .contains("Alamat halaman ini tidak berlaku lagi", "<a href=\"/kasus?sort=severity\">halaman pertama</a>");
     }
