@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class CaseExport {
     private static final List<String> HEADER = List.of("case_id", "status", "assignee", "severity", "rule", "nip", "name", "agency",
-            "region_code", "region_name", "candidates", "parties", "platform", "url", "published_at", "alerts", "text");
+            "region_code", "region_name", "candidates", "candidate_names", "parties", "platform", "url", "published_at", "alerts", "text");
 
     private CaseExport() {
     }
@@ -44,7 +44,7 @@ final class CaseExport {
                 line.setLength(0);
                 row(line, List.of(c.id(), c.status().name(), String.valueOf(c.assignee() == null ? "" : c.assignee()), c.severity().name(), c.rule(),
                         c.nip(), c.name(), c.agency() == null ? "" : c.agency(), c.regionCode(), c.regionName(), String.join("|", c.candidates()),
-                        String.join("|", c.parties()), c.platform(), c.url(), c.publishedAt().toString(), String.valueOf(c.alerts()), c.text()));
+                        String.join("|", c.candidateNames()), String.join("|", c.parties()), c.platform(), c.url(), c.publishedAt().toString(), String.valueOf(c.alerts()), c.text()));
                 try {
                     w.write(line.toString());
                 } catch (IOException e) {

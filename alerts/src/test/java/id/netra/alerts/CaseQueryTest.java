@@ -80,7 +80,12 @@ class CaseQueryTest {
 
         String csv = CaseExport.csv(List.of(evil));
 
-        assertThat(csv).startsWith("\"case_id\",\"status\"");
+        assertThat(csv).startsWith("\"case_id\",\"status\"").contains("\"candidates\",\"candidate_names\",\"parties\"")
+;
+        CaseView named = new CaseView("NTR-2024-000005", CaseFile.Status.OPEN, null, 1, Severity.HIGH, "support", "198501012010011001", "Rudi",
+                "Dinas", "18.72", "Kota Metro", "18", List.of("metro-02"), List.of("pdip"), "x", "https://x.com/a/status/1", "teks",
+                OffsetDateTime.parse("2024-11-12T19:05:00+07:00"), Instant.EPOCH, Instant.EPOCH, List.of("Bambang Iman – Rahmad"));
+        assertThat(CaseExport.csv(List.of(named))).contains("\"metro-02\",\"Bambang Iman – Rahmad\",\"pdip\"");
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\"");
         assertThat(CaseExport.inert("-1+1")).isEqualTo("'-1+1");
         assertThat(CaseExport.inert("@SUM(A1)")).isEqualTo("'@SUM(A1)");
