@@ -22,6 +22,31 @@ public final class AlertText {
         return a.post().publishedAt().format(TIME);
     }
 
+    /** An account as people write it: one {@code @} before the handle, whether or not the platform's handle has it. */
+    public static String handle(id.netra.model.Author author) {
+        String h = author == null || author.handle() == null ? "" : author.handle();
+        int i = 0;
+        while (i < h.length() && h.charAt(i) == '@') {
+            i++;
+        }
+        return "@" + h.substring(i);
+    }
+
+    /** What a case event did, as the case page's history and the referral dossier say it. */
+    public static String action(id.netra.model.AlertEvent.Type type) {
+        return switch (type) {
+            case OPENED -> "Kasus dibuka";
+            case ALERT_ADDED -> "Unggahan ditambahkan";
+            case ASSIGNED -> "Ditugaskan";
+            case CONFIRMED -> "Pelanggaran dikonfirmasi";
+            case DISMISSED -> "Ditolak";
+            case ESCALATED -> "Dieskalasi";
+            case COMMENTED -> "Komentar";
+            case REOPENED -> "Dibuka kembali";
+            case DOSSIER_ISSUED -> "Berkas rujukan diterbitkan";
+        };
+    }
+
     /** The ASN's region by name with its Kemendagri code ({@code Kota Metro (18.72)}), or the code alone when unknown. */
     public static String region(Alert a) {
         String code = a.asn().regionCode();

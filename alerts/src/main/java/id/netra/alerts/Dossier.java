@@ -109,7 +109,7 @@ final class Dossier {
         int n = 0;
         for (Alert a : alerts) {
             n++;
-            Paragraph sub = new Paragraph(text("Unggahan " + n + " — " + a.platform().id() + " @" + a.post().author().handle()), LABEL);
+            Paragraph sub = new Paragraph(text("Unggahan " + n + " — " + a.platform().id() + " " + AlertText.handle(a.post().author())), LABEL);
             sub.setSpacingBefore(6);
             sub.setSpacingAfter(3);
             doc.add(sub);
@@ -126,7 +126,7 @@ final class Dossier {
         for (AlertEvent e : c.history()) {
             history.addCell(cell(e.at().atOffset(WIB).format(TIME), BODY));
             history.addCell(cell(e.actor(), BODY));
-            history.addCell(cell(action(e.type()), BODY));
+            history.addCell(cell(AlertText.action(e.type()), BODY));
             history.addCell(cell(note(e), BODY));
         }
         doc.add(history);
@@ -189,20 +189,6 @@ final class Dossier {
     private static String confirmation(CaseFile c) {
         return c.history().reversed().stream().filter(e -> e.type() == AlertEvent.Type.CONFIRMED).findFirst()
                 .map(e -> " oleh " + e.actor() + " pada " + e.at().atOffset(WIB).format(TIME)).orElse("");
-    }
-
-    private static String action(AlertEvent.Type type) {
-        return switch (type) {
-            case OPENED -> "Kasus dibuka";
-            case ALERT_ADDED -> "Unggahan ditambahkan";
-            case ASSIGNED -> "Ditugaskan";
-            case CONFIRMED -> "Pelanggaran dikonfirmasi";
-            case DISMISSED -> "Ditolak";
-            case ESCALATED -> "Dieskalasi";
-            case COMMENTED -> "Komentar";
-            case REOPENED -> "Dibuka kembali";
-            case DOSSIER_ISSUED -> "Berkas rujukan diterbitkan";
-        };
     }
 
     private static String note(AlertEvent e) {

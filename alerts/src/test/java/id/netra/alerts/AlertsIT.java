@@ -174,7 +174,7 @@ class AlertsIT {
             assertThat(get(second, "/api/cases?from=kemarin").statusCode()).isEqualTo(400);
             assertThat(get(second, "/kasus?severity=HIGH").body()).contains("href=\"/kasus/NTR-2024-000001\"")
                     .contains("<script src=\"/assets/netra.js\" defer></script>");
-            assertThat(get(second, "/kasus/NTR-2024-000001").body()).contains("Riwayat").contains("opened").contains(TestAlerts.ASN.nip());
+            assertThat(get(second, "/kasus/NTR-2024-000001").body()).contains("Riwayat").contains("Kasus dibuka").contains(TestAlerts.ASN.nip());
             assertThat(get(second, "/kasus/NTR-2099-000009").statusCode()).isEqualTo(404);
         }
         assertThat(readEvents()).extracting(e -> e.type().id()).containsExactly("opened", "alert-added");

@@ -6,6 +6,11 @@ import id.netra.alerts.auth.Role;
 import id.netra.alerts.auth.Session;
 import id.netra.model.Alert;
 import id.netra.model.AsnRecord;
+import id.netra.model.Author;
+import id.netra.model.Platform;
+import id.netra.model.Post;
+import id.netra.model.PostKind;
+import id.netra.model.Provenance;
 import id.netra.model.Regions;
 import id.netra.model.Severity;
 import java.net.URI;
@@ -84,6 +89,23 @@ class CasesPageTest {
                 .contains("Sampai tanggal (2024-11-20) sebelum Dari tanggal (2024-11-25): tidak ada hari di antaranya.");
         assertThat(CasesPage.refused(Map.of("sort", "severity", "after", "xyz"), catchBadFilter(Map.of("sort", "severity", "after", "xyz")), ANALYST))
                 .contains("Alamat halaman ini tidak berlaku lagi", "<a href=\"/kasus?sort=severity\">halaman pertama</a>");
+    }
+
+    @Test
+    void saysTheHistoryInIndonesianTheCaptureTimeInWibAndAnAccountWithOneAt() {
+        Alert plain = TestAlerts.alert("7", "2024-11-12T19:05:00+07:00", Severity.HIGH);
+        Post post = new Post(Platform.TIKTOK, "7", plain.post().url(), new Author("@bidan.sri", "Sri"), plain.post().text(),
+                plain.post().publishedAt(), PostKind.POST).withProvenance(new Provenance("samples", plain.post().url(), 200,
+                Instant.parse("2024-11-12T12:10:53.567801178Z"), "ab".repeat(32), "cd".repeat(32), 1, null));
+        Alert a = new Alert(plain.id(), Platform.TIKTOK, "7", plain.nip(), plain.severity(), plain.rule(), plain.explanation(), plain.violation(),
+                post, plain.asn(), plain.candidates(), plain.parties(), plain.evidence(), "w1", "r1", "v1");
+        CaseFile c = caseOf(a);
+
+        String page = CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST);
+
+        assertThat(page).contains("tiktok · @bidan.sri ·", "diambil 2024-11-12 19:10 +07:00", "<td data-label=\"Peristiwa\">Kasus dibuka</td>")
+                .doesNotContain("@@", "12:10:53", ">opened<");
+        assertThat(AlertText.handle(new Author("rudi_h", null))).isEqualTo("@rudi_h");
     }
 
     private static CaseQuery.BadFilter catchBadFilter(Map<String, String> params) {
