@@ -1,6 +1,7 @@
 // Netra's browser test, driven by BrowserIT (app module): an analyst logs in, sees a new alert arrive on the case
 // list without reloading, filters, opens the case, opens the ASN page from it, confirms the case and downloads its referral
-// dossier (saved as berkas.pdf in the screenshot dir, its path printed as "DOSSIER <path>"); screenshots of the list, the
+// dossier (saved as berkas.pdf in the screenshot dir, its path printed as "DOSSIER <path>"; before that, a dismissal
+// without a reason is asked for one and not recorded); screenshots of the list, the
 // case page and the ASN page are saved.
 // axe-core checks every page visited (login, case list, case page, ASN page, overview, alert feed, and the replay reports with
 // the auditor's password): a serious or critical violation fails the run. Then the same analyst on a phone (390 x 844):
@@ -160,6 +161,18 @@ try {
   await page.screenshot({ path: join(shots, 'asn.png'), fullPage: true });
   await Promise.all([page.waitForURL((u) => u.pathname === casePath), page.goBack()]);
   await page.locator('mark').first().waitFor();
+
+  step('a dismissal without a reason is asked for one, and nothing is recorded');
+  const historyRows = await page.locator('#riwayat ~ table tr').count();
+  await page.click('#act button[data-action=dismissed]');
+  await page.locator('#result', { hasText: 'Isi «alasan / komentar» untuk tindakan «Tolak»' }).waitFor();
+  if (!(await page.evaluate(() => document.activeElement && document.activeElement.name === 'reason'))) {
+    throw new Error('the reason field did not get the focus');
+  }
+  await page.reload();
+  if ((await page.locator('#riwayat ~ table tr').count()) !== historyRows || (await page.locator('h1', { hasText: 'DISMISSED' }).count()) > 0) {
+    throw new Error('a dismissal without a reason was recorded');
+  }
 
   step('confirm it');
   await page.fill('#act input[name=reason]', 'Ajakan memilih terbukti dari unggahan');

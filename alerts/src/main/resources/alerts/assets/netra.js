@@ -84,7 +84,19 @@
   // A case page's triage buttons post the action with the session's CSRF token.
   const act = document.getElementById('act');
   if (act) {
+    const result = document.getElementById('result');
     act.querySelectorAll('button').forEach(b => b.addEventListener('click', () => {
+      // What the action needs (the page says, from the case events' rules) is asked for before anything is sent.
+      if (b.dataset.needs === 'assignee' && !act.assignee.value.trim()) {
+        result.textContent = 'Isi «ditugaskan ke» dengan nama petugas untuk tindakan «' + b.textContent + '».';
+        act.assignee.focus();
+        return;
+      }
+      if (b.dataset.needs === 'reason' && !act.reason.value.trim()) {
+        result.textContent = 'Isi «alasan / komentar» untuk tindakan «' + b.textContent + '».';
+        act.reason.focus();
+        return;
+      }
       const headers = {'Content-Type': 'application/json'};
       const token = csrf();
       if (token) {
@@ -94,10 +106,17 @@
         method: 'POST',
         headers: headers,
         body: JSON.stringify({action: b.dataset.action, assignee: act.assignee.value || null, reason: act.reason.value || null})
-      }).then(r => r.ok ? location.reload()
+      }).then(r => {
+        if (r.ok) {
+          location.reload();
+          return;
+        }
         // the handlers answer {"error": ...}; a refusal by the route's access rule is Javalin's {"title": ...}
-        : r.json().then(j => { document.getElementById('result').textContent = j.error || j.title || ('HTTP ' + r.status); },
-          () => { document.getElementById('result').textContent = 'HTTP ' + r.status; }));
+        const said = r.status === 409 ? 'Tindakan ini tidak sesuai dengan status kasus sekarang (muat ulang halaman untuk melihatnya)'
+          : r.status === 403 ? 'Peran Anda tidak boleh mengubah kasus' : 'Tindakan ditolak';
+        r.json().then(j => { result.textContent = said + ': ' + (j.error || j.title || ('HTTP ' + r.status)); },
+          () => { result.textContent = said + ' (HTTP ' + r.status + ').'; });
+      }, () => { result.textContent = 'Server tidak dapat dihubungi; tindakan belum tercatat.'; });
     }));
   }
 })();

@@ -34,6 +34,16 @@ public record AlertEvent(String eventId, String caseId, Type type, String actor,
             return EnumIds.id(this);
         }
 
+        /** Whether an event of this type names whom the case is given to. */
+        public boolean needsAssignee() {
+            return this == ASSIGNED;
+        }
+
+        /** Whether an event of this type must say why (a dismissal, an escalation, a reopening, a comment). */
+        public boolean needsReason() {
+            return this == DISMISSED || this == ESCALATED || this == REOPENED || this == COMMENTED;
+        }
+
         @JsonCreator
         public static Type of(String id) {
             return EnumIds.of(Type.class, id, "case event type");
@@ -49,10 +59,10 @@ public record AlertEvent(String eventId, String caseId, Type type, String actor,
         if (type == Type.OPENED || type == Type.ALERT_ADDED) {
             Validate.notBlank(alertId, type.id() + ": alertId");
         }
-        if (type == Type.ASSIGNED) {
-            Validate.notBlank(assignee, "assigned: assignee");
+        if (type.needsAssignee()) {
+            Validate.notBlank(assignee, type.id() + ": assignee");
         }
-        if (type == Type.DISMISSED || type == Type.ESCALATED || type == Type.REOPENED || type == Type.COMMENTED) {
+        if (type.needsReason()) {
             Validate.notBlank(reason, type.id() + ": a reason");
         }
         if (type == Type.DOSSIER_ISSUED) {
