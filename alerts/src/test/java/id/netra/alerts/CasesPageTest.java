@@ -150,6 +150,8 @@ class CasesPageTest {
             assertThat(html).contains("<link rel=\"stylesheet\" href=\"/assets/netra.css\">", "<header class=\"top\">", "<table class=\"stack\">")
                     .doesNotContain("<style");
         }
+        // The day and the time each kept whole, the line broken between them if at all.
+        assertThat(list).contains("<td data-label=\"Waktu\"><span class=\"nowrap\">2024-11-12</span> <span class=\"nowrap\">19:05 +07:00</span></td>");
         assertThat(list).contains("<div id=\"cases\"><div class=\"counts\">1 kasus", "<tr id=\"kasus-" + c.id() + "\" data-case=\"" + c.id() + "\">",
                 "<td data-label=\"Wilayah\">", "<datalist id=\"wilayah\">");
         assertThat(fragment).startsWith("<div class=\"counts\">1 kasus").doesNotContain("<html", "<form");
