@@ -170,7 +170,7 @@ try {
     throw new Error('the reason field did not get the focus');
   }
   await page.reload();
-  if ((await page.locator('#riwayat ~ table tr').count()) !== historyRows || (await page.locator('h1', { hasText: 'DISMISSED' }).count()) > 0) {
+  if ((await page.locator('#riwayat ~ table tr').count()) !== historyRows || (await page.locator('h1', { hasText: 'Ditolak' }).count()) > 0) {
     throw new Error('a dismissal without a reason was recorded');
   }
 
@@ -178,7 +178,7 @@ try {
   await page.fill('#act input[name=reason]', 'Ajakan memilih terbukti dari unggahan');
   await page.click('#act button[data-action=confirmed]');
   // the page records the action, then reloads itself to show the new status and history
-  await page.locator('h1', { hasText: 'CONFIRMED' }).waitFor();
+  await page.locator('h1', { hasText: 'Dikonfirmasi' }).waitFor();
   if (dialogs > 0) {
     throw new Error(`${dialogs} dialog(s) opened: a script from a post ran`);
   }

@@ -32,6 +32,17 @@ public final class AlertText {
         return "@" + h.substring(i);
     }
 
+    /** A case's status as the pages say it (the filters and the API keep the code: {@code OPEN}). */
+    public static String status(id.netra.alerts.CaseFile.Status status) {
+        return switch (status) {
+            case OPEN -> "Terbuka";
+            case ASSIGNED -> "Ditugaskan";
+            case ESCALATED -> "Dieskalasi";
+            case CONFIRMED -> "Dikonfirmasi";
+            case DISMISSED -> "Ditolak";
+        };
+    }
+
     /** What a case event did, as the case page's history and the referral dossier say it. */
     public static String action(id.netra.model.AlertEvent.Type type) {
         return switch (type) {

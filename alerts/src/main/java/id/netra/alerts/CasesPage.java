@@ -38,7 +38,8 @@ public final class CasesPage {
 
     private static final Map<String, List<Option>> OPTIONS = Map.of(
             "severity", plain("", "MEDIUM", "HIGH"),
-            "status", plain("", "OPEN", "ASSIGNED", "ESCALATED", "CONFIRMED", "DISMISSED"),
+            "status", java.util.stream.Stream.concat(java.util.stream.Stream.of(new Option("", "semua")),
+                    java.util.Arrays.stream(CaseFile.Status.values()).map(s -> new Option(s.name(), AlertText.status(s)))).toList(),
             "queue", List.of(new Option("", "semua"), new Option("mine", "ditugaskan ke saya"), new Option("unassigned", "belum ditugaskan")),
             "sort", java.util.Arrays.stream(CaseSort.values()).map(s -> new Option(s.id(), s.label())).toList());
 
@@ -125,6 +126,18 @@ public final class CasesPage {
     }
 
     /** The analysts' word for a facet of the counts. */
+    /** A facet's value as the list shows it: a status by its Indonesian name, anything else as counted. */
+    public static String facetValue(String facet, String value) {
+        if (facet.equals("status")) {
+            try {
+                return AlertText.status(CaseFile.Status.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+
     public static String facetLabel(String facet) {
         return switch (facet) {
             case "status" -> "status";

@@ -108,6 +108,18 @@ class CasesPageTest {
         assertThat(AlertText.handle(new Author("rudi_h", null))).isEqualTo("@rudi_h");
     }
 
+    @Test
+    void namesAStatusInIndonesianWhereTheFilterKeepsItsCode() {
+        CaseFile c = caseOf(TestAlerts.alert("8", "2024-11-12T19:05:00+07:00", Severity.HIGH));
+        CaseView v = CaseView.of(c, id -> Optional.ofNullable(alerts.get(id)), Regions.bundled()).orElseThrow();
+
+        String list = CasesPage.list(new CaseSearch.Page(List.of(v), null, 1, Map.of("status", Map.of("OPEN", 1L))), Map.of(), false, ANALYST);
+
+        assertThat(list).contains("<td data-label=\"Status\">Terbuka</td>", "<option value=\"OPEN\">Terbuka</option>",
+                "<option value=\"CONFIRMED\">Dikonfirmasi</option>", "<a href=\"/kasus?status=OPEN\">Terbuka</a>");
+        assertThat(CasesPage.one(c, id -> Optional.ofNullable(alerts.get(id)), ANALYST)).contains("— Terbuka</h1>");
+    }
+
     private static CaseQuery.BadFilter catchBadFilter(Map<String, String> params) {
         try {
             CaseQuery.of(params::get);

@@ -146,7 +146,7 @@ class DossierIT {
                     .containsEntry("nip", METRO.nip());
         });
         // the case page shows the issue in the history, and the case stays confirmed
-        assertThat(metro.get("/kasus/" + id).body()).contains("dossier-issued", sha256, "— CONFIRMED");
+        assertThat(metro.get("/kasus/" + id).body()).contains("Berkas rujukan diterbitkan", sha256, "— Dikonfirmasi");
     }
 
     @Test
