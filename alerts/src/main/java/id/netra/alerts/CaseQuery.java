@@ -9,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * The analysts' filters over cases: region (a province includes its regencies; a Kemendagri code or a name such as
- * {@code Lampung}, {@code Kota Metro}, {@code Kab. Bandung} or {@code Jabar}, see {@link RegionNames}), agency, severity at least, status, candidate or party (an id or part of a
- * name), date range of the post (WIB days), free text, a queue (assigned to the viewer, or to nobody), the order and
- * where the page starts (a cursor from the previous page). Empty fields filter nothing. Bad values are refused with a
+ * {@code Lampung}, {@code Kota Metro}, {@code Kab. Bandung} or {@code Jabar}, see {@link RegionNames}), agency (its
+ * words; {@code Pemkot Metro}), severity at least, status, candidate or party (an id, or every word of a name), date
+ * range of the post (WIB days), free text, a queue (assigned to the viewer, or to nobody), the order and where the page
+ * starts (a cursor from the previous page). Empty fields filter nothing. Bad values are refused with a
  * message naming the parameter. {@link CaseSearch} runs it in SQL.
  *
  * @param region  a province ({@code 18}) or regency ({@code 18.72}) code

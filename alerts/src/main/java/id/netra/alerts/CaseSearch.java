@@ -209,12 +209,9 @@ public final class CaseSearch {
         List<Object> args = new ArrayList<>();
         jurisdiction(j, "region", "province", sql, args);
         counted(q, sql, args);
-        List<String> agencyWords = nameWords(expandAgency(q.agency()));
-        if (!agencyWords.isEmpty()) {
-            for (String word : agencyWords) {
-                sql.append(" AND instr(lower(agency), ?) > 0");
-                args.add(word);
-            }
+        for (String word : nameWords(expandAgency(q.agency()))) {
+            sql.append(" AND instr(lower(agency), ?) > 0");
+            args.add(word);
         }
         List<String> subjectWords = nameWords(q.subject());
         if (q.subject() != null) {
@@ -290,13 +287,6 @@ public final class CaseSearch {
         args.add(j.code());
     }
 
-    /**
-     * Appends conditions that each word of {@code text} occurs in the (lower case) {@code column} of the word search table {@code table}
-     * (FTS5, {@code unicode61}): a {@code MATCH} the index answers, every letter-or-digit run of the word as a word
-     * beginning ({@code "run"*}), then {@code instr} for the exact word. So a word is found where a word of the text
-     * begins with it ({@code menang} finds {@code menangkan}, {@code 000092} finds {@code NTR-2024-000092}), not in the
-     * middle of one.
-     */
     /** The words of a name as typed (letters and digits; dashes, dots and commas between them only part them), lower case. */
     static List<String> nameWords(String typed) {
         if (typed == null) {
@@ -318,6 +308,13 @@ public final class CaseSearch {
                 .replaceAll("(?iU)\\bprov\\b\\.?", "Provinsi");
     }
 
+    /**
+     * Appends conditions that each word of {@code text} occurs in the (lower case) {@code column} of the word search table {@code table}
+     * (FTS5, {@code unicode61}): a {@code MATCH} the index answers, every letter-or-digit run of the word as a word
+     * beginning ({@code "run"*}), then {@code instr} for the exact word. So a word is found where a word of the text
+     * begins with it ({@code menang} finds {@code menangkan}, {@code 000092} finds {@code NTR-2024-000092}), not in the
+     * middle of one.
+     */
     static void words(String text, String table, String column, StringBuilder sql, List<Object> args) {
         if (text == null || text.isBlank()) {
             return;

@@ -125,7 +125,6 @@ public final class CasesPage {
         return subjects;
     }
 
-    /** The analysts' word for a facet of the counts. */
     /** A facet's value as the list shows it: a status by its Indonesian name, anything else as counted. */
     public static String facetValue(String facet, String value) {
         if (facet.equals("status")) {
@@ -138,6 +137,7 @@ public final class CasesPage {
         return value;
     }
 
+    /** The analysts' word for a facet of the counts. */
     public static String facetLabel(String facet) {
         return switch (facet) {
             case "status" -> "status";
