@@ -77,6 +77,15 @@ public final class StateStore implements AutoCloseable {
      * (see {@link #settle}).
      */
     private static final String BUILD_SYNC = "OFF";
+    /**
+     * How a new state file is journaled while it is built from the topics: not at all. Its pages go straight into the file
+     * at each commit instead of into the write-ahead log and then, at each checkpoint, into the file again (storing a
+     * million alerts took about a fifth longer in WAL). A build that fails or stops leaves a file to throw away, which
+     * is what happens to it anyway (its {@code building} mark, see {@link #open}); readers do not read it meanwhile
+     * (see {@link #read}). Once built it goes to WAL, as every other state file is ({@link #loaded}). A state built again
+     * in place ({@link #wipe}) keeps WAL: its readers may be reading.
+     */
+    private static final String BUILD_JOURNAL = "OFF";
     /** Writes a built state out to the disk (see {@link #settle}); null before. */
     private volatile Thread settler;
     /** How many {@link #write} calls this thread is in (guarded by this): only the outermost commits. */
@@ -187,7 +196,8 @@ public final class StateStore implements AutoCloseable {
                 // Pages of 16 KiB for a new file (an existing one keeps its own): an alert's row is 1.5-2 KB, and with the
                 // default 4 KiB a million-alert build spent a fifth longer storing them, most in writing pages at commits.
                 s.execute("PRAGMA page_size = " + PAGE_BYTES);
-                s.execute("PRAGMA journal_mode = WAL");
+                // A new file is built without a rollback journal (BUILD_JOURNAL) and goes to WAL once built (see loaded()).
+                s.execute("PRAGMA journal_mode = " + (rebuilt ? BUILD_JOURNAL : "WAL"));
                 // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; they are read again from the topics.
                 s.execute("PRAGMA synchronous = " + (rebuilt ? BUILD_SYNC : "NORMAL"));
                 s.execute("PRAGMA busy_timeout = 5000");
@@ -442,6 +452,7 @@ public final class StateStore implements AutoCloseable {
         });
         try {
             commitNow();
+            journalMode("WAL");
             synchronous("NORMAL");
             try (Statement s = writer.createStatement()) {
                 s.execute("PRAGMA optimize = 0x10002");
@@ -540,6 +551,23 @@ public final class StateStore implements AutoCloseable {
             rebuilt = true;
             building = true;
             BUILDING.add(writer);
+        }
+    }
+
+    /**
+     * Sets how the file is journaled; outside a transaction, as SQLite requires. A file that cannot go to WAL (a reader
+     * in the middle of a read) is an error: left without a journal, a crash could leave it half written.
+     */
+    private void journalMode(String mode) throws SQLException {
+        commit();
+        writer.setAutoCommit(true);
+        try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("PRAGMA journal_mode = " + mode)) {
+            String now = r.next() ? r.getString(1) : null;
+            if (!mode.equalsIgnoreCase(now)) {
+                throw new SQLException("the state file's journal could not be set to " + mode + " (it is " + now + ")");
+            }
+        } finally {
+            writer.setAutoCommit(false);
         }
     }
 

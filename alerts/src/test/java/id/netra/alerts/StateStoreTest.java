@@ -52,8 +52,11 @@ class StateStoreTest {
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).isEmpty();
             // Built without waiting for the disk (0, OFF); once built, at each checkpoint (1, NORMAL).
             assertThat(synchronous(store)).isZero();
+            // And without a journal; once built, in WAL (a crash then loses at most the last commits, never the file).
+            assertThat(journalMode(store)).isEqualTo("off");
             store.loaded();
             assertThat(synchronous(store)).isOne();
+            assertThat(journalMode(store)).isEqualTo("wal");
             assertThat(indexes(store)).containsAll(deferredIndexes());
             assertThat(rows(store, "alert_facts")).isZero();
             assertThat(feed.search(Severity.LOW, id.netra.alerts.auth.Jurisdiction.NATIONAL, null, "coblos", 10)).containsExactly(A);
@@ -66,8 +69,11 @@ class StateStoreTest {
         // A file interrupted before they were built gets them when opened again (it is not built from the beginning).
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             assertThat(indexes(store)).containsAll(deferredIndexes());
+            assertThat(journalMode(store)).isEqualTo("wal");
             store.wipe();
             assertThat(indexes(store)).doesNotContainAnyElementsOf(deferredIndexes());
+            // Built again in place, beside readers: in WAL.
+            assertThat(journalMode(store)).isEqualTo("wal");
             store.loaded();
             assertThat(indexes(store)).containsAll(deferredIndexes());
         }
@@ -135,6 +141,14 @@ class StateStoreTest {
         return store.write(c -> {
             try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA synchronous")) {
                 return r.next() ? r.getInt(1) : -1;
+            }
+        });
+    }
+
+    private static String journalMode(StateStore store) {
+        return store.write(c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA journal_mode")) {
+                return r.next() ? r.getString(1) : null;
             }
         });
     }
