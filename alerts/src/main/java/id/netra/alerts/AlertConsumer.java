@@ -165,7 +165,7 @@ public final class AlertConsumer implements AutoCloseable {
             Alert alert = read(r);
             // The record's own bytes are stored: they read back as this alert, without writing it to JSON again.
             batch.add(new AlertFeed.Read(alert, r.partition(), r.offset(),
-                    alert == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8),
+                    alert == null ? null : r.value(),
                     alert != null && building ? CaseBook.Facts.of(alert) : null));
         }
         return batch;

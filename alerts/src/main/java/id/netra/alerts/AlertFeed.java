@@ -28,15 +28,15 @@ public final class AlertFeed {
 
     /**
      * An alert read at a position of the alerts topic ({@code alert} null: an unreadable record, skipped); {@code json}
-     * the record's value as read (stored as it is, rather than written again from {@code alert}), or null; {@code facts}
+     * the record's value as read, UTF-8 (stored as it is, rather than written again from {@code alert}), or null; {@code facts}
      * what a case would take from it, worked out ahead by the thread that read it (while the state is built), or null.
      */
-    public record Read(Alert alert, int partition, long offset, String json, CaseBook.Facts facts) {
+    public record Read(Alert alert, int partition, long offset, byte[] json, CaseBook.Facts facts) {
         public Read(Alert alert, int partition, long offset) {
             this(alert, partition, offset, null, null);
         }
 
-        public Read(Alert alert, int partition, long offset, String json) {
+        public Read(Alert alert, int partition, long offset, byte[] json) {
             this(alert, partition, offset, json, null);
         }
     }
@@ -84,7 +84,14 @@ public final class AlertFeed {
         return store.positions(STREAM);
     }
 
-    private static void put(Connection c, Alert a, String json, CaseBook.Facts facts) throws SQLException {
+    /** The statement storing an alert (an upsert keeps the row's rowid, which its search entry shares). */
+    private static final String STORE = "INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
+            // The JSON bound as its UTF-8 bytes, taken as text: as read from the topic, not decoded and encoded again.
+            + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT)) ON CONFLICT(id) DO UPDATE SET nip = excluded.nip, severity = excluded.severity,"
+            + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json"
+            + " RETURNING rowid";
+
+    private static void put(Connection c, Alert a, byte[] json, CaseBook.Facts facts) throws SQLException {
         // While the state is built, the cases take what they need from their alerts in one pass once caught up.
         boolean building = StateStore.isBuilding(c);
         boolean known = false;
@@ -96,19 +103,16 @@ public final class AlertFeed {
                 }
             }
         }
-        // An upsert keeps the row's rowid, which its search entry shares.
         long rowid;
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET nip = excluded.nip, severity = excluded.severity,"
-                + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json"
-                + " RETURNING rowid")) {
+        try {
+            PreparedStatement p = StateStore.compiled(c, STORE);
             p.setString(1, a.id());
             p.setString(2, a.nip());
             p.setInt(3, a.severity().ordinal());
             p.setString(4, a.asn().regionCode());
             p.setString(5, Regions.province(a.asn().regionCode()));
             p.setLong(6, a.post().publishedAt().toInstant().toEpochMilli());
-            p.setString(7, json != null ? json : Json.mapper().writeValueAsString(a));
+            p.setBytes(7, json != null ? json : Json.mapper().writeValueAsBytes(a));
             try (ResultSet r = p.executeQuery()) {
                 r.next();
                 rowid = r.getLong(1);

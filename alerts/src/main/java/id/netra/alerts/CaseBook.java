@@ -399,14 +399,13 @@ public final class CaseBook {
      */
     static void factsOf(Connection c, Alert a, long rowid, Facts known) throws SQLException {
         Facts f = known != null ? known : Facts.of(a);
-        try (PreparedStatement p = StateStore.prepare(c, KEEP_FACTS)) {
-            p.setLong(1, rowid);
-            int i = f.bind(p, 2);
-            p.setString(i++, f.text());
-            p.setString(i++, f.search());
-            p.setString(i, f.subjectsJson());
-            p.executeUpdate();
-        }
+        PreparedStatement p = StateStore.compiled(c, KEEP_FACTS);
+        p.setLong(1, rowid);
+        int i = f.bind(p, 2);
+        p.setString(i++, f.text());
+        p.setString(i++, f.search());
+        p.setString(i, f.subjectsJson());
+        p.executeUpdate();
     }
 
     /**
@@ -613,21 +612,22 @@ public final class CaseBook {
         });
     }
 
+    private static final String KEEP_EVENT = "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0";
+
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
     private static void keep(Connection c, AlertEvent e, boolean placed, String json) throws SQLException {
         // Known already (delivered twice, or placed here and now read from the topic): only no longer placed.
-        try (PreparedStatement p = StateStore.prepare(c, "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0")) {
-            p.setString(1, e.eventId());
-            p.setString(2, e.caseId());
-            p.setLong(3, e.at().toEpochMilli());
-            p.setString(4, json != null ? json : json(e));
-            p.setInt(5, placed ? 1 : 0);
-            p.setString(6, e.type().id());
-            p.setString(7, e.alertId());
-            p.setString(8, e.assignee());
-            p.executeUpdate();
-        }
+        PreparedStatement p = StateStore.compiled(c, KEEP_EVENT);
+        p.setString(1, e.eventId());
+        p.setString(2, e.caseId());
+        p.setLong(3, e.at().toEpochMilli());
+        p.setString(4, json != null ? json : json(e));
+        p.setInt(5, placed ? 1 : 0);
+        p.setString(6, e.type().id());
+        p.setString(7, e.alertId());
+        p.setString(8, e.assignee());
+        p.executeUpdate();
     }
 
     /** Where a case stands in its triage: the one place the case events' effect on it is decided. */

@@ -136,7 +136,7 @@ class StateBuildTest {
             // worked out ahead of storing it.
             for (int i = 0; i < ALERTS.size(); i++) {
                 Alert a = ALERTS.get(i);
-                reads.add(halfFirst ? new AlertFeed.Read(a, 0, i, json(a), CaseBook.Facts.of(a)) : new AlertFeed.Read(a, 0, i));
+                reads.add(halfFirst ? new AlertFeed.Read(a, 0, i, json(a).getBytes(java.nio.charset.StandardCharsets.UTF_8), CaseBook.Facts.of(a)) : new AlertFeed.Read(a, 0, i));
             }
             List<CaseBook.Read> events = new ArrayList<>();
             for (int i = 0; i < EVENTS.size(); i++) {

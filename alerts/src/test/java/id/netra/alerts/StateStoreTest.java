@@ -80,6 +80,40 @@ class StateStoreTest {
     }
 
     @Test
+    void storesARecordsOwnBytesAsTextThatReadsBackAsTheAlert() {
+        // Letters outside ASCII (an accent, a dash, an emoji of two UTF-16 units): bound as the record's UTF-8 bytes.
+        Alert alert = TestAlerts.alert("7", "2024-11-12T19:05:00+07:00", Severity.HIGH, "Coblos nomor 3 ✌️ – kaféé, 𝐀𝐘𝐎 menang!",
+                java.net.URI.create("https://x.com/rudi_h/status/7"), A.asn(), A.evidence());
+        byte[] json = json(alert).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (StateStore store = StateStore.open(dir, TOPICS)) {
+            AlertFeed feed = new AlertFeed(store);
+            feed.addAll(List.of(new AlertFeed.Read(alert, 0, 0, json)));
+            store.loaded();
+            assertThat(feed.get(alert.id())).contains(alert);
+            // Text, not a blob: SQL's JSON functions read it (a blob would be taken for SQLite's binary JSON).
+            String stored = store.read(c -> {
+                try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT typeof(json) || ' ' || (json ->> '$.post.text') FROM alerts")) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            });
+            assertThat(stored).isEqualTo("text " + alert.post().text());
+            // An alert stored without its record's bytes (placed here) reads back the same way.
+            Alert other = TestAlerts.alert("8", "2024-11-12T20:05:00+07:00", Severity.MEDIUM, alert.post().text(),
+                    java.net.URI.create("https://x.com/rudi_h/status/8"), A.asn(), A.evidence());
+            feed.add(other);
+            assertThat(feed.get(other.id())).contains(other);
+        }
+    }
+
+    private static String json(Alert alert) {
+        try {
+            return id.netra.model.Json.mapper().writeValueAsString(alert);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void buildsAgainAStateWhoseBuildWasInterrupted() {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             new AlertFeed(store).addAll(List.of(new AlertFeed.Read(A, 0, 0)));
