@@ -96,9 +96,9 @@ public final class CaseBook {
 
     /**
      * An event read at a position of the case log ({@code event} null: unreadable, skipped); {@code json} the record's
-     * value as read (stored as it is, rather than written again from {@code event}), or null.
+     * value as read, UTF-8 (stored as it is, rather than written again from {@code event}), or null.
      */
-    public record Read(AlertEvent event, int partition, long offset, String json) {
+    public record Read(AlertEvent event, int partition, long offset, byte[] json) {
         public Read(AlertEvent event, int partition, long offset) {
             this(event, partition, offset, null);
         }
@@ -159,7 +159,7 @@ public final class CaseBook {
     }
 
     /** As {@link #apply(Connection, AlertEvent, boolean)}, {@code json} the event as read, or null. */
-    private Void apply(Connection c, AlertEvent e, boolean placed, String json) throws SQLException {
+    private Void apply(Connection c, AlertEvent e, boolean placed, byte[] json) throws SQLException {
         if (!placed && StateStore.isBuilding(c)) {
             // While the state is built, an event is only kept (one known already is only no longer placed); the cases are
             // derived from all of them in one pass once caught up (see deriveBuilt), not looked up and changed event by event.
@@ -613,16 +613,17 @@ public final class CaseBook {
     }
 
     private static final String KEEP_EVENT = "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0";
+            // The JSON bound as its UTF-8 bytes, taken as text (see AlertFeed's STORE).
+            + " VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0";
 
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
-    private static void keep(Connection c, AlertEvent e, boolean placed, String json) throws SQLException {
+    private static void keep(Connection c, AlertEvent e, boolean placed, byte[] json) throws SQLException {
         // Known already (delivered twice, or placed here and now read from the topic): only no longer placed.
         PreparedStatement p = StateStore.compiled(c, KEEP_EVENT);
         p.setString(1, e.eventId());
         p.setString(2, e.caseId());
         p.setLong(3, e.at().toEpochMilli());
-        p.setString(4, json != null ? json : json(e));
+        p.setBytes(4, json != null ? json : json(e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         p.setInt(5, placed ? 1 : 0);
         p.setString(6, e.type().id());
         p.setString(7, e.alertId());

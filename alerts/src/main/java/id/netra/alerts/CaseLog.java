@@ -221,7 +221,7 @@ public final class CaseLog implements AutoCloseable {
                 }
             }
             // The record's own bytes are stored: they read back as this event, without writing it to JSON again.
-            batch.add(new CaseBook.Read(e, r.partition(), r.offset(), e == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+            batch.add(new CaseBook.Read(e, r.partition(), r.offset(), e == null ? null : r.value()));
         }
         return batch;
     }

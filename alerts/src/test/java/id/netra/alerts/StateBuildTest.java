@@ -140,7 +140,7 @@ class StateBuildTest {
             }
             List<CaseBook.Read> events = new ArrayList<>();
             for (int i = 0; i < EVENTS.size(); i++) {
-                events.add(new CaseBook.Read(EVENTS.get(i), 0, i, halfFirst ? json(EVENTS.get(i)) : null));
+                events.add(new CaseBook.Read(EVENTS.get(i), 0, i, halfFirst ? json(EVENTS.get(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8) : null));
             }
             int half = halfFirst ? reads.size() / 2 : eventsFirst ? 0 : reads.size();
             feed.addAll(reads.subList(0, half));

@@ -102,12 +102,23 @@ class StateStoreTest {
                     java.net.URI.create("https://x.com/rudi_h/status/8"), A.asn(), A.evidence());
             feed.add(other);
             assertThat(feed.get(other.id())).contains(other);
+            // A case event too, from its record's bytes.
+            AlertEvent opened = CaseBook.event("NTR-2024-000001", AlertEvent.Type.OPENED, "sistem – Ñ", Instant.EPOCH, alert.id(), null, null);
+            CaseBook book = new CaseBook(store);
+            book.applyAll(List.of(new CaseBook.Read(opened, 0, 0, json(opened).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            String event = store.read(c -> {
+                try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT typeof(json) || ' ' || (json ->> '$.actor') FROM events")) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            });
+            assertThat(event).isEqualTo("text sistem – Ñ");
+            assertThat(book.get("NTR-2024-000001")).hasValueSatisfying(f -> assertThat(f.history()).containsExactly(opened));
         }
     }
 
-    private static String json(Alert alert) {
+    private static String json(Object record) {
         try {
-            return id.netra.model.Json.mapper().writeValueAsString(alert);
+            return id.netra.model.Json.mapper().writeValueAsString(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
