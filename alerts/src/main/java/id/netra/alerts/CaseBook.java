@@ -409,30 +409,23 @@ public final class CaseBook {
     }
 
     /**
-     * Once a state built from the beginning has caught up: what storing each alert and case event did one at a time
-     * otherwise, in one pass over the tables. Every case gets the count and highest severity of its known alerts, and a
-     * case not described yet whose first alert is known gets its list columns, text, words and candidates and parties
-     * from that alert's facts (read from the alert itself if it has none, which a build does not leave: a safeguard).
+     * Once a state built from the beginning has caught up, right after {@link #deriveBuilt} (in its transaction, from its
+     * {@code temp.described}): what storing each alert and case event did one at a time otherwise, in one pass over the
+     * tables. Each case described from its first alert's facts gets that alert's text, words and candidates and parties;
+     * a case still not described whose first alert is known is described from the alert itself (none after a build, where
+     * every alert stored keeps its facts: a safeguard).
      */
     static void linkBuilt(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("UPDATE cases SET alerts = x.n, severity = x.s FROM (SELECT ca.case_id AS id, count(a.id) AS n, max(a.severity) AS s"
-                    + " FROM case_alerts ca LEFT JOIN alerts a ON a.id = ca.alert_id GROUP BY ca.case_id) AS x WHERE cases.id = x.id");
-            s.execute("DROP TABLE IF EXISTS temp.described");
-            s.execute("CREATE TEMP TABLE described AS SELECT c.id AS case_id, a.rowid AS alert_rowid FROM cases c"
-                    + " JOIN alerts a ON a.id = c.first_alert JOIN alert_facts f ON f.rowid = a.rowid WHERE c.group_key IS NULL");
-            s.execute("UPDATE cases SET " + Facts.COLUMNS.stream().map(col -> col + " = f." + col).collect(java.util.stream.Collectors.joining(", "))
-                    + " FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid WHERE cases.id = d.case_id");
-            s.execute("INSERT INTO case_texts(case_id, text) SELECT d.case_id, f.text FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid"
+            s.execute("INSERT INTO case_texts(case_id, text) SELECT d.case_id, f.text FROM temp.described d JOIN alert_facts f ON f.rowid = d.alert_rowid"
                     + " WHERE true ON CONFLICT(case_id) DO UPDATE SET text = excluded.text");
             s.execute("INSERT OR REPLACE INTO " + StateStore.wordTable(c, "case_search") + "(rowid, search) SELECT t.rowid, lower(d.case_id) || f.search"
-                    + " FROM described d JOIN case_texts t ON t.case_id = d.case_id JOIN alert_facts f ON f.rowid = d.alert_rowid");
+                    + " FROM temp.described d JOIN case_texts t ON t.case_id = d.case_id JOIN alert_facts f ON f.rowid = d.alert_rowid");
             s.execute("INSERT OR IGNORE INTO case_subjects(case_id, kind, subject, name) SELECT d.case_id, j.value ->> 0, j.value ->> 1, j.value ->> 2"
-                    + " FROM described d JOIN alert_facts f ON f.rowid = d.alert_rowid, json_each(f.subjects) j");
-            // Each candidate and party once, named as where first seen, from the rows just made (not from their JSON again: a
-            // second of a million-alert build).
-            s.execute("INSERT OR IGNORE INTO subjects(kind, subject, name) SELECT kind, subject, name FROM"
-                    + " (SELECT kind, subject, name, min(rowid) FROM case_subjects GROUP BY kind, subject)");
+                    + " FROM temp.described d JOIN alert_facts f ON f.rowid = d.alert_rowid, json_each(f.subjects) j");
+            // Each candidate and party once, named as where first seen (the first row of it kept, the others ignored), from
+            // the rows just made (not from their JSON again: a second of a million-alert build; nor grouped: a sort of them).
+            s.execute("INSERT OR IGNORE INTO subjects(kind, subject, name) SELECT kind, subject, name FROM case_subjects ORDER BY rowid");
             s.execute("DROP TABLE temp.described");
         }
         // None after a build (every alert it stores keeps its facts): cases whose first alert has no facts.
@@ -664,8 +657,10 @@ public final class CaseBook {
      * (see {@link #apply}), as applying them one by one in topic order ({@code events.seq}) would have left them. A case's
      * row is made by its first event and its triage follows its events ({@link Triage}); each alert of a case is in
      * {@code case_alerts} once, in the order it was first added, the rows in the order of the events that added them (an
-     * alert's case is its latest row); a case's first alert is its alert number 0. Nothing is held per case in memory:
-     * the events are read in case order, a case's result written as the next case begins.
+     * alert's case is its latest row); a case's first alert is its alert number 0. Each case's row is written whole, once:
+     * with the count and highest severity of its known alerts and the list columns of its first alert's facts. Leaves
+     * {@code temp.described} (each case so described, with its first alert's row) for {@link #linkBuilt}. Nothing is held
+     * per case in memory: the events are read in case order, a case's result written as the next case begins.
      */
     static void deriveBuilt(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord)"
@@ -678,16 +673,18 @@ public final class CaseBook {
         }
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS temp.derived");
+            // first_alert: the alert of the case's first event adding one (its alert number 0 in case_alerts).
             s.execute("CREATE TEMP TABLE derived (id TEXT NOT NULL, first INTEGER NOT NULL, year INTEGER, seq INTEGER, status TEXT NOT NULL,"
-                    + " assignee TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)");
+                    + " assignee TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, first_alert TEXT)");
         }
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT case_id, seq, at, type, assignee FROM events ORDER BY case_id, seq");
-             PreparedStatement p = c.prepareStatement("INSERT INTO temp.derived VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+             ResultSet r = s.executeQuery("SELECT case_id, seq, at, type, assignee, alert_id FROM events ORDER BY case_id, seq");
+             PreparedStatement p = c.prepareStatement("INSERT INTO temp.derived VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             String caseId = null;
             long first = 0;
             long openedAt = 0;
             long updatedAt = 0;
+            String firstAlert = null;
             Triage triage = null;
             while (true) {
                 boolean more = r.next();
@@ -701,6 +698,7 @@ public final class CaseBook {
                     p.setString(6, triage.assignee());
                     p.setLong(7, openedAt);
                     p.setLong(8, updatedAt);
+                    p.setString(9, firstAlert);
                     p.executeUpdate();
                 }
                 if (!more) {
@@ -711,18 +709,41 @@ public final class CaseBook {
                     first = r.getLong(2);
                     openedAt = r.getLong(3);
                     triage = Triage.OPENED;
+                    firstAlert = null;
                 }
                 updatedAt = r.getLong(3);
-                triage = triage.after(Type.of(r.getString(4)), r.getString(5));
+                Type type = Type.of(r.getString(4));
+                triage = triage.after(type, r.getString(5));
+                if (firstAlert == null && (type == Type.OPENED || type == Type.ALERT_ADDED)) {
+                    firstAlert = r.getString(6);
+                }
             }
         }
         try (Statement s = c.createStatement()) {
-            // In the order of the cases' first events, as one by one.
-            // (Replacing a case an event placed while building made: that one is derived again with the others.)
-            s.execute("INSERT OR REPLACE INTO cases(id, year, seq, status, assignee, opened_at, updated_at)"
-                    + " SELECT id, year, seq, status, assignee, opened_at, updated_at FROM temp.derived ORDER BY first");
+            // The cases in the order of their first events, as one by one: the rowids of what follows are in that order.
+            s.execute("DROP TABLE IF EXISTS temp.ordered");
+            s.execute("CREATE TEMP TABLE ordered AS SELECT * FROM temp.derived ORDER BY first");
             s.execute("DROP TABLE temp.derived");
-            s.execute("UPDATE cases SET first_alert = ca.alert_id FROM case_alerts ca WHERE ca.case_id = cases.id AND ca.ord = 0");
+            // Each case's count of known alerts and their highest severity.
+            s.execute("DROP TABLE IF EXISTS temp.counted");
+            s.execute("CREATE TEMP TABLE counted (id TEXT PRIMARY KEY, n INTEGER NOT NULL, s INTEGER)");
+            s.execute("INSERT INTO temp.counted SELECT ca.case_id, count(a.id), max(a.severity) FROM case_alerts ca LEFT JOIN alerts a"
+                    + " ON a.id = ca.alert_id GROUP BY ca.case_id");
+            // The cases whose first alert is known with its facts (every one, after a build), keyed by their ordered row.
+            s.execute("DROP TABLE IF EXISTS temp.described");
+            s.execute("CREATE TEMP TABLE described (ordered INTEGER PRIMARY KEY, case_id TEXT NOT NULL, alert_rowid INTEGER NOT NULL)");
+            s.execute("INSERT INTO temp.described SELECT o.rowid, o.id, a.rowid FROM temp.ordered o JOIN alerts a ON a.id = o.first_alert"
+                    + " JOIN alert_facts f ON f.rowid = a.rowid");
+            // Each case's row whole in one insert: its triage, its first alert, count and severity, and the list columns from
+            // its first alert's facts (see linkBuilt), instead of a row made then changed by three passes over the cases.
+            // (Replacing a case an event placed while building made: that one is derived again with the others.)
+            s.execute("INSERT OR REPLACE INTO cases(id, year, seq, status, assignee, opened_at, updated_at, first_alert, alerts, severity, "
+                    + String.join(", ", Facts.COLUMNS) + ") SELECT o.id, o.year, o.seq, o.status, o.assignee, o.opened_at, o.updated_at,"
+                    + " o.first_alert, coalesce(x.n, 0), x.s, " + Facts.COLUMNS.stream().map(col -> "f." + col).collect(java.util.stream.Collectors.joining(", "))
+                    + " FROM temp.ordered o LEFT JOIN temp.counted x ON x.id = o.id LEFT JOIN temp.described w ON w.ordered = o.rowid"
+                    + " LEFT JOIN alert_facts f ON f.rowid = w.alert_rowid ORDER BY o.rowid");
+            s.execute("DROP TABLE temp.ordered");
+            s.execute("DROP TABLE temp.counted");
         }
     }
 

@@ -429,13 +429,16 @@ public final class StateStore implements AutoCloseable {
         // How long each pass took, in the log: where a first start's last minute goes.
         long[] at = new long[5];
         write(c -> {
+            try (Statement s = c.createStatement()) {
+                // The passes' sorts (the events in case order, the indexes) on more than one core, where there are (SQLite's
+                // sorter threads; none by default).
+                s.execute("PRAGMA threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
+            }
             CaseBook.deriveBuilt(c);
             at[4] = System.nanoTime();
             CaseBook.linkBuilt(c);
             at[0] = System.nanoTime();
             try (Statement s = c.createStatement()) {
-                // The indexes' sorts on more than one core, where there are (SQLite's sorter threads; none by default).
-                s.execute("PRAGMA threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
                 for (String sql : StateSchema.DEFERRED) {
                     s.execute(sql);
                 }

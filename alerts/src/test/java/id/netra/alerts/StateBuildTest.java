@@ -39,8 +39,9 @@ class StateBuildTest {
             for (int i = 0; i < 30; i++) {
                 // Every fifth a copy of an earlier message of the same person: it joins that one's case.
                 int message = i % 5 == 4 ? i - 4 : i;
+                // A party named otherwise in a later case (a watchlist renamed it): listed under the name it was first seen with.
                 Alert a = CaseSearchTest.alert(message, REGIONS[i % 3], i % 2 == 0 ? Severity.HIGH : Severity.MEDIUM,
-                        i % 4 == 0 ? new Alert.PartyMatch("pdip", "Partai Demokrasi Indonesia Perjuangan") : null);
+                        i % 4 == 0 ? new Alert.PartyMatch("pdip", i < 20 ? "Partai Demokrasi Indonesia Perjuangan" : "PDI Perjuangan") : null);
                 if (message != i) {
                     a = copy(a, i);
                 }
@@ -115,6 +116,10 @@ class StateBuildTest {
                     List.of(cases.get(3), "ESCALATED", "budi"), List.of("NTR-2024-000902", "ASSIGNED", "ani"));
             assertThat(rows(store, "SELECT case_id FROM case_alerts WHERE alert_id = '" + ALERTS.get(5).id() + "' ORDER BY rowid DESC LIMIT 1"))
                     .containsExactly(List.of("NTR-2024-000902"));
+            assertThat(rows(store, "SELECT name FROM subjects WHERE kind = 'party' AND subject = 'pdip'"))
+                    .containsExactly(List.of("Partai Demokrasi Indonesia Perjuangan"));
+            assertThat(rows(store, "SELECT DISTINCT name FROM case_subjects WHERE kind = 'party' AND subject = 'pdip' ORDER BY name"))
+                    .containsExactly(List.of("PDI Perjuangan"), List.of("Partai Demokrasi Indonesia Perjuangan"));
         }
         assertThat(expected.get("cases")).hasSize(EVENTS.stream().map(AlertEvent::caseId).distinct().toList().size());
         // The copies joined their messages' cases.
