@@ -36,10 +36,16 @@ final class AlertsChild implements AutoCloseable {
     }
 
     /**
+     * The collector the alerts service is deployed with (docker-compose.yml and the Dockerfile's alerts image; .ci/check-compose
+     * holds them to this): measured as it runs.
+     */
+    static final String COLLECTOR = "-XX:+UseParallelGC";
+
+    /**
      * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file, {@code -Xmx} =
-     * {@code heap} and its state in {@code dir/alerts-state} (a second start there resumes from it); its output goes to
-     * {@code dir/<name>.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of heap stops at once instead of
-     * answering slowly for minutes, and the bench says so.
+     * {@code heap}, the {@link #COLLECTOR} and its state in {@code dir/alerts-state} (a second start there resumes from
+     * it); its output goes to {@code dir/<name>.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of heap stops at
+     * once instead of answering slowly for minutes, and the bench says so.
      */
     static AlertsChild start(Path dir, String name, String bootstrap, Path users, String heap) throws IOException {
         return start(dir, name, "alerts-state", bootstrap, users, heap);
@@ -59,7 +65,7 @@ final class AlertsChild implements AutoCloseable {
                 "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts",
                 "alerts.state-dir=" + dir.resolve(state).toAbsolutePath(), "alerts.snapshot-dir=" + snapshots(dir).toAbsolutePath(), ""));
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, COLLECTOR, "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The service reads KAFKA_* and NETRA_* from its environment over its file: none of the bench's may leak in.
