@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
-    /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
     /** SQLite's page cache of the writing connection, in KiB (outside the Java heap). */
     static final int WRITER_CACHE_KIB = 256 * 1024;
     /** SQLite's page cache of each reading connection, in KiB (outside the Java heap). */
@@ -54,7 +53,8 @@ public final class StateStore implements AutoCloseable {
     static final int PAGE_BYTES = 16 * 1024;
     /** How many rows of each index the planner's statistics look at (SQLite's {@code analysis_limit}). */
     static final int ANALYSIS_ROWS = 1000;
-    static final int SCHEMA_VERSION = 6;
+    /** Raised whenever a table, column or index changes meaning: an older file is then rebuilt. */
+    static final int SCHEMA_VERSION = 7;
     static final String FILE_NAME = "alerts-state.db";
     private static final int READERS = 4;
 
