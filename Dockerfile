@@ -31,7 +31,7 @@ CMD ["classifier"]
 FROM runtime AS alerts
 # The alerts and cases are in a SQLite file under the state directory (mount a volume there), so a bounded heap serves
 # any history; the parallel collector, as docker-compose.yml explains. JAVA_TOOL_OPTIONS can still be overridden at run time.
-ENV JAVA_TOOL_OPTIONS="-Xmx1g -XX:+UseParallelGC" NETRA_ALERTS_STATE_DIR=/var/lib/netra/alerts-state
+ENV JAVA_TOOL_OPTIONS="-Xms1g -Xmx1g -XX:+UseParallelGC -XX:NewRatio=1" NETRA_ALERTS_STATE_DIR=/var/lib/netra/alerts-state
 VOLUME /var/lib/netra/alerts-state
 EXPOSE 8080
 CMD ["alerts"]

@@ -37,13 +37,17 @@ final class AlertsChild implements AutoCloseable {
 
     /**
      * The collector the alerts service is deployed with (docker-compose.yml and the Dockerfile's alerts image; .ci/check-compose
-     * holds them to this): measured as it runs.
+     * holds them to this), flags apart by one space: measured as it runs. The parallel collector, with half of the heap
+     * for new objects from the start ({@code -XX:NewRatio=1}, the heap at its full size: {@code -Xms} as {@code -Xmx}):
+     * building the state from the topics makes short-lived objects fast (a million alerts read from JSON), and with the
+     * collector's default (a third, grown from a small first heap) the collections stopped the service 3.4-3.6 s while the
+     * topics were read, 2.5 s this way (docs/BENCHMARKS.md (aa)).
      */
-    static final String COLLECTOR = "-XX:+UseParallelGC";
+    static final String COLLECTOR = "-XX:+UseParallelGC -XX:NewRatio=1";
 
     /**
-     * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file, {@code -Xmx} =
-     * {@code heap}, the {@link #COLLECTOR} and its state in {@code dir/alerts-state} (a second start there resumes from
+     * Starts the service on the broker at {@code bootstrap} with {@code users} as its users file, {@code -Xms} and {@code -Xmx}
+     * = {@code heap}, the {@link #COLLECTOR} and its state in {@code dir/alerts-state} (a second start there resumes from
      * it); its output goes to {@code dir/<name>.log}. {@code -XX:+ExitOnOutOfMemoryError}: a service out of heap stops at
      * once instead of answering slowly for minutes, and the bench says so.
      */
@@ -65,8 +69,9 @@ final class AlertsChild implements AutoCloseable {
                 "alerts.users=" + users.toAbsolutePath(), "alerts.instance-id=bench-alerts",
                 "alerts.state-dir=" + dir.resolve(state).toAbsolutePath(), "alerts.snapshot-dir=" + snapshots(dir).toAbsolutePath(), ""));
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, COLLECTOR, "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap));
+        command.addAll(List.of(COLLECTOR.split(" ")));
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), MAIN, config.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The service reads KAFKA_* and NETRA_* from its environment over its file: none of the bench's may leak in.
         pb.environment().keySet().removeIf(k -> k.startsWith("KAFKA_") || k.startsWith("NETRA_"));
