@@ -39,7 +39,7 @@ final class AlertsChild implements AutoCloseable {
      * The collector the alerts service is deployed with (docker-compose.yml and the Dockerfile's alerts image; .ci/check-compose
      * holds them to this), flags apart by one space: measured as it runs. The parallel collector, with half of the heap
      * for new objects from the start ({@code -XX:NewRatio=1}, the heap at its full size: {@code -Xms} as {@code -Xmx}):
-     * building the state from the topics makes short-lived objects fast (a million alerts read from JSON), and with the
+     * building the state from the topics makes many short-lived objects (a million alerts read from JSON), and with the
      * collector's default (a third, grown from a small first heap) the collections stopped the service 3.4-3.6 s while the
      * topics were read, 2.5 s this way (docs/BENCHMARKS.md (aa)).
      */
