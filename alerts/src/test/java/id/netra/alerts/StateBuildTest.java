@@ -44,6 +44,8 @@ class StateBuildTest {
                         i % 4 == 0 ? new Alert.PartyMatch("pdip", i < 20 ? "Partai Demokrasi Indonesia Perjuangan" : "PDI Perjuangan") : null);
                 if (message != i) {
                     a = copy(a, i);
+                } else {
+                    a = withText(a, a.post().text() + " pémilu jujur \uA9A5\uA9B6\uA9AD\uA9C0\uA98F\uA9A2 \uD83D\uDD25");
                 }
                 ALERTS.add(a);
                 feed.add(a);
@@ -81,6 +83,17 @@ class StateBuildTest {
             EVENTS.add(EVENTS.stream().filter(e -> e.type() == AlertEvent.Type.ALERT_ADDED).findFirst().orElseThrow());
             EVENTS.add(CaseBook.event("NTR-2024-000902", AlertEvent.Type.ALERT_ADDED, "system", NOW.plusSeconds(74), ALERTS.get(5).id(), null, null));
         }
+    }
+
+    /**
+     * {@code a} with its post's text {@code text} (the same alert otherwise). The campaign's first messages have letters
+     * outside ASCII (Latin-1, Javanese script, an emoji): a build binds a case's text and words as their UTF-8 bytes.
+     */
+    private static Alert withText(Alert a, String text) {
+        id.netra.model.Post p = a.post();
+        id.netra.model.Post post = new id.netra.model.Post(p.platform(), p.postId(), p.url(), p.author(), text, p.publishedAt(), p.kind());
+        return new Alert(a.id(), a.platform(), a.postId(), a.nip(), a.severity(), a.rule(), a.explanation(), a.violation(), post, a.asn(),
+                a.candidates(), a.parties(), a.evidence(), a.watchlistVersion(), a.registryVersion(), a.lexiconVersion());
     }
 
     private static Alert copy(Alert a, int i) {
