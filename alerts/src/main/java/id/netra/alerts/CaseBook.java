@@ -664,16 +664,11 @@ public final class CaseBook {
     }
 
     /**
-     * Once a state built from the beginning has caught up: the cases and their alerts from the events kept while building
-     * (see {@link #apply}), as applying them one by one in topic order ({@code events.seq}) would have left them. A case's
-     * row is made by its first event and its triage follows its events ({@link Triage}); each alert of a case is in
-     * {@code case_alerts} once, in the order it was first added, the rows in the order of the events that added them (an
-     * alert's case is its latest row); a case's first alert is its alert number 0. Each case's row is written whole, once:
-     * with the count and highest severity of its known alerts and the list columns of its first alert's facts. Leaves
-     * {@code temp.described} (each case so described, with its first alert's row) for {@link #linkBuilt}. Nothing is held
-     * per case in memory: the events are read in case order, a case's result written as the next case begins.
+     * Once a state built from the beginning has caught up, before {@link #deriveBuilt}: each case's alerts in
+     * {@code case_alerts} from the events kept while building, once each, numbered in the order they were first added,
+     * the rows in the order of the events that added them (an alert's case is its latest row).
      */
-    static void deriveBuilt(Connection c) throws SQLException {
+    static void numberBuilt(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO case_alerts(case_id, alert_id, ord)"
                 + " SELECT case_id, alert_id, row_number() OVER (PARTITION BY case_id ORDER BY first) - 1 FROM"
                 + " (SELECT case_id, alert_id, min(seq) AS first FROM events WHERE type IN (?, ?)"
@@ -682,6 +677,19 @@ public final class CaseBook {
             p.setString(2, Type.ALERT_ADDED.id());
             p.executeUpdate();
         }
+    }
+
+    /**
+     * Once a state built from the beginning has caught up, after {@link #numberBuilt}: the cases from the events kept while
+     * building (see {@link #apply}), as applying them one by one in topic order ({@code events.seq}) would have left them. A
+     * case's row is made by its first event and its triage follows its events ({@link Triage}); a case's first alert is its
+     * alert number 0 in {@code case_alerts}. Reads the events, alerts, their facts and {@code case_alerts}, and writes only
+     * the case tables (see {@link StateStore#loaded}: the connection may find the first in another file). Each case's row is written whole, once:
+     * with the count and highest severity of its known alerts and the list columns of its first alert's facts. Leaves
+     * {@code temp.described} (each case so described, with its first alert's row) for {@link #linkBuilt}. Nothing is held
+     * per case in memory: the events are read in case order, a case's result written as the next case begins.
+     */
+    static void deriveBuilt(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS temp.derived");
             // first_alert: the alert of the case's first event adding one (its alert number 0 in case_alerts).

@@ -49,6 +49,8 @@ public final class StateStore implements AutoCloseable {
      * operating system's cache without a copy into SQLite's own. The address space is reserved, not the memory.
      */
     static final long MMAP_BYTES = 8L << 30;
+    /** How large the write-ahead log's file stays once checkpointed (SQLite's {@code journal_size_limit}). */
+    static final long WAL_LIMIT_BYTES = 64L << 20;
     /** The page size of a new state file (SQLite's {@code page_size}). */
     static final int PAGE_BYTES = 16 * 1024;
     /** How many rows of each index the planner's statistics look at (SQLite's {@code analysis_limit}). */
@@ -74,6 +76,8 @@ public final class StateStore implements AutoCloseable {
     private volatile boolean rebuilt;
     /** Whether the state is being built from the beginning: its views' indexes, words and counts wait for {@link #loaded()}. */
     private volatile boolean building;
+    /** Whether the last build's passes ran on two connections, the cases built in a file beside (see {@link #loaded}). */
+    private volatile boolean builtApart;
     /**
      * How a state being built from the topics is written: without waiting for the disk at each commit or checkpoint
      * (a fifth of a first start's time went to them). Safe against a crash of the service, not of the machine; so a build
@@ -178,6 +182,8 @@ public final class StateStore implements AutoCloseable {
                 throw e;
             }
             Path file = dir.resolve(FILE_NAME);
+            // Where a build that stopped was building its cases (see loaded): of no use to any later start.
+            delete(dir.resolve(CASES_BUILD_NAME));
             boolean rebuilt = false;
             if (Files.exists(file) && !compatible(file, identity)) {
                 log.warn("The state file {} was written by another schema version or from other topics; it is rebuilt from the topics.", file);
@@ -205,6 +211,9 @@ public final class StateStore implements AutoCloseable {
                 // WAL with NORMAL: a power cut may lose the last transactions, never corrupt the file; they are read again from the topics.
                 s.execute("PRAGMA synchronous = " + (rebuilt ? BUILD_SYNC : "NORMAL"));
                 s.execute("PRAGMA busy_timeout = 5000");
+                // The write-ahead log's file cut back to this size once checkpointed: a build's passes run in WAL (see loaded)
+                // and left a log file of 880 MB beside a million-alert state, kept at that size for good otherwise.
+                s.execute("PRAGMA journal_size_limit = " + WAL_LIMIT_BYTES);
                 // Native memory, not heap. With SQLite's default 2 MiB, storing alerts slowed from ~2,000/s to ~600/s as
                 // the file passed 2 GB (each insert touches pages of several indexes, at random places).
                 s.execute("PRAGMA cache_size = -" + (rebuilt ? BUILD_CACHE_KIB : WRITER_CACHE_KIB));
@@ -416,9 +425,17 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * The state has caught up with the topics: builds what a state built from the beginning was stored without (the
-     * indexes of {@link StateSchema#DEFERRED}, the word tables, the {@link CaseCounts}; nothing when it was not built) and
-     * gathers the planner's statistics. Call before the
-     * service says it is ready: without them the views scan whole tables.
+     * cases from their events, the indexes of {@link StateSchema#DEFERRED}, the word tables, the {@link CaseCounts};
+     * nothing when it was not built) and gathers the planner's statistics. Call before the service says it is ready:
+     * without them the views scan whole tables.
+     *
+     * <p>A state file (not one in memory) whose case tables are still empty, as after every build, does it on two
+     * connections at once: this one builds the alerts' indexes and words while a second one derives, describes and counts
+     * the cases from the events and alerts into a file of their own beside it ({@value #CASES_BUILD_NAME}), reading this
+     * one in WAL; the cases are then moved in and indexed. SQLite runs a statement on one core: a million alerts' passes
+     * took 30.5-31.9 s one after the other on two cores, 28.0-30.0 s so (the alerts' side 15-18 s beside the cases' 16-17 s,
+     * then the cases moved in and indexed in 9-10 s). Otherwise (in memory, or a case stored while building: see
+     * {@link CaseBook#applyPlaced}) the passes run one after the other on the writer.
      */
     public synchronized void loaded() {
         // Holding the store from the first pass to the end of the build: a write between them (a case event the tail
@@ -430,33 +447,12 @@ public final class StateStore implements AutoCloseable {
         // While both topics were read, how busy the one writer was: storing is the bound when it was busy all along.
         log.info("Both topics read into the state file {} {} s after it was opened; writes held it {} s of them.", file, seconds(t0 - openedAt),
                 seconds(buildWriteNanos));
-        // How long each pass took, in the log: where a first start's last minute goes.
-        long[] at = new long[5];
-        write(c -> {
-            try (Statement s = c.createStatement()) {
-                // The passes' sorts (the events in case order, the indexes) on more than one core, where there are (SQLite's
-                // sorter threads; none by default).
-                s.execute("PRAGMA threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
-            }
-            CaseBook.deriveBuilt(c);
-            at[4] = System.nanoTime();
-            CaseBook.linkBuilt(c);
-            at[0] = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                for (String sql : StateSchema.DEFERRED) {
-                    s.execute(sql);
-                }
-            }
-            at[1] = System.nanoTime();
-            indexPendingWords(c);
-            at[2] = System.nanoTime();
-            CaseCounts.recount(c);
-            at[3] = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA threads = 0");
-            }
-            return null;
-        });
+        if (!allReaders.isEmpty() && write(StateStore::caseTablesEmpty)) {
+            buildApart(t0);
+            builtApart = true;
+        } else {
+            buildInOne(t0);
+        }
         try {
             commitNow();
             journalMode("WAL");
@@ -479,11 +475,248 @@ public final class StateStore implements AutoCloseable {
             settler.setDaemon(true);
             settler.start();
         }
+    }
+
+    /** The passes of {@link #loaded} one after the other, on the writer (in memory, or when cases were stored while building). */
+    private void buildInOne(long t0) {
+        // How long each pass took, in the log: where a first start's last minute goes.
+        long[] at = new long[5];
+        write(c -> {
+            sorterThreads(c, true);
+            CaseBook.numberBuilt(c);
+            CaseBook.deriveBuilt(c);
+            at[4] = System.nanoTime();
+            CaseBook.linkBuilt(c);
+            at[0] = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                for (String sql : StateSchema.DEFERRED) {
+                    s.execute(sql);
+                }
+            }
+            at[1] = System.nanoTime();
+            indexWords(c, "case_search", "case_search_pending", true);
+            indexWords(c, "alert_search", "alert_facts", true);
+            at[2] = System.nanoTime();
+            CaseCounts.recount(c);
+            at[3] = System.nanoTime();
+            sorterThreads(c, false);
+            return null;
+        });
+        commitNow();
         long end = System.nanoTime();
         log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s (cases derived from their events {} s,"
                 + " described and counted {} s, indexes {} s, words {} s, counts {} s, commit {} s).", file, seconds(end - t0), seconds(at[4] - t0),
                 seconds(at[0] - at[4]), seconds(at[1] - at[0]),
                 seconds(at[2] - at[1]), seconds(at[3] - at[2]), seconds(end - at[3]));
+    }
+
+    /** The file the cases are built in beside the state file, and moved from into it (see {@link #loaded}). */
+    static final String CASES_BUILD_NAME = "alerts-state.cases-build.db";
+    /** The tables {@link CaseBook#deriveBuilt}, {@link CaseBook#linkBuilt} and {@link CaseCounts#recount} write. */
+    private static final List<String> CASE_TABLES = List.of("cases", "case_texts", "case_subjects", "subjects", "case_search_pending",
+            "case_counts", "case_subject_counts");
+
+    /** Whether no case table has a row yet (nothing stored one while building: see {@link #loaded}). */
+    private static boolean caseTablesEmpty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT " + String.join(" AND ", CASE_TABLES.stream().map(t -> "NOT EXISTS (SELECT 1 FROM " + t + ")").toList()))) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    /** Whether {@code sql}, one of {@link StateSchema#DEFERRED}, indexes a table the cases' side of a build only reads. */
+    private static boolean readOnlyWhileApart(String sql) {
+        return sql.contains(" ON alerts (") || sql.contains(" ON events (") || sql.contains(" ON case_alerts (");
+    }
+
+    /** The passes of {@link #loaded} on two connections at once, the cases built in a file of their own (see there). */
+    private void buildApart(long t0) {
+        Path side = file.resolveSibling(CASES_BUILD_NAME);
+        try {
+            // The second connection reads what this one has committed while this one writes on: a reader of a file without
+            // a journal would stop its writer.
+            commitNow();
+            journalMode("WAL");
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        write(c -> {
+            sorterThreads(c, true);
+            CaseBook.numberBuilt(c);
+            return null;
+        });
+        commitNow();
+        long numbered = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Long> cases = new java.util.concurrent.CompletableFuture<>();
+        Thread beside = new Thread(() -> {
+            try {
+                cases.complete(buildCases(side));
+            } catch (Throwable e) {
+                cases.completeExceptionally(e);
+            }
+        }, "netra-alerts-state-cases");
+        beside.setDaemon(true);
+        beside.start();
+        long[] at = new long[4];
+        try {
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : StateSchema.DEFERRED) {
+                        if (readOnlyWhileApart(sql)) {
+                            s.execute(sql);
+                        }
+                    }
+                }
+                // The alerts' facts stay until the cases are built: the other connection reads them.
+                indexWords(c, "alert_search", "alert_facts", false);
+                return null;
+            });
+            commitNow();
+            at[0] = System.nanoTime();
+            try {
+                cases.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("The cases of the state file " + file + " could not be built beside it in " + side + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+            at[1] = System.nanoTime();
+            attach(side);
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String table : CASE_TABLES) {
+                        s.execute("INSERT INTO main." + table + moved(c, table) + " FROM cases_build." + table + " ORDER BY rowid");
+                    }
+                }
+                at[2] = System.nanoTime();
+                try (Statement s = c.createStatement()) {
+                    for (String sql : StateSchema.DEFERRED) {
+                        if (!readOnlyWhileApart(sql)) {
+                            s.execute(sql);
+                        }
+                    }
+                    s.execute("DELETE FROM alert_facts");
+                }
+                indexWords(c, "case_search", "case_search_pending", true);
+                sorterThreads(c, false);
+                return null;
+            });
+            at[3] = System.nanoTime();
+            commitNow();
+        } finally {
+            detach();
+            try {
+                // Done (or failed) with the file, on this side and on the other.
+                cases.exceptionally(e -> null).join();
+                delete(side);
+            } catch (IOException e) {
+                log.warn("Could not delete {}, where the cases were built: {}", side, e.getMessage());
+            }
+        }
+        long end = System.nanoTime();
+        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s: the alerts numbered in their cases {} s,"
+                + " then the alerts' indexes and words {} s beside the cases derived, described and counted in {} {} s; the cases moved in"
+                + " {} s after waiting {} s for them, their indexes and words {} s, commit {} s.", file, seconds(end - t0), seconds(numbered - t0),
+                seconds(at[0] - numbered), side.getFileName(), seconds(cases.join()), seconds(at[2] - at[1]), seconds(at[1] - at[0]),
+                seconds(at[3] - at[2]), seconds(end - at[3]));
+    }
+
+    /** {@code (rowid, columns) SELECT rowid, columns}: a case table's rows with their rowids (which others refer to). */
+    private static String moved(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA main.table_info(" + table + ")")) {
+            while (r.next()) {
+                columns.add(r.getString("name"));
+            }
+        }
+        String list = (columns.contains("rowid") ? "" : "rowid, ") + String.join(", ", columns);
+        return "(" + list + ") SELECT " + list;
+    }
+
+    /**
+     * Derives, describes and counts the cases of the state being built into a new file {@code side} (the case tables only),
+     * on a connection of its own that reads this file (attached read-only) where this one's writer has committed; how long
+     * it took.
+     */
+    private long buildCases(Path side) throws SQLException, IOException {
+        long t0 = System.nanoTime();
+        delete(side);
+        try (Connection c = DriverManager.getConnection(url(side))) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA page_size = " + PAGE_BYTES);
+                s.execute("PRAGMA journal_mode = OFF");
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA cache_size = -" + BUILD_CACHE_KIB);
+                s.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+                s.execute("PRAGMA temp_store = MEMORY");
+                s.execute("PRAGMA busy_timeout = 5000");
+                for (String sql : StateSchema.TABLES) {
+                    if (CASE_TABLES.stream().anyMatch(t -> sql.startsWith("CREATE TABLE IF NOT EXISTS " + t + " ("))) {
+                        s.execute(sql);
+                    }
+                }
+            }
+            // Read-only: every table this connection writes is in its own file; the others (events, alerts, their facts and
+            // case_alerts) are found in the attached state file, where a write would fail instead of waiting for its writer.
+            try (PreparedStatement p = c.prepareStatement("ATTACH DATABASE ? AS state")) {
+                p.setString(1, file.toUri() + "?mode=ro");
+                p.execute();
+            }
+            c.setAutoCommit(false);
+            BUILDING.add(c);
+            try {
+                sorterThreads(c, true);
+                CaseBook.deriveBuilt(c);
+                CaseBook.linkBuilt(c);
+                CaseCounts.recount(c);
+                c.commit();
+            } finally {
+                BUILDING.remove(c);
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** Attaches {@code side} to the writer as {@code cases_build}, outside a transaction as SQLite requires. */
+    private void attach(Path side) {
+        try {
+            commit();
+            writer.setAutoCommit(true);
+            try (PreparedStatement p = writer.prepareStatement("ATTACH DATABASE ? AS cases_build")) {
+                p.setString(1, side.toString());
+                p.execute();
+            } finally {
+                writer.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Detaches what {@link #attach} attached, if it is. */
+    private void detach() {
+        try {
+            commit();
+            writer.setAutoCommit(true);
+            try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("SELECT 1 FROM pragma_database_list WHERE name = 'cases_build'")) {
+                if (r.next()) {
+                    s.execute("DETACH DATABASE cases_build");
+                }
+            } finally {
+                writer.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not detach the file the cases were built in from the state file {}: {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * The passes' sorts (the events in case order, the indexes) on more than one core, where there are (SQLite's sorter
+     * threads; none by default), or back to none.
+     */
+    private static void sorterThreads(Connection c, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA threads = " + (on ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 0));
+        }
     }
 
     private static String seconds(long nanos) {
@@ -522,6 +755,11 @@ public final class StateStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Whether the last build's passes ran on two connections (see {@link #loaded}). */
+    boolean builtApart() {
+        return builtApart;
     }
 
     /** Whether the state is being built from the beginning: the views' indexes, words and counts wait for {@link #loaded()}. */
@@ -746,28 +984,25 @@ public final class StateStore implements AutoCloseable {
         return isBuilding(c) ? table + "_pending" : table;
     }
 
-    /** The FTS5 word tables. */
-    private static final List<String> WORD_TABLES = List.of("case_search", "alert_search");
     /** FTS5's default automerge. */
     static final int AUTOMERGE = 4;
 
-    /** Indexes the words a build kept aside (the cases' pending words, the alerts' facts), in the caller's transaction. */
-    private static void indexPendingWords(Connection c) throws SQLException {
+    /**
+     * Indexes the words a build kept aside in {@code from} ({@code search} by rowid: the cases' pending words, the alerts'
+     * facts) into the word table {@code table}, in the caller's transaction, then empties {@code from} if {@code empty}.
+     */
+    private static void indexWords(Connection c, String table, String from, boolean empty) throws SQLException {
         try (Statement s = c.createStatement()) {
             // FTS5 merges its segments as it goes (automerge): in one bulk insert that is half its time (a million alerts'
             // words: 9.5 s merged as they come, 5.3 s not). Left unmerged, searches take as long; the merging is done a
             // little at each later write once automerge is back at FTS5's default.
-            for (String table : WORD_TABLES) {
-                s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', 0)");
+            s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', 0)");
+            // The alerts' words were kept with their facts (see CaseBook.factsOf), which the cases take what they need from.
+            s.execute(insertWords(c, table) + " SELECT rowid, search FROM " + from);
+            if (empty) {
+                s.execute("DELETE FROM " + from);
             }
-            s.execute(insertWords(c, "case_search") + " SELECT rowid, search FROM case_search_pending");
-            s.execute("DELETE FROM case_search_pending");
-            // The alerts' words were kept with their facts (see CaseBook.factsOf), which the cases have taken what they need from.
-            s.execute(insertWords(c, "alert_search") + " SELECT rowid, search FROM alert_facts");
-            s.execute("DELETE FROM alert_facts");
-            for (String table : WORD_TABLES) {
-                s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', " + AUTOMERGE + ")");
-            }
+            s.execute("INSERT INTO " + table + "(" + table + ", rank) VALUES ('automerge', " + AUTOMERGE + ")");
         }
     }
 

@@ -107,7 +107,7 @@ class StateBuildTest {
 
     @Test
     void holdsTheSameCasesAsStoringOneAtATimeWhateverTheOrderOfTheTopics(@TempDir Path one, @TempDir Path events, @TempDir Path alerts,
-                                                                          @TempDir Path mixed) {
+                                                                          @TempDir Path mixed, @TempDir Path placed) {
         Map<String, List<List<Object>>> expected;
         try (StateStore store = StateStore.open(one, TOPICS)) {
             // Not built: loaded at once, then every record linked as it comes, alerts and events interleaved.
@@ -138,17 +138,25 @@ class StateBuildTest {
         // The copies joined their messages' cases.
         assertThat(EVENTS).filteredOn(e -> e.type() == AlertEvent.Type.ALERT_ADDED).hasSizeGreaterThanOrEqualTo(6);
 
-        assertThat(built(events, true, false)).isEqualTo(expected);
-        assertThat(built(alerts, false, false)).isEqualTo(expected);
-        assertThat(built(mixed, false, true)).isEqualTo(expected);
+        assertThat(built(events, true, false, false)).isEqualTo(expected);
+        assertThat(built(alerts, false, false, false)).isEqualTo(expected);
+        assertThat(built(mixed, false, true, false)).isEqualTo(expected);
+        assertThat(built(placed, true, false, true)).isEqualTo(expected);
     }
 
-    /** A state built from the beginning: the events read before the alerts or after them, or half the alerts before. */
-    private static Map<String, List<List<Object>>> built(Path dir, boolean eventsFirst, boolean halfFirst) {
+    /**
+     * A state built from the beginning: the events read before the alerts or after them, or half the alerts before; or
+     * with the first event placed by this service while building (a case row before the passes: they run on one
+     * connection, see StateStore.loaded), then read from the topic with the others.
+     */
+    private static Map<String, List<List<Object>>> built(Path dir, boolean eventsFirst, boolean halfFirst, boolean placedFirst) {
         try (StateStore store = StateStore.open(dir, TOPICS)) {
             assertThat(store.building()).isTrue();
             AlertFeed feed = new AlertFeed(store);
             CaseBook book = new CaseBook(store);
+            if (placedFirst) {
+                book.applyPlaced(EVENTS.getFirst());
+            }
             List<AlertFeed.Read> reads = new ArrayList<>();
             // Half-first also as the consumers read: with each record's own JSON, and what a case takes from each alert
             // worked out ahead of storing it.
@@ -168,6 +176,9 @@ class StateBuildTest {
             feed.addAll(reads.subList(0, 3));
             store.loaded();
             assertThat(store.building()).isFalse();
+            // The passes on two connections, the cases built in a file beside, unless a case was stored before them.
+            assertThat(store.builtApart()).isEqualTo(!placedFirst);
+            assertThat(dir.resolve(StateStore.CASES_BUILD_NAME)).doesNotExist();
             CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
             Map<String, List<List<Object>>> contents = contents(store);
             assertThat(contents.get("automerge")).containsExactly(List.of(StateStore.AUTOMERGE, StateStore.AUTOMERGE));
