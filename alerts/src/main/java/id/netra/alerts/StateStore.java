@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file written by another schema version, or fed from other topics, is deleted and rebuilt from the topics (the
  * topics are the record; this file is a cache of what they say). One connection writes (callers serialise on this
- * object); reads take one of a few read-only connections, which see the last committed state.
+ * object; while a state built from the topics runs its passes, a second one builds the cases in a file beside it, see
+ * {@link #loaded}); reads take one of a few read-only connections, which see the last committed state.
  */
 public final class StateStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
