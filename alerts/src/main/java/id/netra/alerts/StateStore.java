@@ -434,8 +434,8 @@ public final class StateStore implements AutoCloseable {
      * connections at once: this one builds the alerts' indexes and words while a second one derives, describes and counts
      * the cases from the events and alerts into a file of their own beside it ({@value #CASES_BUILD_NAME}), reading this
      * one in WAL; the cases are then moved in and indexed. SQLite runs a statement on one core: a million alerts' passes
-     * took 30.5-31.9 s one after the other on two cores, 28.0-30.0 s so (the alerts' side 15-18 s beside the cases' 16-17 s,
-     * then the cases moved in and indexed in 9-10 s). Otherwise (in memory, or a case stored while building: see
+     * took 30.5-35.7 s one after the other on two cores, 28.0-32.8 s so (the alerts' side 15-20 s beside the cases' 16-18 s,
+     * then the cases moved in and indexed in 8-10 s; the two sides slow each other). Otherwise (in memory, or a case stored while building: see
      * {@link CaseBook#applyPlaced}) the passes run one after the other on the writer.
      */
     public synchronized void loaded() {
