@@ -141,7 +141,8 @@ public final class AlertsService implements AutoCloseable {
             state.loaded();
             scheduleSnapshots();
             if (built) {
-                startElection();
+                // Beside: the service is ready without waiting for the election's topic to be made and joined.
+                Thread.ofPlatform().daemon().name("netra-alerts-election-start").start(this::startElection);
             }
         });
         this.notifier = config.notifications() == null ? null

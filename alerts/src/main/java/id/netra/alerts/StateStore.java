@@ -52,6 +52,8 @@ public final class StateStore implements AutoCloseable {
     static final long MMAP_BYTES = 8L << 30;
     /** How large the write-ahead log's file stays once checkpointed (SQLite's {@code journal_size_limit}). */
     static final long WAL_LIMIT_BYTES = 64L << 20;
+    /** SQLite's default: the write-ahead log is copied into the file at the first commit that leaves it this many pages long. */
+    static final int WAL_AUTOCHECKPOINT_PAGES = 1000;
     /** The page size of a new state file (SQLite's {@code page_size}). */
     static final int PAGE_BYTES = 16 * 1024;
     /** How many rows of each index the planner's statistics look at (SQLite's {@code analysis_limit}). */
@@ -301,6 +303,13 @@ public final class StateStore implements AutoCloseable {
             if (building) {
                 throw new IllegalStateException("The state file " + file + " is being built from the topics; it is copied once built");
             }
+            // A copy has what a restart would have: the build's last passes (see loaded) are done first.
+            try {
+                awaitSettled(java.time.Duration.ofMinutes(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted before a snapshot of the state file " + file, e);
+            }
             Files.createDirectories(dir);
             // What a stopped or killed writer left (its own copy is never a part this old).
             try (var parts = Files.newDirectoryStream(dir, "alerts-state.*.part")) {
@@ -431,12 +440,14 @@ public final class StateStore implements AutoCloseable {
      * without them the views scan whole tables.
      *
      * <p>A state file (not one in memory) whose case tables are still empty, as after every build, does it on two
-     * connections at once: this one builds the alerts' indexes and words while a second one derives, describes and counts
-     * the cases from the events and alerts into a file of their own beside it ({@value #CASES_BUILD_NAME}), reading this
-     * one in WAL; the cases are then moved in and indexed. SQLite runs a statement on one core: a million alerts' passes
-     * took 30.5-35.7 s one after the other on two cores, 28.0-32.8 s so (the alerts' side 15-20 s beside the cases' 16-18 s,
-     * then the cases moved in and indexed in 8-10 s; the two sides slow each other). Otherwise (in memory, or a case stored while building: see
-     * {@link CaseBook#applyPlaced}) the passes run one after the other on the writer.
+     * connections at once: this one numbers each case's alerts, then builds the alerts' indexes and words while a second
+     * one derives, describes and counts the cases from the events and alerts into a file of their own beside it
+     * ({@value #CASES_BUILD_NAME}), reading this one in WAL; the cases are then moved in and indexed. The service is ready
+     * then: the indexes only the alerts' feed lists by ({@link StateSchema#FEED}) follow on the settling thread (8.5-12 s
+     * at a million alerts; until then the feed's list reads every alert), and so does the checkpoint of what the passes
+     * wrote to the write-ahead log (1.5 s). A snapshot waits for both (see {@link #snapshot}). Otherwise (in memory, or a
+     * case stored while building: see {@link CaseBook#applyPlaced}) the passes run one after the other on the writer,
+     * every index before the service is ready.
      */
     public synchronized void loaded() {
         // Holding the store from the first pass to the end of the build: a write between them (a case event the tail
@@ -448,12 +459,14 @@ public final class StateStore implements AutoCloseable {
         // While both topics were read, how busy the one writer was: storing is the bound when it was busy all along.
         log.info("Both topics read into the state file {} {} s after it was opened; writes held it {} s of them.", file, seconds(t0 - openedAt),
                 seconds(buildWriteNanos));
-        if (!allReaders.isEmpty() && write(StateStore::caseTablesEmpty)) {
+        boolean feedLater = !allReaders.isEmpty() && write(StateStore::caseTablesEmpty);
+        if (feedLater) {
             buildApart(t0);
             builtApart = true;
         } else {
             buildInOne(t0);
         }
+        long tail = System.nanoTime();
         try {
             commitNow();
             journalMode("WAL");
@@ -461,6 +474,11 @@ public final class StateStore implements AutoCloseable {
             try (Statement s = writer.createStatement()) {
                 s.execute("PRAGMA optimize = 0x10002");
                 s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+                if (!allReaders.isEmpty()) {
+                    // The passes' pages are in the write-ahead log: copying them into the file (the checkpoint of the next
+                    // commit, 1.5 s at a million alerts) waits for the settling thread, after the service is ready.
+                    s.execute("PRAGMA wal_autocheckpoint = 0");
+                }
             }
             commit();
         } catch (SQLException e) {
@@ -468,11 +486,18 @@ public final class StateStore implements AutoCloseable {
         }
         building = false;
         BUILDING.remove(writer);
+        log.info("The state file {} is ready {} s after it was opened (statistics and last commit {} s){}.", file, seconds(System.nanoTime() - openedAt),
+                seconds(System.nanoTime() - tail), feedLater ? "; the feed's indexes follow" : "");
         if (allReaders.isEmpty()) {
             unmark();
         } else {
-            // Its mark goes once every page of it is on disk, which the service need not wait for.
-            settler = new Thread(this::settle, "netra-alerts-state-settle");
+            // Its mark goes once every page of it is on disk, which the service need not wait for; after a build on two
+            // connections, once the alerts' words and the feed's indexes are built too.
+            settler = new Thread(() -> {
+                if (!feedLater || finishFeed()) {
+                    settle();
+                }
+            }, "netra-alerts-state-settle");
             settler.setDaemon(true);
             settler.start();
         }
@@ -538,6 +563,10 @@ public final class StateStore implements AutoCloseable {
             // a journal would stop its writer.
             commitNow();
             journalMode("WAL");
+            try (Statement s = writer.createStatement()) {
+                // What the passes write stays in the write-ahead log until the state has settled (see loaded).
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+            }
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -563,7 +592,7 @@ public final class StateStore implements AutoCloseable {
             write(c -> {
                 try (Statement s = c.createStatement()) {
                     for (String sql : StateSchema.DEFERRED) {
-                        if (readOnlyWhileApart(sql)) {
+                        if (readOnlyWhileApart(sql) && !StateSchema.FEED.contains(sql)) {
                             s.execute(sql);
                         }
                     }
@@ -595,7 +624,6 @@ public final class StateStore implements AutoCloseable {
                             s.execute(sql);
                         }
                     }
-                    s.execute("DELETE FROM alert_facts");
                 }
                 indexWords(c, "case_search", "case_search_pending", true);
                 sorterThreads(c, false);
@@ -619,6 +647,36 @@ public final class StateStore implements AutoCloseable {
                 + " {} s after waiting {} s for them, their indexes and words {} s, commit {} s.", file, seconds(end - t0), seconds(numbered - t0),
                 seconds(at[0] - numbered), side.getFileName(), seconds(cases.join()), seconds(at[2] - at[1]), seconds(at[1] - at[0]),
                 seconds(at[3] - at[2]), seconds(end - at[3]));
+    }
+
+    /**
+     * After a build on two connections, on the settling thread once the service is ready: the feed's indexes
+     * ({@link StateSchema#FEED}), then the alerts' facts emptied. Whether it is done; if not, the state keeps its
+     * building mark and the next start builds it again.
+     */
+    private boolean finishFeed() {
+        long t0 = System.nanoTime();
+        try {
+            write(c -> {
+                sorterThreads(c, true);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : StateSchema.FEED) {
+                        s.execute(sql);
+                    }
+                    s.execute("DELETE FROM alert_facts");
+                    s.execute("PRAGMA optimize = 0x10002");
+                }
+                sorterThreads(c, false);
+                return null;
+            });
+            commitNow();
+            log.info("Built the feed's indexes of the state file {} in {} s, after the service was ready.", file, seconds(System.nanoTime() - t0));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Could not build the feed's indexes of the state file {}: {}. The service goes on (its feed slower to list);"
+                    + " its next start builds the state again.", file, e.getMessage(), e);
+            return false;
+        }
     }
 
     /** {@code (rowid, columns) SELECT rowid, columns}: a case table's rows with their rowids (which others refer to). */
@@ -732,6 +790,16 @@ public final class StateStore implements AutoCloseable {
     private void settle() {
         long t0 = System.nanoTime();
         try {
+            // The checkpoint the build's last commit left (see loaded), beside the writer; then as after every commit.
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+                }
+                return null;
+            });
+            try (Connection c = DriverManager.getConnection(url(file)); Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
             for (Path f : List.of(Path.of(file + "-wal"), file)) {
                 if (Files.exists(f)) {
                     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
@@ -742,7 +810,7 @@ public final class StateStore implements AutoCloseable {
             unmark();
             log.info("The state file {} built from the topics is on disk ({} s after it was built).", file,
                     String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
             // The next start builds it again.
             log.warn("Could not make sure the state file {} is on disk ({}); if the service stops before it is, the next start builds it again.",
                     file, e.getMessage());
@@ -775,6 +843,13 @@ public final class StateStore implements AutoCloseable {
 
     /** Forgets every row and position, to read the topics again from their beginnings. */
     public void wipe() {
+        // A build's last passes and its settling first: they would take the state wiped here for the one they built.
+        try {
+            awaitSettled(java.time.Duration.ofMinutes(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before the state file " + file + " was wiped", e);
+        }
         write(c -> {
             try (Statement s = c.createStatement()) {
                 for (String sql : StateSchema.DEFERRED) {

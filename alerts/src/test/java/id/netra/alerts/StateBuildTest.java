@@ -182,6 +182,19 @@ class StateBuildTest {
             CaseSearchTest.assertCountsAsCountingTheCases(new CaseSearch(store));
             Map<String, List<List<Object>>> contents = contents(store);
             assertThat(contents.get("automerge")).containsExactly(List.of(StateStore.AUTOMERGE, StateStore.AUTOMERGE));
+            // Built apart, the feed's indexes come after the state is ready (the feed read without them meanwhile); once
+            // settled every index is there, the alerts' facts gone and the building mark too, and the views read the same.
+            try {
+                store.awaitSettled(java.time.Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            List<List<Object>> indexes = rows(store, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
+            for (String sql : StateSchema.DEFERRED) {
+                assertThat(indexes).as(sql).contains(List.of(sql.replaceAll(".*INDEX IF NOT EXISTS (\\w+) ON.*", "$1")));
+            }
+            assertThat(rows(store, "SELECT (SELECT count(*) FROM alert_facts) + (SELECT count(*) FROM building)")).containsExactly(List.of(0));
+            assertThat(contents(store)).isEqualTo(contents);
             return contents;
         }
     }
@@ -209,6 +222,9 @@ class StateBuildTest {
         List<Object> alerts = new ArrayList<>();
         new AlertFeed(store).search(Severity.LOW, Jurisdiction.NATIONAL, null, "istimewa", 100).forEach(a -> alerts.add(a.id()));
         out.put("alert search", List.of(alerts));
+        List<Object> feed = new ArrayList<>();
+        new AlertFeed(store).list(Severity.LOW, 100).forEach(a -> feed.add(a.id()));
+        out.put("feed", List.of(feed));
         return out;
     }
 
