@@ -91,6 +91,10 @@ public final class AlertFeed {
             + " region = excluded.region, province = excluded.province, published_at = excluded.published_at, json = excluded.json"
             + " RETURNING rowid";
 
+    /** The same, appended, while a state is built without its alerts' key (see StateSchema.KEYS): StateStore.loaded takes copies out. */
+    private static final String APPEND = "INSERT INTO alerts(id, nip, severity, region, province, published_at, json)"
+            + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT)) RETURNING rowid";
+
     private static void put(Connection c, Alert a, byte[] json, CaseBook.Facts facts) throws SQLException {
         // While the state is built, the cases take what they need from their alerts in one pass once caught up.
         boolean building = StateStore.isBuilding(c);
@@ -105,7 +109,7 @@ public final class AlertFeed {
         }
         long rowid;
         try {
-            PreparedStatement p = StateStore.compiled(c, STORE);
+            PreparedStatement p = StateStore.compiled(c, building && StateStore.keyless(c, "alerts") ? APPEND : STORE);
             p.setString(1, a.id());
             p.setString(2, a.nip());
             p.setInt(3, a.severity().ordinal());

@@ -620,10 +620,28 @@ public final class CaseBook {
             // The JSON bound as its UTF-8 bytes, taken as text (see AlertFeed's STORE).
             + " VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET placed = 0 WHERE placed = 1 AND excluded.placed = 0";
 
+    /** The same, appended, while a state is built without its events' key (see StateSchema.KEYS): StateStore.loaded takes copies out. */
+    private static final String APPEND_EVENT = "INSERT INTO events(id, case_id, at, json, placed, type, alert_id, assignee)"
+            + " VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)";
+
     /** Stores the event's row ({@code placed}: by this instance and not yet known to be on the topic). */
     private static void keep(Connection c, AlertEvent e, boolean placed, byte[] json) throws SQLException {
         // Known already (delivered twice, or placed here and now read from the topic): only no longer placed.
-        PreparedStatement p = StateStore.compiled(c, KEEP_EVENT);
+        boolean append = StateStore.keyless(c, "events");
+        if (append && !placed && StateStore.placedWhileBuilding(c)) {
+            // Placed here while building, now read from the topic: no longer placed, as KEEP_EVENT would have it (the
+            // index of placed events finds it).
+            try (PreparedStatement u = StateStore.prepare(c, "UPDATE events SET placed = 0 WHERE id = ? AND placed = 1")) {
+                u.setString(1, e.eventId());
+                if (u.executeUpdate() > 0) {
+                    return;
+                }
+            }
+        }
+        if (append && placed) {
+            StateStore.placedWhileBuilding(c, true);
+        }
+        PreparedStatement p = StateStore.compiled(c, append ? APPEND_EVENT : KEEP_EVENT);
         p.setString(1, e.eventId());
         p.setString(2, e.caseId());
         p.setLong(3, e.at().toEpochMilli());
@@ -697,7 +715,7 @@ public final class CaseBook {
                     + " assignee TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, first_alert TEXT)");
         }
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT case_id, seq, at, type, assignee, alert_id FROM events ORDER BY case_id, seq");
+             ResultSet r = s.executeQuery("SELECT case_id, seq, at, type, assignee, alert_id, id FROM events ORDER BY case_id, seq");
              PreparedStatement p = c.prepareStatement("INSERT INTO temp.derived VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             String caseId = null;
             long first = 0;
@@ -705,6 +723,9 @@ public final class CaseBook {
             long updatedAt = 0;
             String firstAlert = null;
             Triage triage = null;
+            // An event stored twice (read twice while the events' key waits: see StateStore.loaded) counts once, as its
+            // first row; a case's events are few.
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (true) {
                 boolean more = r.next();
                 String id = more ? r.getString(1) : null;
@@ -729,6 +750,10 @@ public final class CaseBook {
                     openedAt = r.getLong(3);
                     triage = Triage.OPENED;
                     firstAlert = null;
+                    seen.clear();
+                }
+                if (!seen.add(r.getString(7))) {
+                    continue;
                 }
                 updatedAt = r.getLong(3);
                 Type type = Type.of(r.getString(4));

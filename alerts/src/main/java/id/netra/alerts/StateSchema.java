@@ -24,8 +24,9 @@ final class StateSchema {
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS positions (stream TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,"
                     + " PRIMARY KEY (stream, partition))",
-            // Every alert, LOW included; json is the whole alert, the other columns are what lists filter and sort on.
-            "CREATE TABLE IF NOT EXISTS alerts (id TEXT PRIMARY KEY, nip TEXT NOT NULL, severity INTEGER NOT NULL, region TEXT, province TEXT,"
+            // Every alert, LOW included; json is the whole alert, the other columns are what lists filter and sort on. Each
+            // id once: see KEYS (a file of an earlier version has the id as primary key instead, which is the same).
+            "CREATE TABLE IF NOT EXISTS alerts (id TEXT NOT NULL, nip TEXT NOT NULL, severity INTEGER NOT NULL, region TEXT, province TEXT,"
                     + " published_at INTEGER NOT NULL, json TEXT NOT NULL)",
             // Free-text search by words and word beginnings: rowid is the alert's rowid in alerts. Words, not trigrams: a
             // trigram index writes a term per character and made storing an alert 15 times slower. See WORDS for its options.
@@ -52,8 +53,8 @@ final class StateSchema {
             // assignee as in json, what deriving the cases after a build reads (not parsed out of json: 2.2 s of 2.7 in
             // reading a million events in case order).
             // seq is the order events were stored in (no AUTOINCREMENT: a seq freed by a deleted event may come again, after
-            // every event stored).
-            "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL,"
+            // every event stored). Each id once: see KEYS (a file of an earlier version has it UNIQUE instead, the same).
+            "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, case_id TEXT NOT NULL,"
                     + " at INTEGER NOT NULL, json TEXT NOT NULL, placed INTEGER NOT NULL DEFAULT 0, type TEXT NOT NULL, alert_id TEXT, assignee TEXT)",
             "CREATE INDEX IF NOT EXISTS events_placed ON events (id) WHERE placed = 1",
             // While a state is built from the beginning, what goes into the cases' word table waits here (appended in rowid
@@ -74,6 +75,17 @@ final class StateSchema {
                     + " severity INTEGER NOT NULL, agency TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region, status, severity, agency))",
             "CREATE TABLE IF NOT EXISTS case_subject_counts (region TEXT NOT NULL, province TEXT NOT NULL, status TEXT NOT NULL, severity INTEGER NOT NULL,"
                     + " kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region, status, severity, kind, name))");
+
+    /**
+     * Each alert and each case event once, by id: what storing one looks up to replace it or mark it as read from the
+     * topic. A state built from the topics' beginnings is stored without them (each record appended; its ids' entries,
+     * at random places in an index that outgrows the page cache, took a third of the writer's time while reading a
+     * million alerts) and they are built once it has caught up ({@link StateStore#loaded}), after taking out an alert or
+     * event stored twice as storing it again would have.
+     */
+    static final List<String> KEYS = List.of(
+            "CREATE UNIQUE INDEX IF NOT EXISTS alerts_by_id ON alerts (id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (id)");
 
     /**
      * Of {@link #DEFERRED}, the indexes only the alerts' feed reads (its list newest first, by severity, by province).
@@ -112,7 +124,12 @@ final class StateSchema {
             "CREATE INDEX IF NOT EXISTS case_alerts_by_alert ON case_alerts (alert_id)");
 
     /** Everything, for a state that is not being built from the beginning. */
-    static final List<String> STATEMENTS = java.util.stream.Stream.concat(TABLES.stream(), DEFERRED.stream()).toList();
+    static final List<String> STATEMENTS = java.util.stream.Stream.of(TABLES, KEYS, DEFERRED).flatMap(List::stream).toList();
+
+    /** The table a statement of {@link #KEYS} indexes. */
+    static String keyed(String sql) {
+        return sql.replaceAll(".* ON (\\w+) \\(.*", "$1");
+    }
 
     private StateSchema() {
     }

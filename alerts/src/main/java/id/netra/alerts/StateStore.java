@@ -133,6 +133,7 @@ public final class StateStore implements AutoCloseable {
         this.building = building;
         if (building) {
             BUILDING.add(writer);
+            keyless(writer);
         }
         cache(writer);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers));
@@ -406,7 +407,10 @@ public final class StateStore implements AutoCloseable {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (String sql : statements) {
-                s.execute(sql);
+                // A file of an earlier version has its key in the table's definition.
+                if (!StateSchema.KEYS.contains(sql) || !uniqueId(c, StateSchema.keyed(sql))) {
+                    s.execute(sql);
+                }
             }
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM schema_version")) {
                 r.next();
@@ -459,12 +463,36 @@ public final class StateStore implements AutoCloseable {
         // While both topics were read, how busy the one writer was: storing is the bound when it was busy all along.
         log.info("Both topics read into the state file {} {} s after it was opened; writes held it {} s of them.", file, seconds(t0 - openedAt),
                 seconds(buildWriteNanos));
+        if (!allReaders.isEmpty()) {
+            try {
+                // In WAL from here on: a key that finds copies fails, and its statement is undone only with a journal
+                // (without one, SQLite cannot undo it and leaves the schema broken); and on two connections (buildApart)
+                // the second reads what this one has committed while this one writes on, which a file without a journal
+                // would not allow.
+                commitNow();
+                journalMode("WAL");
+                try (Statement s = writer.createStatement()) {
+                    // What the passes write stays in the write-ahead log until the state has settled (see loaded).
+                    s.execute("PRAGMA wal_autocheckpoint = 0");
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        // The alerts' key first: the cases' connection looks alerts up by id (the events' comes beside it, see buildApart).
+        write(c -> {
+            sorterThreads(c, true);
+            key(c, "alerts");
+            return null;
+        });
+        commitNow();
+        long keyed = System.nanoTime();
         boolean feedLater = !allReaders.isEmpty() && write(StateStore::caseTablesEmpty);
         if (feedLater) {
-            buildApart(t0);
+            buildApart(t0, keyed);
             builtApart = true;
         } else {
-            buildInOne(t0);
+            buildInOne(t0, keyed);
         }
         long tail = System.nanoTime();
         try {
@@ -504,11 +532,12 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** The passes of {@link #loaded} one after the other, on the writer (in memory, or when cases were stored while building). */
-    private void buildInOne(long t0) {
+    private void buildInOne(long t0, long keyed) {
         // How long each pass took, in the log: where a first start's last minute goes.
         long[] at = new long[5];
         write(c -> {
             sorterThreads(c, true);
+            key(c, "events");
             CaseBook.numberBuilt(c);
             CaseBook.deriveBuilt(c);
             at[4] = System.nanoTime();
@@ -530,8 +559,9 @@ public final class StateStore implements AutoCloseable {
         });
         commitNow();
         long end = System.nanoTime();
-        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s (cases derived from their events {} s,"
-                + " described and counted {} s, indexes {} s, words {} s, counts {} s, commit {} s).", file, seconds(end - t0), seconds(at[4] - t0),
+        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s (the alerts' key {} s, the events' key"
+                + " and cases derived from their events {} s, described and counted {} s, indexes {} s, words {} s, counts {} s, commit {} s).", file,
+                seconds(end - t0), seconds(keyed - t0), seconds(at[4] - keyed),
                 seconds(at[0] - at[4]), seconds(at[1] - at[0]),
                 seconds(at[2] - at[1]), seconds(at[3] - at[2]), seconds(end - at[3]));
     }
@@ -556,20 +586,9 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** The passes of {@link #loaded} on two connections at once, the cases built in a file of their own (see there). */
-    private void buildApart(long t0) {
+    private void buildApart(long t0, long keyed) {
         Path side = file.resolveSibling(CASES_BUILD_NAME);
-        try {
-            // The second connection reads what this one has committed while this one writes on: a reader of a file without
-            // a journal would stop its writer.
-            commitNow();
-            journalMode("WAL");
-            try (Statement s = writer.createStatement()) {
-                // What the passes write stays in the write-ahead log until the state has settled (see loaded).
-                s.execute("PRAGMA wal_autocheckpoint = 0");
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        // In WAL since the keys (see loaded): the second connection reads what this one has committed while this one writes on.
         write(c -> {
             sorterThreads(c, true);
             CaseBook.numberBuilt(c);
@@ -590,6 +609,8 @@ public final class StateStore implements AutoCloseable {
         long[] at = new long[4];
         try {
             write(c -> {
+                // The cases' connection takes an event read twice once (see CaseBook.deriveBuilt): its key need not wait.
+                key(c, "events");
                 try (Statement s = c.createStatement()) {
                     for (String sql : StateSchema.DEFERRED) {
                         if (readOnlyWhileApart(sql) && !StateSchema.FEED.contains(sql)) {
@@ -642,9 +663,10 @@ public final class StateStore implements AutoCloseable {
             }
         }
         long end = System.nanoTime();
-        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s: the alerts numbered in their cases {} s,"
-                + " then the alerts' indexes and words {} s beside the cases derived, described and counted in {} {} s; the cases moved in"
-                + " {} s after waiting {} s for them, their indexes and words {} s, commit {} s.", file, seconds(end - t0), seconds(numbered - t0),
+        log.info("Built the cases, the views' indexes, word tables and counts of the state file {} in {} s: the alerts' key {} s, the alerts numbered"
+                + " in their cases {} s, then the events' key, the alerts' indexes and words {} s beside the cases derived, described and counted"
+                + " in {} {} s; the cases moved in {} s after waiting {} s for them, their indexes and words {} s, commit {} s.", file,
+                seconds(end - t0), seconds(keyed - t0), seconds(numbered - keyed),
                 seconds(at[0] - numbered), side.getFileName(), seconds(cases.join()), seconds(at[2] - at[1]), seconds(at[1] - at[0]),
                 seconds(at[3] - at[2]), seconds(end - at[3]));
     }
@@ -841,6 +863,106 @@ public final class StateStore implements AutoCloseable {
         return BUILDING.contains(c);
     }
 
+    /** Per writer of a state being built, the tables it stores without their key (see {@link StateSchema#KEYS}). */
+    private static final Map<Connection, java.util.Set<String>> KEYLESS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The writers of states being built that placed a case event while building (see {@link CaseBook}'s keep). */
+    private static final java.util.Set<Connection> PLACED_WHILE_BUILDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Whether the writer {@code c} placed a case event while building without the events' key. */
+    static boolean placedWhileBuilding(Connection c) {
+        return PLACED_WHILE_BUILDING.contains(c);
+    }
+
+    /** Notes (or forgets, once the events' key is built) that the writer {@code c} placed a case event while building. */
+    static void placedWhileBuilding(Connection c, boolean placed) {
+        if (placed) {
+            PLACED_WHILE_BUILDING.add(c);
+        } else {
+            PLACED_WHILE_BUILDING.remove(c);
+        }
+    }
+
+    /** Whether {@code c} stores {@code table} without its key: appending each record (see {@link #key}). */
+    static boolean keyless(Connection c, String table) {
+        java.util.Set<String> tables = KEYLESS.get(c);
+        return tables != null && tables.contains(table);
+    }
+
+    /** Notes which tables of {@link StateSchema#KEYS} the writer {@code c} of a state being built stores without their key. */
+    private static void keyless(Connection c) throws SQLException {
+        java.util.Set<String> tables = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (String sql : StateSchema.KEYS) {
+            if (!uniqueId(c, StateSchema.keyed(sql))) {
+                tables.add(StateSchema.keyed(sql));
+            }
+        }
+        KEYLESS.put(c, tables);
+    }
+
+    /** Whether {@code table} has a unique index on its id alone (its key, or an earlier version's primary key). */
+    private static boolean uniqueId(Connection c, String table) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pragma_index_list(?) l WHERE l.\"unique\" = 1"
+                + " AND (SELECT group_concat(i.name) FROM pragma_index_info(l.name) i) = 'id'")) {
+            p.setString(1, table);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /**
+     * Builds the key of {@code table} (alerts or events), stored without it while building, in the caller's transaction.
+     * An alert or event read twice is then two rows: if the key finds copies, they are taken out first as storing each
+     * again would have done (an alert keeps its first row with its last copy's values and facts; an event its first
+     * row), and the key is built again.
+     */
+    private static void key(Connection c, String table) throws SQLException {
+        if (!keyless(c, table)) {
+            return;
+        }
+        String sql = StateSchema.KEYS.stream().filter(k -> StateSchema.keyed(k).equals(table)).findFirst().orElseThrow();
+        try (Statement s = c.createStatement()) {
+            try {
+                s.execute(sql);
+            } catch (org.sqlite.SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+                    throw e;
+                }
+                log.info("Some {} were read twice while the state was built: the copies are taken out before their key is built.", table);
+                for (String dedupe : table.equals("alerts") ? DEDUPE_ALERTS : DEDUPE_EVENTS) {
+                    s.execute(dedupe);
+                }
+                s.execute(sql);
+            }
+        }
+        KEYLESS.get(c).remove(table);
+        if (table.equals("events")) {
+            placedWhileBuilding(c, false);
+        }
+    }
+
+    /** An alert stored more than once while building: its first row with its last copy's values and facts, as upserts leave it. */
+    private static final List<String> DEDUPE_ALERTS = List.of(
+            "DROP TABLE IF EXISTS temp.twice",
+            "CREATE TEMP TABLE twice AS SELECT id, min(rowid) AS first, max(rowid) AS last FROM alerts GROUP BY id HAVING count(*) > 1",
+            "UPDATE alerts SET (nip, severity, region, province, published_at, json) = (SELECT l.nip, l.severity, l.region, l.province,"
+                    + " l.published_at, l.json FROM temp.twice t JOIN alerts l ON l.rowid = t.last WHERE t.first = alerts.rowid)"
+                    + " WHERE rowid IN (SELECT first FROM temp.twice)",
+            "DELETE FROM alert_facts WHERE rowid IN (SELECT first FROM temp.twice) AND EXISTS (SELECT 1 FROM temp.twice t"
+                    + " JOIN alert_facts f ON f.rowid = t.last WHERE t.first = alert_facts.rowid)",
+            "UPDATE alert_facts SET rowid = (SELECT first FROM temp.twice t WHERE t.last = alert_facts.rowid) WHERE rowid IN (SELECT last FROM temp.twice)",
+            "DELETE FROM alert_facts WHERE rowid IN (SELECT a.rowid FROM alerts a JOIN temp.twice t ON t.id = a.id WHERE a.rowid <> t.first)",
+            "DELETE FROM alerts WHERE rowid IN (SELECT a.rowid FROM alerts a JOIN temp.twice t ON t.id = a.id WHERE a.rowid <> t.first)",
+            "DROP TABLE temp.twice");
+
+    /**
+     * An event stored more than once while building: its first row (one placed here is no longer placed once read from
+     * the topic, without a copy: see CaseBook's keep).
+     */
+    private static final List<String> DEDUPE_EVENTS = List.of(
+            "DELETE FROM events WHERE seq NOT IN (SELECT min(seq) FROM events GROUP BY id)");
+
     /** Forgets every row and position, to read the topics again from their beginnings. */
     public void wipe() {
         // A build's last passes and its settling first: they would take the state wiped here for the one they built.
@@ -852,8 +974,8 @@ public final class StateStore implements AutoCloseable {
         }
         write(c -> {
             try (Statement s = c.createStatement()) {
-                for (String sql : StateSchema.DEFERRED) {
-                    s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[5]);
+                for (String sql : java.util.stream.Stream.concat(StateSchema.KEYS.stream(), StateSchema.DEFERRED.stream()).toList()) {
+                    s.execute("DROP INDEX IF EXISTS " + sql.split(" ")[sql.startsWith("CREATE UNIQUE") ? 6 : 5]);
                 }
                 for (String table : List.of("positions", "alerts", "alert_search", "alert_facts", "cases", "case_texts", "case_search", "case_search_pending", "case_alerts", "case_subjects", "subjects",
                         "events", "case_counts", "case_subject_counts")) {
@@ -872,6 +994,11 @@ public final class StateStore implements AutoCloseable {
             rebuilt = true;
             building = true;
             BUILDING.add(writer);
+            try {
+                keyless(writer);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The state file " + file + " could not be read: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -1285,6 +1412,8 @@ public final class StateStore implements AutoCloseable {
         }
         forget(writer);
         BUILDING.remove(writer);
+        KEYLESS.remove(writer);
+        PLACED_WHILE_BUILDING.remove(writer);
         closeQuietly(writer);
         if (lock != null) {
             try {
