@@ -439,19 +439,20 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * The state has caught up with the topics: builds what a state built from the beginning was stored without (the
-     * cases from their events, the indexes of {@link StateSchema#DEFERRED}, the word tables, the {@link CaseCounts};
-     * nothing when it was not built) and gathers the planner's statistics. Call before the service says it is ready:
-     * without them the views scan whole tables.
+     * keys of {@link StateSchema#KEYS}, the cases from their events, the indexes of {@link StateSchema#DEFERRED}, the
+     * word tables, the {@link CaseCounts}; nothing when it was not built) and gathers the planner's statistics. Call
+     * before the service says it is ready: without them the views scan whole tables.
      *
-     * <p>A state file (not one in memory) whose case tables are still empty, as after every build, does it on two
-     * connections at once: this one numbers each case's alerts, then builds the alerts' indexes and words while a second
-     * one derives, describes and counts the cases from the events and alerts into a file of their own beside it
-     * ({@value #CASES_BUILD_NAME}), reading this one in WAL; the cases are then moved in and indexed. The service is ready
-     * then: the indexes only the alerts' feed lists by ({@link StateSchema#FEED}) follow on the settling thread (8.5-12 s
-     * at a million alerts; until then the feed's list reads every alert), and so does the checkpoint of what the passes
-     * wrote to the write-ahead log (1.5 s). A snapshot waits for both (see {@link #snapshot}). Otherwise (in memory, or a
-     * case stored while building: see {@link CaseBook#applyPlaced}) the passes run one after the other on the writer,
-     * every index before the service is ready.
+     * <p>A state file goes to WAL first, and the alerts' key is built. Then, in a file (not in memory) whose case tables
+     * are still empty, as after every build, two connections work at once: this one numbers each case's alerts, then
+     * builds the events' key, the alerts' indexes and words while a second one derives, describes and counts the cases
+     * from the events and alerts into a file of their own beside it ({@value #CASES_BUILD_NAME}), reading this one; the
+     * cases are then moved in and indexed. The service is ready then: the indexes only the alerts' feed lists by
+     * ({@link StateSchema#FEED}) follow on the settling thread (8.5-12 s at a million alerts; until then the feed's list
+     * reads every alert), and so does the checkpoint of what the passes wrote to the write-ahead log (1.5 s). A snapshot
+     * waits for both (see {@link #snapshot}). Otherwise (in memory, or a case stored while building: see
+     * {@link CaseBook#applyPlaced}) the passes run one after the other on the writer, every index before the service is
+     * ready.
      */
     public synchronized void loaded() {
         // Holding the store from the first pass to the end of the build: a write between them (a case event the tail
@@ -472,7 +473,9 @@ public final class StateStore implements AutoCloseable {
                 commitNow();
                 journalMode("WAL");
                 try (Statement s = writer.createStatement()) {
-                    // What the passes write stays in the write-ahead log until the state has settled (see loaded).
+                    // What the passes write stays in the write-ahead log until the settling thread copies it into the
+                    // file (see settle): as the checkpoint of the build's last commit it took 1.5 s before the service was
+                    // ready at a million alerts.
                     s.execute("PRAGMA wal_autocheckpoint = 0");
                 }
             } catch (SQLException e) {
@@ -502,11 +505,6 @@ public final class StateStore implements AutoCloseable {
             try (Statement s = writer.createStatement()) {
                 s.execute("PRAGMA optimize = 0x10002");
                 s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
-                if (!allReaders.isEmpty()) {
-                    // The passes' pages are in the write-ahead log: copying them into the file (the checkpoint of the next
-                    // commit, 1.5 s at a million alerts) waits for the settling thread, after the service is ready.
-                    s.execute("PRAGMA wal_autocheckpoint = 0");
-                }
             }
             commit();
         } catch (SQLException e) {
@@ -520,10 +518,13 @@ public final class StateStore implements AutoCloseable {
             unmark();
         } else {
             // Its mark goes once every page of it is on disk, which the service need not wait for; after a build on two
-            // connections, once the alerts' words and the feed's indexes are built too.
+            // connections, once the feed's indexes are built too (if they fail, the mark stays: the next start builds
+            // the state again; the write-ahead log is checkpointed as usual meanwhile).
             settler = new Thread(() -> {
                 if (!feedLater || finishFeed()) {
                     settle();
+                } else {
+                    autocheckpoint();
                 }
             }, "netra-alerts-state-settle");
             settler.setDaemon(true);
@@ -821,12 +822,7 @@ public final class StateStore implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             // The checkpoint the build's last commit left (see loaded), beside the writer; then as after every commit.
-            write(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
-                }
-                return null;
-            });
+            autocheckpoint();
             try (Connection c = DriverManager.getConnection(url(file)); Statement s = c.createStatement()) {
                 s.execute("PRAGMA wal_checkpoint(PASSIVE)");
             }
@@ -845,6 +841,16 @@ public final class StateStore implements AutoCloseable {
             log.warn("Could not make sure the state file {} is on disk ({}); if the service stops before it is, the next start builds it again.",
                     file, e.getMessage());
         }
+    }
+
+    /** The write-ahead log checkpointed at commits again, as SQLite does by default (see loaded). */
+    private void autocheckpoint() {
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+            }
+            return null;
+        });
     }
 
     private void unmark() {
